@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The arrow of dependencies runs one way:
+// CGEOS/CPROJ → GeoModel → Geodesy/Topology → Places → Events → Control → Layers → placemap
+let package = Package(
+    name: "PlaceMap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "placemap", targets: ["placemap"]),
+        .library(name: "PlaceMapKit", targets: ["GeoModel", "Geodesy", "Topology"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .target(name: "GeoModel"),
+        .target(name: "Geodesy", dependencies: ["CPROJ", "GeoModel"]),
+        .target(name: "Topology", dependencies: ["CGEOS", "GeoModel"]),
+        .executableTarget(
+            name: "placemap",
+            dependencies: [
+                "GeoModel", "Geodesy", "Topology",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

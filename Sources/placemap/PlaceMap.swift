@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct PlaceMap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "placemap",
+        abstract: "Turn conflict reports into geodata: places, events, front lines, GeoJSON layers.",
+        subcommands: [Distance.self, Bench.self])
+}

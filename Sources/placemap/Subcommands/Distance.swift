@@ -1,0 +1,28 @@
+import ArgumentParser
+import GeoModel
+import Geodesy
+
+/// `placemap distance A B`: the WGS84 geodesic between two positions.
+struct Distance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The geodesic distance (metres) and the azimuth at A between two places or LON,LAT positions.",
+        discussion: "Negative numbers go after `--`: placemap distance -- -0.1,51.5 2.35,48.85")
+
+    @Argument(help: "The first position, LON,LAT in degrees.") var a: String
+    @Argument(help: "The second position, LON,LAT in degrees.") var b: String
+    @Option(help: "Output: text or json.") var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let from = try CLI.coordinate(a), to = try CLI.coordinate(b)
+        let line = Geodesic.wgs84.inverse(from: from, to: to)
+        switch format {
+        case .text:
+            print("\(Format.metres(line.distance)) m, azimuth \(Format.fixed(line.initialAzimuth, 4))° at A")
+        case .json:
+            let obj: JSONValue = ["distance_m": .number(line.distance), "azimuth_deg": .number(line.initialAzimuth)]
+            print(JSONWriter.string(obj))
+        }
+    }
+}
