@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The arrow of dependencies runs one way:
-// CGEOS/CPROJ → GeoModel → Geodesy/Topology → Places → Events → Control → Layers → placemap
+// CGEOS/CPROJ → GeoModel → Geodesy/Topology → Places → Events → Queries/Control → Layers → Benchmarks → placemap
 let package = Package(
     name: "PlaceMap",
     platforms: [.macOS(.v13)],
@@ -19,10 +19,13 @@ let package = Package(
         .target(name: "GeoModel"),
         .target(name: "Geodesy", dependencies: ["CPROJ", "GeoModel"]),
         .target(name: "Topology", dependencies: ["CGEOS", "GeoModel"]),
+        .target(name: "Places", dependencies: ["GeoModel", "Geodesy", "Topology"]),
+        .target(name: "Events", dependencies: ["GeoModel", "Places"]),
+        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "GeoModel", "Geodesy", "Topology",
+                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
