@@ -21,11 +21,13 @@ let package = Package(
         .target(name: "Topology", dependencies: ["CGEOS", "GeoModel"]),
         .target(name: "Places", dependencies: ["GeoModel", "Geodesy", "Topology"]),
         .target(name: "Events", dependencies: ["GeoModel", "Places"]),
-        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"]),
+        .target(name: "Control", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"],
+                exclude: ["README.md"]),
+        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Control"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Benchmarks",
+                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Control", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -33,5 +35,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ControlTests",
+                    dependencies: ["Control", "GeoModel", "Geodesy", "Topology", "Places", "Events", "TestSupport"]),
     ]
 )
