@@ -69,14 +69,14 @@ public final class FrontlineModel {
         do {
             let t = try Transformation(from: CRS.wgs84, to: CRS.utm(for: Coordinate(lon: (box.west + box.east) / 2,
                                                                                    lat: (box.south + box.north) / 2)))
-            var hull = try Geometry.multiPoint(try t.forward(settlements)).convexHull().buffer(bufferMetres)
-            if let outline {
-                hull = try hull.intersection(try Planar.transform(outline, t)).asMultiPolygon
-            }
+            let hullUTM = try Geometry.multiPoint(try t.forward(settlements)).convexHull().buffer(bufferMetres)
+            var hull = try Planar.transform(hullUTM, t, inverse: true)
+            // The outline is cut as drawn: its edges are straight in longitude and latitude (RFC 7946 §3.1.1).
+            if let outline { hull = try hull.intersection(outline).asMultiPolygon }
             guard !hull.polygons.isEmpty else {
                 throw ControlError.area("the settlements' hull does not overlap the country outline")
             }
-            return try Planar.transform(hull, t, inverse: true)
+            return hull
         } catch let e as GeodesyError { throw ControlError.geometry(e.description) }
         catch let e as TopologyError { throw ControlError.geometry(e.description) }
     }
