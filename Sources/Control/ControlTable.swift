@@ -60,12 +60,24 @@ public struct ControlTable: Sendable {
     public static let columns = ["place_id", "place", "side", "from", "source"]
 
     /// Reads a control table from CSV text (RFC 4180) with the header `place_id,place,side,from,source`
-    /// (columns in any order; more columns are ignored). Every place id must be in `places`; rows of one
+    /// (columns in any order; more columns are ignored). Every place id must be in `gazetteer`; rows of one
     /// place must come in increasing date order. Throws `ControlError.row` naming `file` and the line
-    /// (unknown place id with suggestions, unknown side, malformed date, rows out of date order,
-    /// missing field) or `ControlError.file` / `.emptyTable`.
-    public init(csv text: String, file: String, places: PlaceDirectory) throws {
-        let records = try CSV.records(text, file: file)
+    /// (unknown place id with the nearest spellings, unknown side, malformed date, rows out of date order,
+    /// missing field, CSV syntax) or `ControlError.emptyTable`.
+    public init(csv text: String, file: String, gazetteer: Gazetteer) throws {
+        var text = text
+        let records: [(line: Int, fields: [String])] = try text.withUTF8 { bytes in
+            var reader = CSVReader(bytes: bytes)
+            var fields: [CSVField] = [], out: [(Int, [String])] = []
+            do {
+                while try reader.nextRow(&fields) {
+                    if !CSVReader.isBlank(fields) { out.append((reader.line, fields.map(reader.string))) }
+                }
+            } catch let e as CSVSyntaxError {
+                throw ControlError.row(file: file, line: e.line, message: e.message)
+            }
+            return out
+        }
         guard let header = records.first else { throw ControlError.emptyTable(file: file) }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var column: [String: Int] = [:]
@@ -87,8 +99,11 @@ public struct ControlTable: Sendable {
                 return r.fields[i].trimmingCharacters(in: .whitespaces)
             }
             let id = try field("place_id"), name = try field("place")
-            guard let place = places.place(id: id) else {
-                let hint = places.suggestions(for: name.isEmpty ? id : name, limit: 3)
+            guard let place = gazetteer.place(id: id) else {
+                let hint = gazetteer.suggestions(for: name.isEmpty ? id : name, limit: 3).map { spelling in
+                    let ids = gazetteer.places.filter { $0.name == spelling }.map(\.id)
+                    return ids.isEmpty ? spelling : "\(spelling) (\(ids.joined(separator: ", ")))"
+                }
                 throw ControlError.row(file: file, line: r.line,
                                        message: "unknown place id \"\(id)\"" + (name.isEmpty ? "" : " (\(name))")
                                            + (hint.isEmpty ? "" : "; nearest spellings: \(hint.joined(separator: ", "))"))
@@ -118,27 +133,27 @@ public struct ControlTable: Sendable {
             }
             last[row.placeID] = row
         }
-        try self.init(file: file, rows: rows, places: places)
+        try self.init(file: file, rows: rows, gazetteer: gazetteer)
     }
 
-    /// Reads a control table from a CSV file; see `init(csv:file:places:)`. Throws `ControlError.file`
+    /// Reads a control table from a CSV file; see `init(csv:file:gazetteer:)`. Throws `ControlError.file`
     /// when the file cannot be read.
-    public init(path: String, places: PlaceDirectory) throws {
+    public init(path: String, gazetteer: Gazetteer) throws {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw ControlError.file(path, message: "cannot read the control table (\(error.localizedDescription))")
         }
-        try self.init(csv: text, file: path, places: places)
+        try self.init(csv: text, file: path, gazetteer: gazetteer)
     }
 
     /// A table of rows already checked (any order); rows of one place are sorted by date.
-    init(file: String, rows: [ControlRow], places: PlaceDirectory) throws {
+    init(file: String, rows: [ControlRow], gazetteer: Gazetteer) throws {
         self.file = file
         var order: [String] = [], groups: [String: [ControlRow]] = [:], coords: [String: Coordinate] = [:]
         for row in rows {
             if groups[row.placeID] == nil {
                 order.append(row.placeID)
-                guard let p = places.place(id: row.placeID) else {
+                guard let p = gazetteer.place(id: row.placeID) else {
                     throw ControlError.row(file: file, line: 0, message: "unknown place id \"\(row.placeID)\"")
                 }
                 coords[row.placeID] = p.coordinate

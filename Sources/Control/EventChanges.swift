@@ -1,7 +1,7 @@
 import Events
 import Places
 
-/// An extracted event that `ControlTable.adding(events:places:)` did not turn into a row, and why.
+/// An extracted event that `ControlTable.adding(events:gazetteer:)` did not turn into a row, and why.
 public struct SkippedEvent: Hashable, Sendable {
     /// The event's id.
     public var eventID: String
@@ -24,15 +24,15 @@ extension ControlTable {
     /// The table with a row added for each change of control among `events`, where the table has no row
     /// for that place and date: the table's rows win. A change takes effect on the event's last day
     /// (`end`, else `start`); events that disagree about one place and day make it contested. Places
-    /// must be in `places` (a place new to the table becomes a settlement from its first event on).
+    /// must be in `gazetteer` (a place new to the table becomes a settlement from its first event on).
     /// Returns the table and the events not used, with the reason.
-    public func adding(events: [Event], places: PlaceDirectory) throws -> (table: ControlTable, skipped: [SkippedEvent]) {
+    public func adding(events: [Event], gazetteer: Gazetteer) throws -> (table: ControlTable, skipped: [SkippedEvent]) {
         var skipped: [SkippedEvent] = []
         var found: [String: (place: String, side: Side, ids: [String])] = [:]  // keyed by "placeID|day"
         var keys: [(String, Day, String)] = []
         for e in events {
             guard let side = ControlTable.side(ofSubType: e.subType) else { continue }
-            guard let id = e.placeID, let place = places.place(id: id) else {
+            guard let id = e.placeID, let place = gazetteer.place(id: id) else {
                 skipped.append(SkippedEvent(eventID: e.id, reason: "\(e.place): no gazetteer place id"))
                 continue
             }
@@ -61,6 +61,6 @@ extension ControlTable {
             all.append(ControlRow(placeID: id, place: rows(of: id).first?.place ?? f.place, side: f.side, from: day,
                                   source: "event " + f.ids.joined(separator: ", "), origin: .event(id: f.ids[0])))
         }
-        return (try ControlTable(file: file, rows: all, places: places), skipped)
+        return (try ControlTable(file: file, rows: all, gazetteer: gazetteer), skipped)
     }
 }

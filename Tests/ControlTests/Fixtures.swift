@@ -1,4 +1,5 @@
 import Control
+import Foundation
 import Events
 import GeoModel
 import Places
@@ -11,12 +12,12 @@ enum Fixtures {
     }
 
     /// West (government), Middle and East (opposition), 0.05° of longitude apart (about 4.5 km).
-    static let places = PlaceList([
+    static let places = try! Gazetteer(places: [
         village("t:west", "West", lon: 36.60, lat: 35.90),
         village("t:middle", "Middle", lon: 36.65, lat: 35.90),
         village("t:east", "East", lon: 36.70, lat: 35.90),
         village("t:saraqib", "Saraqib", lon: 36.80591, lat: 35.86447),
-    ])
+    ], directory: URL(fileURLWithPath: "/nonexistent"))
 
     /// A box around the three villages (WGS84).
     static let box = Geometry.polygon([[
@@ -27,7 +28,7 @@ enum Fixtures {
     static func day(_ s: String) -> Day { Day(iso: s)! }
 
     static func table(_ csv: String, file: String = "control.csv") throws -> ControlTable {
-        try ControlTable(csv: csv, file: file, places: places)
+        try ControlTable(csv: csv, file: file, gazetteer: places)
     }
 
     static let header = "place_id,place,side,from,source\n"
