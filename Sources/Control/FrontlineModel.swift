@@ -3,6 +3,7 @@ import GeoModel
 import Geodesy
 import Topology
 import Events
+import Places
 
 /// Front lines day by day: the area of interest split among the settlements of the control table by a
 /// Voronoi diagram in the UTM zone of the area, each cell taking its settlement's side; the line is the
@@ -207,5 +208,29 @@ public enum FrontlineSplit {
             line = try clipped.asMultiLineString.lineMerge().asMultiLineString
         }
         return (sides, line)
+    }
+}
+
+extension FrontlineModel {
+    /// A model over `table` with the area of interest `area`, or by default the hull of every settlement
+    /// of the table buffered 5 km and cut to Syria's outline (the `borders` feature with id "SY").
+    /// Throws `ControlError.area` when the gazetteer has no such outline and no area is given.
+    public convenience init(gazetteer: Gazetteer, table: ControlTable, area: Geometry? = nil) throws {
+        if let area {
+            try self.init(table: table, area: area)
+            return
+        }
+        guard let outline = gazetteer.borders.features.first(where: { $0[property: "id"]?.stringValue == "SY" })?.geometry else {
+            throw ControlError.area("the gazetteer's borders.geojson has no Syria outline (a feature with id \"SY\")")
+        }
+        let settlements = table.placeIDs.map { table.coordinates[$0]! }
+        try self.init(table: table, area: try FrontlineModel.defaultArea(settlements: settlements, outline: outline))
+    }
+}
+
+extension ControlTable {
+    /// The bundled control table, `control/control.csv` in the gazetteer's folder. Throws as `init(path:gazetteer:)`.
+    public static func loadDefault(gazetteer: Gazetteer) throws -> ControlTable {
+        try ControlTable(path: gazetteer.directory.appendingPathComponent("control/control.csv").path, gazetteer: gazetteer)
     }
 }
