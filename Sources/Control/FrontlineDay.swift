@@ -135,20 +135,13 @@ public enum FrontlineReport {
         GeoJSON.encode(FeatureCollection(features: days.flatMap(\.features)))
     }
 
-    /// One row a day: date, line length, changed area, advance, and each side's area (km, km²).
-    public static func table(_ days: [FrontlineDay]) -> String {
+    /// A header and one row a day: date, line length, changed area, advance, and each side's area
+    /// (km, km², two decimals), for a text table.
+    public static func rows(_ days: [FrontlineDay]) -> [[String]] {
         let header = ["date", "length_km", "changed_km2", "advance_km"] + Side.allCases.map { "\($0.rawValue)_km2" }
-        let rows = days.map { d in
+        return [header] + days.map { d in
             [d.date.description, NumberFormat.fixed(d.lengthKm, 2), NumberFormat.fixed(d.changedKm2, 2),
              NumberFormat.fixed(d.advanceKm, 2)] + Side.allCases.map { NumberFormat.fixed(d.areaKm2[$0.rawValue] ?? 0, 2) }
         }
-        let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max()! }
-        func line(_ r: [String]) -> String {
-            r.enumerated().map { i, s in
-                let pad = String(repeating: " ", count: widths[i] - s.count)
-                return i == 0 ? s + pad : pad + s
-            }.joined(separator: "  ")
-        }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n")
     }
 }
