@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Events", dependencies: ["GeoModel", "Places"]),
         .target(name: "Control", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"],
                 exclude: ["README.md"]),
-        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Control"]),
+        .target(name: "Benchmarks", dependencies: ["CGEOS", "GeoModel", "Geodesy", "Topology", "Places", "Events", "Control"]),
         .executableTarget(
             name: "placemap",
             dependencies: [

@@ -7,10 +7,12 @@ struct Bench: ParsableCommand {
         abstract: "Measure PlaceMap's hot paths (build with -c release) and print a table.")
 
     @Option(help: "Geodesic pairs to measure.") var pairs: Int = 1_000_000
+    @Option(help: "Synthetic settlements for the front-line rows, comma-separated.") var settlements: String = "1000,10000"
 
     func run() throws {
         var table = BenchTable()
         GeodesyBench.run(pairs: pairs, into: &table)
+        try ControlBench.run(sizes: settlements.split(separator: ",").compactMap { Int($0) }, into: &table)
         print(table.text)
     }
 }
