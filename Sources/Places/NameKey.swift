@@ -6,7 +6,7 @@ import Foundation
 /// drops a possessive "'s", splits on anything that is not a letter or digit, drops the Arabic
 /// article as a separate or hyphen-joined word (al, el, as, ash, ad, ar, at, an, az, ...), and folds
 /// each remaining Latin word: q→k, kh→h, ch→sh, dh→d, th→t, gh→g, ph→f, dj→j; every vowel
-/// (a e i o u, and y unless it starts a word before a vowel) becomes `a`; a final `h` after a vowel
+/// (a e i o u, and y unless a vowel follows it: Nayrab, but Qurayya) becomes `a`; a final `h` after a vowel
 /// (the ta marbuta: -ah, -eh) goes; then runs of one letter collapse (doubled consonants, aa, ee, ou).
 /// So Saraqeb, Saraqib, Sarakeb and Sarāqib all give `sarakab`; Maaret Musreen, Maarrat Misrin and
 /// Ma'arat Misrin give `marat masran`. Words join with one space.
@@ -49,7 +49,7 @@ public enum NameKey {
         var tokens: [Token]
     }
 
-    /// The Arabic article in the spellings the news uses, as separate folded tokens.
+    /// The Arabic article in the spellings the news uses, as separate lower-case words (before folding).
     static let articles: Set<String> = [
         "al", "el", "il", "ul", "as", "ash", "es", "esh", "ad", "ed", "ar", "er", "at", "et", "an", "en",
         "az", "ez", "ath", "adh", "ud", "ut", "us", "ur", "un", "uz",
@@ -78,7 +78,7 @@ public enum NameKey {
             let raw = String(letters)
             let key = foldToken(raw)
             if !key.isEmpty {
-                tokens.append(Token(key: key, isArticle: articles.contains(key) || raw == "ال",
+                tokens.append(Token(key: key, isArticle: articles.contains(raw.lowercased()) || raw == "ال",
                                     range: s..<end, isCapitalised: capital, hyphenBefore: hyphen))
             }
             letters = String.UnicodeScalarView(); start = nil; hyphen = false
@@ -181,10 +181,7 @@ public enum NameKey {
         }
         for j in c.indices {
             if isVowel(c[j]) { c[j] = UInt8(ascii: "a") }
-            else if c[j] == UInt8(ascii: "y") {
-                let consonantY = j == 0 && c.count > 1 && isVowel(c[1])
-                if !consonantY { c[j] = UInt8(ascii: "a") }
-            }
+            else if c[j] == UInt8(ascii: "y"), !(j + 1 < c.count && isVowel(c[j + 1])) { c[j] = UInt8(ascii: "a") }
         }
         // 4. The ta marbuta: a final h after a vowel.
         if c.count > 2, c[c.count - 1] == UInt8(ascii: "h"), c[c.count - 2] == UInt8(ascii: "a") { c.removeLast() }
