@@ -19,7 +19,7 @@ struct Distance: ParsableCommand {
         var loaded: Gazetteer? = nil
         func gazetteer() throws -> Gazetteer {
             if let loaded { return loaded }
-            loaded = try CLI.gazetteer()
+            loaded = try CLI.gazetteer(shapes: false)
             return loaded!
         }
         let from = try CLI.position(a, gazetteer: gazetteer), to = try CLI.position(b, gazetteer: gazetteer)
