@@ -175,8 +175,10 @@ public final class Gazetteer: Sendable {
         let text = try readText(url)
         do {
             return (try GeoJSON.decodeCollection(text), url.path)
-        } catch let e as JSONParseError {
-            throw PlacesError.malformed(file: url.path, line: lineNumber(in: text, atByte: e.offset), message: e.message)
+        } catch GeoJSONError.json(let e) {
+            throw PlacesError.malformed(file: url.path, line: lineNumber(in: text, atByte: e.offset), message: "not JSON: \(e.message)")
+        } catch let e as GeoJSONError {
+            throw PlacesError.malformed(file: url.path, line: 0, message: e.description)
         } catch {
             throw PlacesError.malformed(file: url.path, line: 0, message: "\(error)")
         }

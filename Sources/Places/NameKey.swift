@@ -79,20 +79,20 @@ public enum NameKey {
         while i < scalars.count {
             let s = scalars[i]
             let width = utf8Width(s)
-            if isLetterOrDigit(s) {
-                if start < 0 {
-                    start = offset
-                    capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
-                }
-                letters.append(s); end = offset + width
-            } else if isMark(s), start >= 0 {
-                // Possessive "'s" at the end of a word: drop it and end the word.
-                if i + 1 < scalars.count, scalars[i + 1] == "s" || scalars[i + 1] == "S",
+            if isMark(s) {
+                // Possessive "'s" at the end of a word: drop it and end the word; other marks vanish.
+                if start >= 0, i + 1 < scalars.count, scalars[i + 1] == "s" || scalars[i + 1] == "S",
                    i + 2 >= scalars.count || !isLetterOrDigit(scalars[i + 2]) {
                     flush(); wordStart = true
                     offset += width + 1; i += 2
                     continue
                 }
+            } else if isLetterOrDigit(s) {
+                if start < 0 {
+                    start = offset
+                    capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
+                }
+                letters.append(s); end = offset + width
             } else if s == "-" || s == "\u{2010}" || s == "\u{2011}" {
                 if start >= 0 { flush(); hyphen = true } else { wordStart = true }
             } else if !s.isASCII, s.properties.generalCategory == .nonspacingMark, start >= 0 {
