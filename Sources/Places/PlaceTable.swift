@@ -89,8 +89,8 @@ public enum PlaceTable {
         var out = columns.joined(separator: "\t") + "\n"
         for p in places {
             let alternates = p.alternateNames.map { clean($0).replacingOccurrences(of: "|", with: " ") }
-            let cells = [p.id, p.name, p.kind.rawValue, FixedDecimal.string(p.coordinate.lon, decimals: 6),
-                         FixedDecimal.string(p.coordinate.lat, decimals: 6), p.country, p.admin1,
+            let cells = [p.id, p.name, p.kind.rawValue, NumberFormat.fixed(p.coordinate.lon, 6),
+                         NumberFormat.fixed(p.coordinate.lat, 6), p.country, p.admin1,
                          p.population.map(String.init) ?? "", alternates.joined(separator: "|"), p.source]
             out += cells.map(clean).joined(separator: "\t") + "\n"
         }
