@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
         .testTarget(name: "EventsTests", dependencies: ["Events", "GeoModel", "TestSupport"]),
+        .testTarget(name: "PlacesTests", dependencies: ["Places", "GeoModel", "Geodesy", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ControlTests",
                     dependencies: ["Control", "GeoModel", "Geodesy", "Topology", "Places", "Events", "TestSupport"]),

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Benchmarks
+import Foundation
+import Places
 
 /// `placemap bench`: PlaceMap's hot paths next to naive baselines, measured in one run.
 struct Bench: ParsableCommand {
@@ -8,11 +10,14 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Geodesic pairs to measure.") var pairs: Int = 1_000_000
     @Option(help: "Synthetic settlements for the front-line rows, comma-separated.") var settlements: String = "1000,10000"
+    @Option(help: "Processes spawned per whole-process timing (the median is reported).") var processRuns: Int = 20
 
     func run() throws {
         var table = BenchTable()
         GeodesyBench.run(pairs: pairs, into: &table)
         try ControlBench.run(sizes: settlements.split(separator: ",").compactMap { Int($0) }, into: &table)
+        let gazetteer = try CLI.places { try Gazetteer.defaultDirectory() }
+        PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
         print(table.text)
     }
 }
