@@ -21,11 +21,12 @@ let package = Package(
         .target(name: "Topology", dependencies: ["CGEOS", "GeoModel"]),
         .target(name: "Places", dependencies: ["GeoModel", "Geodesy", "Topology"]),
         .target(name: "Events", dependencies: ["GeoModel", "Places"]),
-        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"]),
+        .target(name: "Queries", dependencies: ["GeoModel", "Geodesy", "Topology", "Events", "Places"]),
+        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Benchmarks",
+                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
         .testTarget(name: "EventsTests", dependencies: ["Events", "GeoModel", "TestSupport"]),
+        .testTarget(name: "QueriesTests", dependencies: ["Queries", "Events", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

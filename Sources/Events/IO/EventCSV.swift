@@ -139,21 +139,24 @@ public enum EventCSV {
     /// "; ", `source` the distinct report names joined by "; ", `time_precision` is 1 for a day,
     /// 2 for a span, 3 when undated; coordinates have at most six decimals; `admin1` is left empty.
     public static func encode(_ events: [Event]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for e in events {
-            var reports: [String] = []
-            for s in e.sources where !reports.contains(s.report) { reports.append(s.report) }
-            let timePrecision = e.datePrecision == .day ? "1" : e.datePrecision == .span ? "2" : "3"
-            out += CSVWriter.row([
-                e.id, e.start?.description ?? "", e.type, e.subType, e.actors.first ?? "",
-                e.actors.dropFirst().joined(separator: "; "), "", e.place,
-                e.coordinate.map { FixedDecimal.string($0.lat, decimals: 6) } ?? "",
-                e.coordinate.map { FixedDecimal.string($0.lon, decimals: 6) } ?? "",
-                String(e.geoPrecision), timePrecision, e.fatalities.map(String.init) ?? "", e.notes ?? "",
-                reports.joined(separator: "; "), e.end?.description ?? "", e.placeID ?? "",
-            ])
-        }
+        var out = CSVWriter.row(columns)
+        for e in events { out += CSVWriter.row(fields(e)) }
         return out
+    }
+
+    /// The fields of one event under `columns` (unquoted; see `encode`).
+    public static func fields(_ e: Event) -> [String] {
+        var reports: [String] = []
+        for s in e.sources where !reports.contains(s.report) { reports.append(s.report) }
+        let timePrecision = e.datePrecision == .day ? "1" : e.datePrecision == .span ? "2" : "3"
+        return [
+            e.id, e.start?.description ?? "", e.type, e.subType, e.actors.first ?? "",
+            e.actors.dropFirst().joined(separator: "; "), "", e.place,
+            e.coordinate.map { FixedDecimal.string($0.lat, decimals: 6) } ?? "",
+            e.coordinate.map { FixedDecimal.string($0.lon, decimals: 6) } ?? "",
+            String(e.geoPrecision), timePrecision, e.fatalities.map(String.init) ?? "", e.notes ?? "",
+            reports.joined(separator: "; "), e.end?.description ?? "", e.placeID ?? "",
+        ]
     }
 
     /// Events from CSV text; blank lines are skipped. Throws `EventFileError` naming `file` and the
