@@ -19,6 +19,13 @@ extension CLI {
         }
     }
 
+    /// Runs `body`, turning any error into one line on stderr and exit status 1.
+    static func reportingValue<T>(_ body: () throws -> T) throws -> T {
+        var value: T?
+        try reporting { value = try body() }
+        return value!
+    }
+
     /// The centre of a query: a place name (gazetteer) or `--at LON,LAT`, exactly one of them.
     static func center(place: String?, at: String?) throws -> Coordinate {
         switch (place, at) {

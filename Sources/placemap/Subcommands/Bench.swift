@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarks
+import Foundation
 
 /// `placemap bench`: PlaceMap's hot paths next to naive baselines, measured in one run.
 struct Bench: ParsableCommand {
@@ -7,10 +8,15 @@ struct Bench: ParsableCommand {
         abstract: "Measure PlaceMap's hot paths (build with -c release) and print a table.")
 
     @Option(help: "Geodesic pairs to measure.") var pairs: Int = 1_000_000
+    @Option(name: .customLong("events"), help: "Events CSV for the near rows (repeatable); default: synthetic 10^4..10^6.")
+    var eventFiles: [String] = []
+    @Option(help: "Largest synthetic events set for the near rows.") var maxEvents: Int = 1_000_000
 
     func run() throws {
         var table = BenchTable()
         GeodesyBench.run(pairs: pairs, into: &table)
+        try QueriesBench.run(files: eventFiles, maxEvents: maxEvents,
+                             executable: Bundle.main.executablePath, into: &table)
         print(table.text)
     }
 }
