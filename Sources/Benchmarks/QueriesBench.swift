@@ -43,7 +43,7 @@ public enum QueriesBench {
 
         // 1000 different centres, drawn among the events' own points (where users ask), 10 km.
         var rng = SplitMix64(seed: 2020)
-        let centres = (0..<1000).map { _ in index.events[Int(rng.next() % UInt64(index.events.count))].coordinate! }
+        let centres = (0..<1000).map { _ in index.events[index.kept[Int(rng.next() % UInt64(index.kept.count))]].coordinate! }
         var counts: [Int] = [], latencies: [Double] = []
         let tAll = try measureSeconds {
             for c in centres {
@@ -53,7 +53,7 @@ public enum QueriesBench {
             }
         }
         // The baseline: every event tested with geod_inverse, on 20 of the centres, scaled to 1000.
-        let coords = index.events.map { $0.coordinate! }
+        let coords = index.kept.map { index.events[$0].coordinate! }
         var scanTimes: [Double] = []
         for (i, c) in centres.prefix(20).enumerated() {
             var found: [Int] = []
