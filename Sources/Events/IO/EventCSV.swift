@@ -114,15 +114,23 @@ public struct EventCSVLayout: Sendable {
         let type = text(type)
         var actors: [String] = []
         if let a = optional(actor1) { actors.append(a) }
-        if let a = optional(actor2) { actors += a.components(separatedBy: "; ").filter { !$0.isEmpty } }
-        let sources = (optional(source)?.components(separatedBy: "; ") ?? []).filter { !$0.isEmpty }
-            .map { EventSource(report: $0, sentence: "", charStart: 0, charEnd: 0) }
+        if let a = optional(actor2) { actors += Self.list(a) }
+        let sources = (optional(source).map(Self.list) ?? []).map { EventSource(report: $0, sentence: "", charStart: 0, charEnd: 0) }
         let precision: DatePrecision = c.start == nil ? .unknown : (c.start == c.end ? .day : .span)
-        return Event(id: id, kind: type.lowercased() == "statement" ? .statement : .event, type: type,
+        let isStatement = type.utf8.count == 9 && type.lowercased() == "statement"
+        return Event(id: id, kind: isStatement ? .statement : .event, type: type,
                      subType: text(subType), start: c.start, end: c.end, datePrecision: precision,
                      place: text(location), placeID: optional(placeID), coordinate: c.coordinate,
                      geoPrecision: c.geoPrecision, actors: actors, fatalities: c.fatalities,
                      sources: sources, notes: optional(notes))
+    }
+}
+
+extension EventCSVLayout {
+    /// The items of a "; "-separated list (ACLED's way of putting several actors or sources in one field).
+    static func list(_ s: String) -> [String] {
+        guard s.utf8.contains(0x3B) else { return [s] }
+        return s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 
@@ -139,21 +147,24 @@ public enum EventCSV {
     /// "; ", `source` the distinct report names joined by "; ", `time_precision` is 1 for a day,
     /// 2 for a span, 3 when undated; coordinates have at most six decimals; `admin1` is left empty.
     public static func encode(_ events: [Event]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for e in events {
-            var reports: [String] = []
-            for s in e.sources where !reports.contains(s.report) { reports.append(s.report) }
-            let timePrecision = e.datePrecision == .day ? "1" : e.datePrecision == .span ? "2" : "3"
-            out += CSVWriter.row([
-                e.id, e.start?.description ?? "", e.type, e.subType, e.actors.first ?? "",
-                e.actors.dropFirst().joined(separator: "; "), "", e.place,
-                e.coordinate.map { FixedDecimal.string($0.lat, decimals: 6) } ?? "",
-                e.coordinate.map { FixedDecimal.string($0.lon, decimals: 6) } ?? "",
-                String(e.geoPrecision), timePrecision, e.fatalities.map(String.init) ?? "", e.notes ?? "",
-                reports.joined(separator: "; "), e.end?.description ?? "", e.placeID ?? "",
-            ])
-        }
+        var out = CSVWriter.row(columns)
+        for e in events { out += CSVWriter.row(fields(e)) }
         return out
+    }
+
+    /// The fields of one event under `columns` (unquoted; see `encode`).
+    public static func fields(_ e: Event) -> [String] {
+        var reports: [String] = []
+        for s in e.sources where !reports.contains(s.report) { reports.append(s.report) }
+        let timePrecision = e.datePrecision == .day ? "1" : e.datePrecision == .span ? "2" : "3"
+        return [
+            e.id, e.start?.description ?? "", e.type, e.subType, e.actors.first ?? "",
+            e.actors.dropFirst().joined(separator: "; "), "", e.place,
+            e.coordinate.map { FixedDecimal.string($0.lat, decimals: 6) } ?? "",
+            e.coordinate.map { FixedDecimal.string($0.lon, decimals: 6) } ?? "",
+            String(e.geoPrecision), timePrecision, e.fatalities.map(String.init) ?? "", e.notes ?? "",
+            reports.joined(separator: "; "), e.end?.description ?? "", e.placeID ?? "",
+        ]
     }
 
     /// Events from CSV text; blank lines are skipped. Throws `EventFileError` naming `file` and the
