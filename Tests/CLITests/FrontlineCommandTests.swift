@@ -69,6 +69,24 @@ final class FrontlineCommandTests: XCTestCase {
         XCTAssertTrue(moved.contains { $0["place"] as? String == "Binnish" })
     }
 
+    func testAnAreaFileReplacesTheDefaultArea() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let area = dir.appendingPathComponent("area.geojson")
+        // A box around Saraqib, Nairab, Idlib and Binnish.
+        try Data(#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[36.55,35.80],[36.90,35.80],[36.90,36.00],[36.55,36.00],[36.55,35.80]]]}}"#.utf8)
+            .write(to: area)
+        let r = try Run.placemap(["frontline", "--day", "2020-02-06", "--area", area.path, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let days = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        let sides = try XCTUnwrap(days.first?["area_km2"] as? [String: Double])
+        // 0.35° × 0.2° at 35.9° N: about 31.6 km × 22.2 km; pyproj Geod.geometry_area_perimeter gives 701.18 km².
+        XCTAssertEqual(sides.values.reduce(0, +), 701.18, accuracy: 0.05)
+        let bad = try Run.placemap(["frontline", "--day", "2020-02-06", "--area", dir.appendingPathComponent("none.geojson").path])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.hasPrefix("placemap: error: area of interest: cannot read"), bad.stderr)
+    }
+
     func testBadInputGivesOneClearLine() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
