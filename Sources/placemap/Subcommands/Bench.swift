@@ -1,6 +1,7 @@
 import ArgumentParser
 import Benchmarks
 import Foundation
+import Places
 
 /// `placemap bench`: PlaceMap's hot paths next to naive baselines, measured in one run.
 struct Bench: ParsableCommand {
@@ -11,12 +12,15 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("events"), help: "Events CSV for the near rows (repeatable); default: synthetic 10^4..10^6.")
     var eventFiles: [String] = []
     @Option(help: "Largest synthetic events set for the near rows.") var maxEvents: Int = 1_000_000
+    @Option(help: "Processes spawned per whole-process timing (the median is reported).") var processRuns: Int = 20
 
     func run() throws {
         var table = BenchTable()
         GeodesyBench.run(pairs: pairs, into: &table)
-        try QueriesBench.run(files: eventFiles, maxEvents: maxEvents,
-                             executable: Bundle.main.executablePath, into: &table)
+        try QueriesBench.run(files: eventFiles, maxEvents: maxEvents, executable: Bundle.main.executableURL,
+                             runs: min(processRuns, 5), into: &table)
+        let gazetteer = try CLI.places { try Gazetteer.defaultDirectory() }
+        PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
         print(table.text)
     }
 }

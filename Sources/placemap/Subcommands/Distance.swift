@@ -20,7 +20,7 @@ struct Distance: ParsableCommand {
         var loaded: Gazetteer? = nil
         func gazetteer() throws -> Gazetteer {
             if let loaded { return loaded }
-            loaded = try CLI.gazetteer()
+            loaded = try CLI.gazetteer(shapes: false)
             return loaded!
         }
         let from = try CLI.position(a, gazetteer: gazetteer), to = try CLI.position(b, gazetteer: gazetteer)
@@ -31,7 +31,7 @@ struct Distance: ParsableCommand {
         case .json:
             var obj: [String: JSONValue] = ["distance_m": .number(line.distance), "azimuth_deg": .number(line.initialAzimuth)]
             // Along a highway when both lie within 2 km of the same one (needs the gazetteer's highways).
-            if let highways = (loaded ?? (try? Gazetteer.loadDefault()))?.highways,
+            if let highways = (try? Gazetteer.loadDefault(shapes: true))?.highways,
                let shared = try CLI.reportingValue({ try AlongQuery.sharedHighway(from, to, highways: highways) }) {
                 obj["along"] = ["highway": .string(shared.highway.id), "distance_m": .number(shared.distance)]
             }
