@@ -55,6 +55,11 @@ public struct NearHit: Sendable, Equatable {
     /// The azimuth at the centre toward the event, degrees clockwise from north in [0, 360).
     public var bearing: Double
 
+    /// A hit from its parts: distance in metres, bearing in degrees clockwise from north in [0, 360).
+    public init(event: Event, distance: Double, bearing: Double) {
+        self.event = event; self.distance = distance; self.bearing = bearing
+    }
+
     /// The hit of `event` seen from `center` (`geod_inverse`).
     public init(event: Event, from center: Coordinate) {
         let line = Geodesic.wgs84.inverse(from: center, to: event.coordinate!)
@@ -128,6 +133,13 @@ public final class EventIndex: @unchecked Sendable {
     /// Throws `QueriesError.badRadius`.
     public func near(center: Coordinate, km: Double) throws -> [NearHit] {
         let circle = try NearQuery(center: center, km: km).circle
-        return NearQuery.sorted(grid.indices(in: circle).map { NearHit(event: events[kept[$0]], from: center) })
+        let g = Geodesic.wgs84
+        // Sort small (distance, azimuth, position) triples, then build the hits: events are large to move.
+        var found = grid.indices(in: circle).map { k -> (distance: Double, azimuth: Double, at: Int) in
+            let line = g.inverse(from: center, to: events[kept[k]].coordinate!)
+            return (line.distance, line.initialAzimuth, kept[k])
+        }
+        found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : events[$0.at].id < events[$1.at].id }
+        return found.map { NearHit(event: events[$0.at], distance: $0.distance, bearing: NearQuery.bearing($0.azimuth)) }
     }
 }
