@@ -43,6 +43,8 @@ struct ClauseReading {
     var purpose: Set<Int> = []
     var support: Set<Int> = []
     var claimed = false
+    /// Actor phrases of "according to X" when X is a party: X acted when no one else is named as acting.
+    var claimants: [Range<Int>] = []
     var actors: [ActorMention] = []
     var date: DateFinding?
     var backref = false
@@ -100,8 +102,10 @@ struct ClauseRules {
                 }
                 if c.entry.kind == .according {
                     let who = a.actors.filter { $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= j }
-                    if who.contains(where: { $0.entry.actor != nil && $0.entry.side != .none && $0.entry.side != .civilian }) {
+                    let parties = who.filter { $0.entry.actor != nil && $0.entry.side != .none && $0.entry.side != .civilian }
+                    if !parties.isEmpty {
                         r.claimed = true
+                        r.claimants = parties.map(\.range)
                         r.notes.append("claim: according to a party")
                     }
                 }
@@ -178,6 +182,11 @@ struct ClauseRules {
             let last = Lexicon.words(c.entry.phrase).last
             guard last == "the" || last == "that" else { return true }
             return a.triggers.contains { $0.range.lowerBound == c.range.upperBound }
+        } || a.triggers.contains { t in
+            // "killed in the fighting": a definite trigger after a preposition refers back to a happening told.
+            let i = t.range.lowerBound
+            return range.contains(i) && i >= 2 && a.tokens[i - 1].text == "the"
+                && ["in", "during", "after", "following", "since"].contains(a.tokens[i - 2].text) && !r.masked.contains(i)
         }
         r.newsTense = cues.contains { $0.entry.kind == .newsTense && !r.masked.contains($0.range.lowerBound) }
 
@@ -187,10 +196,16 @@ struct ClauseRules {
 
         // Actors.
         r.actors = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: claimAgents)
+        if !r.claimants.isEmpty, !r.actors.contains(where: { $0.role == .agent }) {
+            let extra = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: r.claimants)
+                .filter { $0.role == .agent }
+            r.actors = extra + r.actors.filter { m in !extra.contains { $0.name == m.name } }
+            if !extra.isEmpty { r.notes.append("claimant '\(extra.map(\.name).joined(separator: ", "))' → the side that acted") }
+        }
 
         // Type.
         (r.type, r.subType, r.typeRule) = code(main, range: range, r: r)
-        if r.actors.isEmpty, let d = main.entry.defaultActor {
+        if r.actors.isEmpty, let d = main.entry.defaultActor, !d.hasPrefix("@") {
             r.actors = [ActorMention(name: d, side: .civilian, airName: nil, role: .patient, position: main.range.lowerBound)]
         }
         if r.subType == "Air/drone strike" {
@@ -276,7 +291,7 @@ struct ClauseRules {
                       NumberRules.number(at: s - 1, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false) == nil { s -= 1 }
                 var n: Int? = nil
                 var start = s
-                for q in stride(from: s - 1, through: max(range.lowerBound, s - 3), by: -1) {
+                for q in max(range.lowerBound, s - 3)..<max(range.lowerBound, s) {
                     if let (v, nr) = NumberRules.number(at: q, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false), nr.upperBound == s {
                         n = v; start = q; break
                     }

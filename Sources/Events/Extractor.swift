@@ -108,6 +108,8 @@ struct ReportRun {
         for (range, m) in a.names where !m.candidates.isEmpty {
             // A demonym or a common word that folds like a village name ("Syrian" ~ Suran) is no place.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
+            // One- and two-letter words ("A", "EU") are never taken for a name on their own.
+            if range.count == 1, a.tokens[range.lowerBound].text.count < 3 { continue }
             var rule = "name '\(m.text)'"
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
@@ -336,6 +338,19 @@ struct ReportRun {
                 }
             }
             let nearTown = candidates.first { $0.form == .named && $0.near && $0.place?.kind.isSettlement == true }
+            // "the village of X, near Y": Y only says where X is; it is not a place of its own.
+            var kept: [PlaceMention] = []
+            for (k, m) in candidates.enumerated() {
+                if m.near, m.direction == nil, k > 0 {
+                    let between = candidates[k - 1].range.upperBound..<m.range.lowerBound
+                    let glue = between.allSatisfy { t in
+                        a.tokens[t].isPunctuation || a.has(.near, at: t) != nil || ["of", "the", "to"].contains(a.tokens[t].text)
+                    }
+                    if between.count <= 4, glue { continue }
+                }
+                kept.append(m)
+            }
+            candidates = kept
             for m in candidates {
                 switch m.form {
                 case .named, .anaphor:
@@ -384,6 +399,11 @@ struct ReportRun {
                 }
                 actors.sort { ($0.role, $0.position) < ($1.role, $1.position) }
             }
+            if trigger.entry.defaultActor == "@opponent", !actors.contains(where: { $0.role == .patient }),
+               let agent = actors.first(where: { $0.role == .agent }), let other = opponent(of: agent.side) {
+                actors.append(ActorMention(name: other, side: .opposition, airName: nil, role: .patient, position: 9_999))
+                explain.append("'\(a.text(trigger.range))' needs a side acted on; none named → the report's main opponent '\(other)'")
+            }
             var names = actors.map(\.name)
             let violent = EventMerger.family(type: r.type, subType: r.subType) == "violence"
             if violent, !actors.isEmpty, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }) {
@@ -414,12 +434,30 @@ struct ReportRun {
                 explanations[id] = explain + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
                 made += 1
             }
-            _ = trigger
         }
         if made == 0, readings.contains(where: { $0.statementCue }) {
             addStatement(a, readings: readings, mentions: mentions)
         }
         for m in mentions where m.local && m.form == .named { if let p = m.place { recent.append(p) } }
+    }
+
+    /// The side the report most often names against `side` (opposition against the government and back).
+    func opponent(of side: ActorSide) -> String? {
+        let wanted: ActorSide
+        switch side {
+        case .government: wanted = .opposition
+        case .opposition: wanted = .government
+        default: return nil
+        }
+        var count: [String: Int] = [:], first: [String: Int] = [:]
+        for a in analyses {
+            for (_, e) in a.actors where e.side == wanted {
+                guard let n = e.actor else { continue }
+                count[n, default: 0] += 1
+                if first[n] == nil { first[n] = first.count }
+            }
+        }
+        return count.keys.sorted { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }.first
     }
 
     /// A governorate named in the same clause.
@@ -429,7 +467,7 @@ struct ReportRun {
 
     /// The latest event of a family (the happening "during the attack" refers to).
     func referred(family: String) -> Event? {
-        events.last { EventMerger.family(of: $0) == family } ?? events.last
+        events.last { EventMerger.family(of: $0) == family }
     }
 
     mutating func addStatement(_ a: SentenceAnalysis, readings: [ClauseReading], mentions: [PlaceMention]) {
