@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
+        .testTarget(name: "PlacesTests", dependencies: ["Places", "GeoModel", "Geodesy", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Benchmarks
+import Foundation
+import Places
 
 /// `placemap bench`: PlaceMap's hot paths next to naive baselines, measured in one run.
 struct Bench: ParsableCommand {
@@ -7,10 +9,13 @@ struct Bench: ParsableCommand {
         abstract: "Measure PlaceMap's hot paths (build with -c release) and print a table.")
 
     @Option(help: "Geodesic pairs to measure.") var pairs: Int = 1_000_000
+    @Option(help: "Processes spawned per whole-process timing (the median is reported).") var processRuns: Int = 20
 
     func run() throws {
         var table = BenchTable()
         GeodesyBench.run(pairs: pairs, into: &table)
+        let gazetteer = try CLI.places { try Gazetteer.defaultDirectory() }
+        PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
         print(table.text)
     }
 }
