@@ -24,6 +24,7 @@ public struct ResolutionContext: Sendable {
 
 /// A place that had the name, with its score.
 public struct Candidate: Sendable, Hashable {
+    /// The place.
     public var place: Place
     /// The candidate's score in [0, 1] (see `Resolution.score`).
     public var score: Double

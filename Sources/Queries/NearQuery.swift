@@ -52,7 +52,7 @@ public struct NearHit: Sendable, Equatable {
     public var event: Event
     /// The geodesic distance from the centre, metres.
     public var distance: Double
-    /// The azimuth at the centre toward the event, degrees clockwise from north in [0, 360).
+    /// The azimuth at the centre toward the event, degrees clockwise from north in [0, 360) (0 at the centre itself).
     public var bearing: Double
 
     /// A hit from its parts: distance in metres, bearing in degrees clockwise from north in [0, 360).
@@ -65,7 +65,7 @@ public struct NearHit: Sendable, Equatable {
         let line = Geodesic.wgs84.inverse(from: center, to: event.coordinate!)
         self.event = event
         distance = line.distance
-        bearing = NearQuery.bearing(line.initialAzimuth)
+        bearing = line.distance == 0 ? 0 : NearQuery.bearing(line.initialAzimuth)
     }
 }
 
@@ -140,6 +140,8 @@ public final class EventIndex: @unchecked Sendable {
             return (line.distance, line.initialAzimuth, kept[k])
         }
         found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : events[$0.at].id < events[$1.at].id }
-        return found.map { NearHit(event: events[$0.at], distance: $0.distance, bearing: NearQuery.bearing($0.azimuth)) }
+        return found.map {
+            NearHit(event: events[$0.at], distance: $0.distance, bearing: $0.distance == 0 ? 0 : NearQuery.bearing($0.azimuth))
+        }
     }
 }
