@@ -26,6 +26,12 @@ enum CLI {
         }
     }
 
+    /// Prints `placemap: error: <message>` on stderr and exits with status 1.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("placemap: error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+
     /// A position given as LON,LAT or as a place name (resolved in the gazetteer).
     static func position(_ text: String, gazetteer: () throws -> Gazetteer) throws -> Coordinate {
         let first = text.split(separator: ",", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
