@@ -21,17 +21,19 @@ let package = Package(
         .target(name: "Topology", dependencies: ["CGEOS", "GeoModel"]),
         .target(name: "Places", dependencies: ["GeoModel", "Geodesy", "Topology"]),
         .target(name: "Events", dependencies: ["GeoModel", "Places"]),
-        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"]),
+        .target(name: "Layers", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"]),
+        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Layers"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Benchmarks",
+                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Layers", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Events", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

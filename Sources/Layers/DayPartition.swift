@@ -1,0 +1,37 @@
+import Events
+
+/// Which layer each event goes to: every day of a short event's dates (`days/YYYY-MM-DD.geojson`),
+/// `ongoing` for events spanning more than `ongoingAfterDays` days, `undated` for events without dates.
+/// Holds indices into the caller's event array (4 bytes an event), in the array's order.
+public struct DayPartition: Sendable {
+    /// Events spanning more days than this (7: more than a week) go to `ongoing`.
+    public static let ongoingAfterDays = 7
+
+    /// For each day, the indices of the events on that day, ascending.
+    public private(set) var days: [Day: [Int32]] = [:]
+    /// Indices of events spanning more than a week.
+    public private(set) var ongoing: [Int32] = []
+    /// Indices of undated events.
+    public private(set) var undated: [Int32] = []
+
+    /// Sorts `events` into days, ongoing and undated.
+    public init(_ events: [Event]) {
+        for (i, e) in events.enumerated() {
+            let k = Int32(i)
+            guard let start = e.start else { undated.append(k); continue }
+            let end = max(e.end ?? start, start)
+            if start.days(to: end) + 1 > Self.ongoingAfterDays {
+                ongoing.append(k)
+                continue
+            }
+            var d = start
+            while d <= end {
+                days[d, default: []].append(k)
+                d = d.adding(days: 1)
+            }
+        }
+    }
+
+    /// The days that have events, in order.
+    public var sortedDays: [Day] { days.keys.sorted() }
+}
