@@ -491,7 +491,9 @@ HIGHWAY_SPECS = {
             "pm:khan-al-asal",   # Khan al-Asal (M5 is its southern edge)
             "geonames:170063",   # Aleppo
         ],
-        "check_ids": [],
+        # On-road villages that are not vertices (both described as lying on the
+        # Aleppo-Damascus highway by their articles): an independent error check.
+        "check_ids": ["pm:maar-dibsah", "pm:khan-al-sabil"],
         "note": ("Polyline through the centre points of towns the M5 passes, in road order; a sketch of the road, "
                  "not its surveyed geometry. Town centres can lie 1-3 km off the carriageway (bypasses)."),
         "source": ("Vertex coordinates from this gazetteer (GeoNames / hand-added rows); the order and the towns on the road "
