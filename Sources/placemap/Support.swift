@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoModel
+import Places
 
 /// Shared helpers of the subcommands: parsing and error reporting.
 enum CLI {
@@ -10,6 +11,25 @@ enum CLI {
             throw ValidationError(e.description)
         }
     }
+
+    /// The default gazetteer (`Gazetteer.loadDefault()`), its errors as one clear line.
+    static func gazetteer() throws -> Gazetteer { try places { try Gazetteer.loadDefault() } }
+
+    /// Runs `body`, turning a `PlacesError` into one line on stderr (`placemap: error: ...`) and exit status 1.
+    static func places<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as PlacesError {
+            FileHandle.standardError.write(Data("placemap: error: \(e.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// A position given as LON,LAT or as a place name (resolved in the gazetteer).
+    static func position(_ text: String, gazetteer: () throws -> Gazetteer) throws -> Coordinate {
+        let first = text.split(separator: ",", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        if Double(first) != nil { return try coordinate(text) }
+        let g = try gazetteer()
+        return try places { try g.resolve(text).place.coordinate }
+    }
 }
 
 /// Number formatting for people.
@@ -18,4 +38,16 @@ enum Format {
     static func fixed(_ x: Double, _ decimals: Int) -> String { NumberFormat.fixed(x, decimals) }
     /// Metres with two decimals and thousands separators: 14,962.27.
     static func metres(_ m: Double) -> String { NumberFormat.grouped(m, decimals: 2) }
+}
+
+extension Format {
+    /// Rows as left-aligned columns separated by two spaces (the first row is the header).
+    static func table(_ rows: [[String]]) -> String {
+        let widths = (0..<(rows.map(\.count).max() ?? 0)).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, cell in
+                c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - cell.count)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GeoModel
 import Geodesy
+import Places
 
 /// `placemap distance A B`: the WGS84 geodesic between two positions.
 struct Distance: ParsableCommand {
@@ -8,14 +9,20 @@ struct Distance: ParsableCommand {
         abstract: "The geodesic distance (metres) and the azimuth at A between two places or LON,LAT positions.",
         discussion: "Negative numbers go after `--`: placemap distance -- -0.1,51.5 2.35,48.85")
 
-    @Argument(help: "The first position, LON,LAT in degrees.") var a: String
-    @Argument(help: "The second position, LON,LAT in degrees.") var b: String
+    @Argument(help: "The first position: LON,LAT in degrees or a place name.") var a: String
+    @Argument(help: "The second position: LON,LAT in degrees or a place name.") var b: String
     @Option(help: "Output: text or json.") var format: OutputFormat = .text
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let from = try CLI.coordinate(a), to = try CLI.coordinate(b)
+        var loaded: Gazetteer? = nil
+        func gazetteer() throws -> Gazetteer {
+            if let loaded { return loaded }
+            loaded = try CLI.gazetteer()
+            return loaded!
+        }
+        let from = try CLI.position(a, gazetteer: gazetteer), to = try CLI.position(b, gazetteer: gazetteer)
         let line = Geodesic.wgs84.inverse(from: from, to: to)
         switch format {
         case .text:

@@ -1,0 +1,250 @@
+import Foundation
+import GeoModel
+import Geodesy
+
+/// The gazetteer: every place of `Gazetteer/places/*.tsv`, the highways, the governorate regions and
+/// the borders, with a name index built once at load.
+///
+/// Immutable after loading, so one instance can be shared across threads.
+public final class Gazetteer: Sendable {
+    /// Every place, in file order (files sorted by name).
+    public let places: [Place]
+    /// The highways of `highways.geojson`.
+    public let highways: [Highway]
+    /// The governorate polygons of `regions.geojson`.
+    public let regions: [Region]
+    /// `borders.geojson` as read (Syria's outline, the Syria–Turkey border).
+    public let borders: FeatureCollection
+    /// The folder the data was read from (the one holding `places/`).
+    public let directory: URL
+
+    /// Folding key → the places with a name of that key, each once, with how the name matched.
+    let index: [String: [NameEntry]]
+    /// Folding key → the main name of the first place with a name of that key, for suggestions.
+    let spellings: [String: String]
+    /// Place id → position in `places`.
+    let byID: [String: Int]
+    /// The token trie of every key, for `NameMatcher`.
+    let trie: TokenTrie
+
+    /// One place reachable under one key.
+    struct NameEntry: Sendable {
+        var place: Int
+        /// True when the key is that of the place's main name (or of its derived short name).
+        var primary: Bool
+    }
+
+    /// A gazetteer from places and shapes already in memory; builds the name index.
+    /// - Throws: `PlacesError.malformed` when two places share an id.
+    public init(places: [Place], highways: [Highway] = [], regions: [Region] = [],
+                borders: FeatureCollection = FeatureCollection(features: []), directory: URL) throws {
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(places.count)
+        for (i, p) in places.enumerated() {
+            if byID.updateValue(i, forKey: p.id) != nil {
+                throw PlacesError.malformed(file: directory.appendingPathComponent("places").path, line: 0,
+                                            message: "the id \(p.id) appears twice")
+            }
+        }
+        var index: [String: [NameEntry]] = [:]
+        var spellings: [String: String] = [:]
+        func add(_ name: String, _ i: Int, primary: Bool) {
+            let key = NameKey.fold(name)
+            guard !key.isEmpty else { return }
+            if spellings[key] == nil { spellings[key] = places[i].name }
+            if let k = index[key]?.firstIndex(where: { $0.place == i }) {
+                if primary { index[key]![k].primary = true }
+            } else {
+                index[key, default: []].append(NameEntry(place: i, primary: primary))
+            }
+        }
+        // Main names first, so that a key's spelling and its primary flag come from main names.
+        for (i, p) in places.enumerated() {
+            add(p.name, i, primary: true)
+            for short in Gazetteer.derivedNames(of: p) { add(short, i, primary: true) }
+        }
+        for (i, p) in places.enumerated() {
+            for a in p.alternateNames { add(a, i, primary: false) }
+        }
+        self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
+        self.directory = directory; self.index = index; self.spellings = spellings; self.byID = byID
+        self.trie = TokenTrie(keys: index.keys)
+    }
+
+    /// Names a place answers to beyond its rows: a governorate's name without "Governorate"
+    /// ("Idlib Governorate" → "Idlib", "Idlib province").
+    static func derivedNames(of p: Place) -> [String] {
+        guard p.kind == .governorate else { return [] }
+        for suffix in [" Governorate", " governorate", " Province", " province"] where p.name.hasSuffix(suffix) {
+            let short = String(p.name.dropLast(suffix.count))
+            return [short, short + " province", short + " governorate"]
+        }
+        return []
+    }
+
+    // MARK: - Loading
+
+    /// Reads every `places/*.tsv` (sorted by file name), `highways.geojson`, `regions.geojson` and
+    /// `borders.geojson` of `directory` (the last three are optional).
+    /// - Throws: `PlacesError.malformed(file:line:message:)` naming the file and 1-based line of the first
+    ///   bad row or JSON error; `PlacesError.notFound` when `directory/places` holds no TSV.
+    public static func load(from directory: URL) throws -> Gazetteer {
+        let placesDir = directory.appendingPathComponent("places")
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: placesDir.path) } catch {
+            throw PlacesError.notFound("no gazetteer at \(directory.path): cannot read \(placesDir.path)")
+        }
+        let tsvs = names.filter { $0.hasSuffix(".tsv") && !$0.hasPrefix(".") }.sorted()
+        guard !tsvs.isEmpty else { throw PlacesError.notFound("no place file (*.tsv) in \(placesDir.path)") }
+        var places: [Place] = []
+        for name in tsvs {
+            let url = placesDir.appendingPathComponent(name)
+            places += try PlaceTable.parse(try readText(url), file: url.path)
+        }
+        let highways = try optionalCollection(directory.appendingPathComponent("highways.geojson")).map(readHighways) ?? []
+        let regions = try optionalCollection(directory.appendingPathComponent("regions.geojson")).map(readRegions) ?? []
+        let borders = try optionalCollection(directory.appendingPathComponent("borders.geojson")).map(\.collection)
+            ?? FeatureCollection(features: [])
+        return try Gazetteer(places: places, highways: highways, regions: regions, borders: borders, directory: directory)
+    }
+
+    /// The gazetteer folder: `$PLACEMAP_GAZETTEER` when set; else the first `Gazetteer/` holding `places/`
+    /// found walking up from the running executable's folder, then from the current directory.
+    /// - Throws: `PlacesError.notFound` saying where it looked.
+    public static func defaultDirectory() throws -> URL {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["PLACEMAP_GAZETTEER"], !env.isEmpty {
+            let url = URL(fileURLWithPath: env)
+            guard fm.fileExists(atPath: url.appendingPathComponent("places").path) else {
+                throw PlacesError.notFound("PLACEMAP_GAZETTEER=\(env) has no places/ folder")
+            }
+            return url
+        }
+        var starts: [URL] = []
+        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent()) }
+        starts.append(URL(fileURLWithPath: fm.currentDirectoryPath))
+        for start in starts {
+            var dir = start.standardizedFileURL
+            while true {
+                let candidate = dir.appendingPathComponent("Gazetteer")
+                if fm.fileExists(atPath: candidate.appendingPathComponent("places").path) { return candidate }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        throw PlacesError.notFound("no Gazetteer/places/ folder above the executable or the current directory; set PLACEMAP_GAZETTEER")
+    }
+
+    /// `load(from: defaultDirectory())`.
+    /// - Throws: as `defaultDirectory()` and `load(from:)`.
+    public static func loadDefault() throws -> Gazetteer { try load(from: try defaultDirectory()) }
+
+    static func readText(_ url: URL) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PlacesError.notFound("cannot read \(url.path)")
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            throw PlacesError.malformed(file: url.path, line: 0, message: "not UTF-8 text")
+        }
+        return text
+    }
+
+    /// A FeatureCollection file and its path, or nil when the file is absent.
+    static func optionalCollection(_ url: URL) throws -> (collection: FeatureCollection, file: String)? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let text = try readText(url)
+        do {
+            return (try GeoJSON.decodeCollection(text), url.path)
+        } catch let e as JSONParseError {
+            throw PlacesError.malformed(file: url.path, line: lineNumber(in: text, atByte: e.offset), message: e.message)
+        } catch {
+            throw PlacesError.malformed(file: url.path, line: 0, message: "\(error)")
+        }
+    }
+
+    static func lineNumber(in text: String, atByte offset: Int) -> Int {
+        1 + text.utf8.prefix(max(0, offset)).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    static func readHighways(_ c: (collection: FeatureCollection, file: String)) throws -> [Highway] {
+        try c.collection.features.enumerated().map { n, f in
+            func bad(_ m: String) -> PlacesError { .malformed(file: c.file, line: 0, message: "feature \(n + 1): \(m)") }
+            guard let id = f[property: "id"]?.stringValue else { throw bad("no string property 'id'") }
+            guard case .lineString(let line)? = f.geometry, line.count >= 2 else { throw bad("\(id) is not a LineString") }
+            return Highway(id: id, name: f[property: "name"]?.stringValue ?? id,
+                           alternateNames: f[property: "alternate_names"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                           line: line, via: f[property: "via"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                           viaIDs: f[property: "via_ids"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                           knownErrorKm: f[property: "known_error_km"]?.numberValue,
+                           source: f[property: "source"]?.stringValue ?? "")
+        }
+    }
+
+    static func readRegions(_ c: (collection: FeatureCollection, file: String)) throws -> [Region] {
+        try c.collection.features.enumerated().map { n, f in
+            func bad(_ m: String) -> PlacesError { .malformed(file: c.file, line: 0, message: "feature \(n + 1): \(m)") }
+            guard let id = f[property: "id"]?.stringValue else { throw bad("no string property 'id'") }
+            guard let g = f.geometry, !g.polygons.isEmpty else { throw bad("\(id) is not a Polygon or MultiPolygon") }
+            let label: Coordinate
+            if let lon = f[property: "label_lon"]?.numberValue, let lat = f[property: "label_lat"]?.numberValue {
+                label = Coordinate(lon: lon, lat: lat)
+            } else {
+                let cs = g.coordinates
+                label = Coordinate(lon: cs.map(\.lon).reduce(0, +) / Double(cs.count),
+                                   lat: cs.map(\.lat).reduce(0, +) / Double(cs.count))
+            }
+            return Region(id: id, name: f[property: "name"]?.stringValue ?? id, geometry: g, label: label,
+                          boundary: f[property: "boundary"]?.stringValue ?? "", source: f[property: "source"]?.stringValue ?? "")
+        }
+    }
+
+    // MARK: - Lookups
+
+    /// The place with this id, or nil.
+    public func place(id: String) -> Place? { byID[id].map { places[$0] } }
+
+    /// The places with a name that folds to `key` (see `NameKey.fold`), in gazetteer order.
+    public func places(withKey key: String) -> [Place] { (index[key] ?? []).map { places[$0.place] } }
+
+    /// The `limit` places nearest to `c` (geodesic metres on WGS84), nearest first; only `kinds` when given.
+    public func nearest(to c: Coordinate, limit: Int, kinds: Set<PlaceKind>? = nil) -> [(place: Place, metres: Double)] {
+        guard limit > 0 else { return [] }
+        let all = measured(from: c, kinds: kinds)
+        return Array(all.prefix(limit))
+    }
+
+    /// The places within `metres` (geodesic, WGS84) of `c`, nearest first; only `kinds` when given.
+    public func places(within metres: Double, of c: Coordinate, kinds: Set<PlaceKind>? = nil) -> [(place: Place, metres: Double)] {
+        measured(from: c, kinds: kinds).filter { $0.metres <= metres }
+    }
+
+    func measured(from c: Coordinate, kinds: Set<PlaceKind>?) -> [(place: Place, metres: Double)] {
+        let g = Geodesic.wgs84
+        return places.lazy.filter { kinds?.contains($0.kind) ?? true }
+            .map { (place: $0, metres: g.distance(from: c, to: $0.coordinate)) }
+            .sorted { $0.metres != $1.metres ? $0.metres < $1.metres : $0.place.id < $1.place.id }
+    }
+
+    /// The region with this id (`pm:gov-idlib`), or nil.
+    public func region(id: String) -> Region? { regions.first { $0.id == id } }
+
+    /// The governorate whose polygon holds `c`, or nil (outside every polygon).
+    public func region(containing c: Coordinate) -> Region? { regions.first { $0.contains(c) } }
+
+    /// The highway called `name`: its id, name or another name, ignoring case, hyphens, spaces and a
+    /// trailing "highway" ("M4", "m5", "M5 highway", "M-4").
+    public func highway(named name: String) -> Highway? {
+        let key = Highway.key(name)
+        guard !key.isEmpty else { return nil }
+        return highways.first { h in ([h.id, h.name] + h.alternateNames).contains { Highway.key($0) == key } }
+    }
+}
+
+extension String {
+    /// The text of UTF-8 bytes, or nil when they are not valid UTF-8.
+    init?(validatingUTF8Data data: Data) {
+        guard let s = String(bytes: data, encoding: .utf8) else { return nil }
+        self = s
+    }
+}

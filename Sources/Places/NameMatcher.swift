@@ -1,0 +1,90 @@
+/// A trie over folded tokens: each path of tokens that spells a whole key ends in a terminal node.
+struct TokenTrie: Sendable {
+    struct Node: Sendable {
+        var children: [String: Int] = [:]
+        /// The whole key when a key ends here.
+        var key: String? = nil
+    }
+    private(set) var nodes: [Node] = [Node()]
+
+    /// A trie of `keys` (each a `NameKey.fold` result: tokens joined by single spaces).
+    init<S: Sequence>(keys: S) where S.Element == String {
+        for key in keys {
+            var n = 0
+            for token in key.split(separator: " ") {
+                let t = String(token)
+                if let next = nodes[n].children[t] { n = next } else {
+                    nodes.append(Node())
+                    nodes[n].children[t] = nodes.count - 1
+                    n = nodes.count - 1
+                }
+            }
+            nodes[n].key = key
+        }
+    }
+
+    func child(_ node: Int, _ token: String) -> Int? { nodes[node].children[token] }
+    func key(at node: Int) -> String? { nodes[node].key }
+}
+
+/// A place name found in a text.
+public struct NameMatch: Sendable {
+    /// Where the name lies in the text (from its first letter, or its article when hyphen-joined, to its last letter).
+    public var range: Range<String.Index>
+    /// The text of the name as written.
+    public var text: String
+    /// Its folding key (`NameKey.fold(text)`).
+    public var key: String
+    /// Every place with a name of that key, in gazetteer order (more than one: ambiguous).
+    public var candidates: [Place]
+    /// A cue word next to the name that says what sort of place it is ("province", "city", "village",
+    /// "air base", "near"), folded to its category name (see `ResolutionContext.cue`), or nil.
+    public var cue: String?
+}
+
+/// Finds gazetteer names in running text: one pass over the text's folded tokens, walking a trie of
+/// every folded name from each capitalised token; the longest name wins and matches do not overlap.
+///
+/// Built once per gazetteer (the trie is made when the gazetteer loads); `matches(in:)` is linear in the
+/// text's length times the longest name (in tokens).
+public struct NameMatcher: Sendable {
+    let gazetteer: Gazetteer
+
+    /// A matcher over every name and alternate name of `gazetteer`.
+    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// The names in `text`, left to right, longest first at each position, non-overlapping.
+    /// A name must start with a capitalised word (or an Arabic-script word), so that common English
+    /// words that happen to fold like a village name are not taken for one.
+    public func matches(in text: String) -> [NameMatch] {
+        let tokens = NameKey.words(of: text).flatMap(\.tokens)
+        let trie = gazetteer.trie
+        var out: [NameMatch] = []
+        var i = 0
+        while i < tokens.count {
+            let first = tokens[i]
+            guard !first.isArticle, first.isCapitalised else { i += 1; continue }
+            var node = 0, j = i
+            var best: (end: Int, key: String)? = nil
+            while j < tokens.count {
+                if tokens[j].isArticle, j > i { j += 1; continue }
+                guard let next = trie.child(node, tokens[j].key) else { break }
+                node = next
+                if let key = trie.key(at: node) { best = (j, key) }
+                j += 1
+            }
+            guard let (end, key) = best else { i += 1; continue }
+            var start = first.range.lowerBound
+            if i > 0, tokens[i - 1].isArticle, first.hyphenBefore || tokens[i - 1].isCapitalised,
+               text[tokens[i - 1].range.upperBound..<first.range.lowerBound].count <= 1 {
+                start = tokens[i - 1].range.lowerBound
+            }
+            let range = start..<tokens[end].range.upperBound
+            let cue = Cue.around(tokens: tokens, from: i, to: end)
+            out.append(NameMatch(range: range, text: String(text[range]), key: key,
+                                 candidates: gazetteer.places(withKey: key), cue: cue?.rawValue))
+            i = end + 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import GeoModel
+import Geodesy
+
+/// What is known around a name being resolved.
+public struct ResolutionContext: Sendable {
+    /// The text the name comes from: its other place names, cue words next to the name, and
+    /// governorate or country names in it all help decide.
+    public var text: String?
+    /// Places already known to be near (e.g. resolved earlier in the same report): the nearest
+    /// candidate wins.
+    public var nearby: [Place]
+    /// A cue word for the sort of place: "province"/"governorate"/"region", "city"/"city centre"/"town",
+    /// "village", "air base"/"airbase"/"airport"/"military airport", "crossing", or "near".
+    public var cue: String?
+    /// The governorate (admin1, in English) the place should lie in.
+    public var admin1: String?
+
+    /// A context; every part is optional.
+    public init(text: String? = nil, nearby: [Place] = [], cue: String? = nil, admin1: String? = nil) {
+        self.text = text; self.nearby = nearby; self.cue = cue; self.admin1 = admin1
+    }
+}
+
+/// A place that had the name, with its score.
+public struct Candidate: Sendable, Hashable {
+    public var place: Place
+    /// The candidate's score in [0, 1] (see `Resolution.score`).
+    public var score: Double
+
+    /// A candidate.
+    public init(place: Place, score: Double) { self.place = place; self.score = score }
+}
+
+/// The answer to a name.
+public struct Resolution: Sendable {
+    /// The place chosen.
+    public var place: Place
+    /// ACLED-style precision: 1 the town or site itself, 2 near a town ("near", "outskirts of",
+    /// "10 km west of"), 3 a region or country.
+    public var geoPrecision: Int
+    /// How well the chosen place fits, in [0, 1]: the sum of what counted for it (a fitting cue word,
+    /// a matching governorate, nearness to the text's other places, the home-region tier, a main name
+    /// rather than an alternate, the kind, the population) over the most those could give here.
+    public var score: Double
+    /// True when more than one place had the name and context, tier or population had to decide.
+    public var ambiguous: Bool
+    /// The other places that had the name, best first (empty when the name was unambiguous).
+    public var candidates: [Candidate]
+}
+
+/// The home region: tiers searched from nearest to farthest.
+public enum HomeRegion {
+    /// The governorates of northwestern Syria, tier 0.
+    public static let admin1: Set<String> = ["Idlib", "Aleppo", "Hama", "Latakia"]
+    /// The home country, tier 1.
+    public static let country = "SY"
+    /// Syria's neighbours (and the Palestinian territories), tier 2; everything else is tier 3.
+    public static let neighbours: Set<String> = ["TR", "LB", "IQ", "JO", "IL", "PS"]
+
+    /// 0 northwestern Syria, 1 Syria, 2 a neighbour, 3 the world.
+    public static func tier(of p: Place) -> Int {
+        if p.country == country { return admin1.contains(p.admin1) ? 0 : 1 }
+        return neighbours.contains(p.country) ? 2 : 3
+    }
+}
+
+extension Gazetteer {
+    /// Resolves a place name to one place, using `context` when several places have the name.
+    ///
+    /// The name is folded (`NameKey.fold`); cue words on its ends ("Idlib province", "the village of
+    /// Nairab", "near Saraqeb") are taken off and used; text after a comma is a governorate or country
+    /// ("Damascus, Maryland"). Candidates are ranked by, in order of weight: a cue that fits their kind,
+    /// a governorate or country named in the context, nearness to the context's other places, the home
+    /// tier (northwestern Syria, Syria, neighbours, world), a main name over an alternate, the kind
+    /// (settlements before regions), and population.
+    /// - Throws: `PlacesError.unknownPlace(name:suggestions:)` when no place has the name; the
+    ///   suggestions are the nearest spellings by edit distance on folding keys. Never guesses.
+    public func resolve(_ name: String, context: ResolutionContext = .init()) throws -> Resolution {
+        let parts = name.split(separator: ",", maxSplits: 1).map(String.init)
+        let head = parts.first ?? name
+        var hints: Set<String> = []
+        if parts.count > 1 { hints.insert(NameKey.fold(parts[1])) }
+        if let a = context.admin1 { hints.insert(NameKey.fold(a)) }
+
+        let allTokens = NameKey.tokens(head)
+        var key = allTokens.joined(separator: " ")
+        var cue: Cue? = context.cue.flatMap(Cue.init(phrase:))
+        if index[key] == nil {
+            let stripped = Cue.strip(allTokens)
+            key = stripped.tokens.joined(separator: " ")
+            if cue == nil || stripped.cue == .near { cue = stripped.cue ?? cue }
+        }
+        guard let entries = index[key], !key.isEmpty else {
+            throw PlacesError.unknownPlace(name: name, suggestions: suggestions(for: head))
+        }
+
+        var points: [Coordinate] = context.nearby.filter { !$0.kind.isArea }.map(\.coordinate)
+        if let text = context.text {
+            let matches = NameMatcher(gazetteer: self).matches(in: text)
+            var textCues: Set<Cue> = []
+            for m in matches {
+                if m.key == key {
+                    if let c = m.cue.flatMap(Cue.init(rawValue:)) { textCues.insert(c) }
+                    continue
+                }
+                let ranked = rank((index[m.key] ?? []).map { Entry(place: $0.place, primary: $0.primary) },
+                                  cue: nil, hints: [], points: [])
+                guard let best = ranked.first?.place else { continue }
+                if best.kind.isArea {
+                    hints.insert(NameKey.fold(best.kind == .country ? best.name : best.admin1))
+                } else {
+                    points.append(best.coordinate)
+                }
+            }
+            if cue == nil, textCues.count == 1 { cue = textCues.first }
+            // Governorates and countries named in the text, even when not in the gazetteer ("Maryland").
+            let textKey = " " + NameKey.tokens(text).joined(separator: " ") + " "
+            for e in entries {
+                let p = places[e.place]
+                for h in [p.admin1, countryNames[p.country] ?? ""] where !h.isEmpty {
+                    let k = NameKey.fold(h)
+                    if k != key, textKey.contains(" \(k) ") { hints.insert(k) }
+                }
+            }
+        }
+
+        let ranked = rank(entries.map { Entry(place: $0.place, primary: $0.primary) }, cue: cue, hints: hints, points: points)
+        let best = ranked[0]
+        var precision = best.place.kind.geoPrecision
+        if cue == .near, precision == 1 { precision = 2 }
+        return Resolution(place: best.place, geoPrecision: precision, score: best.score, ambiguous: ranked.count > 1,
+                          candidates: ranked.dropFirst().map { Candidate(place: $0.place, score: $0.score) })
+    }
+
+    /// Up to `limit` spellings nearest to `name` by edit distance between folding keys (ties: the
+    /// shorter difference in length, then alphabetical), each at most about half the key's length away.
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let key = Array(NameKey.fold(name).unicodeScalars)
+        guard !key.isEmpty, limit > 0 else { return [] }
+        let bound = max(3, key.count / 2)
+        var scored: [(d: Int, spelling: String)] = []
+        for (k, spelling) in spellings {
+            let other = Array(k.unicodeScalars)
+            if abs(other.count - key.count) > bound { continue }
+            let d = editDistance(key, other)
+            if d <= bound { scored.append((d, spelling)) }
+        }
+        scored.sort { $0.d != $1.d ? $0.d < $1.d : $0.spelling < $1.spelling }
+        var seen: Set<String> = [], out: [String] = []
+        for s in scored where seen.insert(s.spelling).inserted {
+            out.append(s.spelling)
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    // MARK: - Ranking
+
+    struct Entry { var place: Int; var primary: Bool }
+
+    /// ISO country code → the country's name in the gazetteer.
+    var countryNames: [String: String] {
+        var out: [String: String] = [:]
+        for p in places where p.kind == .country { out[p.country] = p.name }
+        return out
+    }
+
+    /// Candidates with their scores, best first (ties by id).
+    func rank(_ entries: [Entry], cue: Cue?, hints: Set<String>, points: [Coordinate]) -> [(place: Place, score: Double)] {
+        let names = hints.isEmpty ? [:] : countryNames
+        var most = 1.0 + 0.3 + 0.2 + 0.1
+        if let cue, cue != .near { most += 8 }
+        if !hints.isEmpty { most += 4 }
+        if !points.isEmpty { most += 2 }
+        let g = Geodesic.wgs84
+        let scored = entries.map { e -> (place: Place, score: Double) in
+            let p = places[e.place]
+            var s = 0.0
+            if let cue, cue != .near, cue.fits(p.kind) { s += 8 }
+            if !hints.isEmpty, hints.contains(NameKey.fold(p.admin1)) || hints.contains(NameKey.fold(names[p.country] ?? "\u{0}")) {
+                s += 4
+            }
+            if !points.isEmpty, !p.kind.isArea {
+                let km = points.map { g.distance(from: $0, to: p.coordinate) }.min()! / 1000
+                s += 2 * (-km / 100).exp
+            }
+            s += Double(3 - HomeRegion.tier(of: p)) / 3
+            s += e.primary ? 0.3 : 0.2
+            s += p.kind.isArea ? 0.1 : (p.kind.isSettlement ? 0.2 : 0.15)
+            if let pop = p.population, pop > 0 { s += 0.1 * min(1, log10(Double(pop) + 1) / 8) }
+            return (p, min(1, s / most))
+        }
+        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.place.id < $1.place.id }
+    }
+}
+
+extension PlaceKind {
+    /// True for governorates and countries (their point is only a label).
+    public var isArea: Bool { self == .governorate || self == .country }
+    /// True for cities, towns, villages and capitals.
+    public var isSettlement: Bool { self == .city || self == .town || self == .village || self == .capital }
+}
+
+extension Double {
+    fileprivate var exp: Double { Foundation.exp(self) }
+}
+
+/// Levenshtein distance between two scalar arrays (two rows of the table).
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        cur[0] = i
+        for j in 1...b.count {
+            cur[j] = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&prev, &cur)
+    }
+    return prev[b.count]
+}
