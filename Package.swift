@@ -21,18 +21,21 @@ let package = Package(
         .target(name: "Topology", dependencies: ["CGEOS", "GeoModel"]),
         .target(name: "Places", dependencies: ["GeoModel", "Geodesy", "Topology"]),
         .target(name: "Events", dependencies: ["GeoModel", "Places"]),
+        .target(name: "Queries", dependencies: ["GeoModel", "Geodesy", "Topology", "Events", "Places"]),
         .target(name: "Layers", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"]),
-        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Layers"]),
+        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Layers"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Layers", "Benchmarks",
+                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Layers", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
+        .testTarget(name: "EventsTests", dependencies: ["Events", "GeoModel", "TestSupport"]),
+        .testTarget(name: "QueriesTests", dependencies: ["Queries", "Events", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "LayersTests", dependencies: ["Layers", "Events", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

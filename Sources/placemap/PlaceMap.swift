@@ -5,5 +5,5 @@ struct PlaceMap: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "placemap",
         abstract: "Turn conflict reports into geodata: places, events, front lines, GeoJSON layers.",
-        subcommands: [Distance.self, Resolve.self, PlacesCommand.self, GazetteerCommand.self, Bench.self])
+        subcommands: [Distance.self, Resolve.self, PlacesCommand.self, GazetteerCommand.self, Near.self, Bench.self])
 }
