@@ -22,12 +22,15 @@ let package = Package(
         .target(name: "Places", dependencies: ["GeoModel", "Geodesy", "Topology"]),
         .target(name: "Events", dependencies: ["GeoModel", "Places"]),
         .target(name: "Queries", dependencies: ["GeoModel", "Geodesy", "Topology", "Events", "Places"]),
-        .target(name: "Layers", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"]),
-        .target(name: "Benchmarks", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Layers"]),
+        .target(name: "Control", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"],
+                exclude: ["README.md"]),
+        .target(name: "Layers", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Control"]),
+        .target(name: "Benchmarks",
+                dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Layers", "Benchmarks",
+                "GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -36,7 +39,10 @@ let package = Package(
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
         .testTarget(name: "EventsTests", dependencies: ["Events", "GeoModel", "TestSupport"]),
         .testTarget(name: "QueriesTests", dependencies: ["Queries", "Events", "Geodesy", "GeoModel", "TestSupport"]),
-        .testTarget(name: "LayersTests", dependencies: ["Layers", "Events", "GeoModel", "TestSupport"]),
+        .testTarget(name: "LayersTests",
+                    dependencies: ["Layers", "Control", "Places", "Events", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ControlTests",
+                    dependencies: ["Control", "GeoModel", "Geodesy", "Topology", "Places", "Events", "TestSupport"]),
     ]
 )
