@@ -38,7 +38,6 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
         .testTarget(name: "EventsTests", dependencies: ["Events", "GeoModel", "TestSupport"]),
-        .testTarget(name: "QueriesTests", dependencies: ["Queries", "Events", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "LayersTests",
                     dependencies: ["Layers", "Control", "Places", "Events", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
