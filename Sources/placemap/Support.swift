@@ -23,6 +23,20 @@ enum CLI {
         }
     }
 
+    /// Runs `body`, turning any library error into one line on stderr (`placemap: error: ...`) and exit
+    /// status 1; errors of the argument parser pass through.
+    static func oneLine<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch {
+            FileHandle.standardError.write(Data("placemap: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// A warning on stderr (`placemap: warning: ...`).
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("placemap: warning: \(message)\n".utf8))
+    }
+
     /// A position given as LON,LAT or as a place name (resolved in the gazetteer).
     static func position(_ text: String, gazetteer: () throws -> Gazetteer) throws -> Coordinate {
         let first = text.split(separator: ",", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
