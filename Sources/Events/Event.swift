@@ -75,16 +75,19 @@ public struct Event: Hashable, Sendable {
     public var sources: [EventSource]
     /// Free-text notes (the coder's summary), optional.
     public var notes: String?
+    /// The first-level division (governorate, in English) of the place, when known ("Idlib").
+    public var admin1: String?
 
     public init(id: String, kind: EventKind = .event, type: String, subType: String, start: Day?, end: Day?,
                 datePrecision: DatePrecision, place: String, placeID: String?, coordinate: Coordinate?,
                 geoPrecision: Int, direction: String? = nil, actors: [String] = [], fatalities: Int? = nil,
                 fatalitiesDetail: String? = nil, claimed: Bool = false, displaced: Int? = nil,
-                unresolvedPlace: String? = nil, sources: [EventSource] = [], notes: String? = nil) {
+                unresolvedPlace: String? = nil, sources: [EventSource] = [], notes: String? = nil,
+                admin1: String? = nil) {
         self.id = id; self.kind = kind; self.type = type; self.subType = subType; self.start = start; self.end = end
         self.datePrecision = datePrecision; self.place = place; self.placeID = placeID; self.coordinate = coordinate
         self.geoPrecision = geoPrecision; self.direction = direction; self.actors = actors; self.fatalities = fatalities
         self.fatalitiesDetail = fatalitiesDetail; self.claimed = claimed; self.displaced = displaced
-        self.unresolvedPlace = unresolvedPlace; self.sources = sources; self.notes = notes
+        self.unresolvedPlace = unresolvedPlace; self.sources = sources; self.notes = notes; self.admin1 = admin1
     }
 }

@@ -40,6 +40,7 @@ extension Event {
             }),
         ]
         if let notes { o["notes"] = .string(notes) }
+        if let admin1 { o["admin1"] = .string(admin1) }
         return .object(o)
     }
 
@@ -89,7 +90,8 @@ extension Event {
                   actors: (o["actors"]?.arrayValue ?? []).compactMap(\.stringValue),
                   fatalities: try int("fatalities"), fatalitiesDetail: try string("fatalities_detail"),
                   claimed: o["claimed"]?.boolValue ?? false, displaced: try int("displaced"),
-                  unresolvedPlace: try string("unresolved_place"), sources: sources, notes: try string("notes"))
+                  unresolvedPlace: try string("unresolved_place"), sources: sources, notes: try string("notes"),
+                  admin1: try string("admin1"))
     }
 }
 

@@ -37,6 +37,12 @@ enum CLI {
         FileHandle.standardError.write(Data("placemap: warning: \(message)\n".utf8))
     }
 
+    /// Prints `placemap: error: <message>` on stderr and exits with status 1.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("placemap: error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+
     /// A position given as LON,LAT or as a place name (resolved in the gazetteer).
     static func position(_ text: String, gazetteer: () throws -> Gazetteer) throws -> Coordinate {
         let first = text.split(separator: ",", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""

@@ -1,0 +1,95 @@
+import Places
+
+/// One sentence prepared for the rules: tokens, and every lexicon phrase and place name found in it by a
+/// single pass of each matcher.
+struct SentenceAnalysis {
+    let sentence: Sentence
+    let tokens: [Token]
+    let triggers: [(range: Range<Int>, entry: TriggerEntry)]
+    let actors: [(range: Range<Int>, entry: ActorEntry)]
+    let cues: [CueMatch]
+    /// Cue entries by the token they start at.
+    let cueAt: [Int: [CueEntry]]
+    /// Gazetteer names, with the token range each covers.
+    let names: [(range: Range<Int>, match: NameMatch)]
+
+    init(sentence: Sentence, lexicon: Lexicon, matcher: NameMatcher) {
+        self.sentence = sentence
+        let tokens = Tokenizer.tokens(of: sentence.text)
+        self.tokens = tokens
+        triggers = lexicon.triggerTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
+        actors = lexicon.actorTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
+        var cues: [CueMatch] = []
+        var cueAt: [Int: [CueEntry]] = [:]
+        // Cues: every phrase at every position (kinds overlap: "over" is a qualifier, "north" a direction
+        // and a locative), longest first at a position.
+        for i in tokens.indices {
+            if let (len, entries) = lexicon.cueTrie.longest(in: tokens, at: i) {
+                for e in entries { cues.append(CueMatch(range: i..<(i + len), entry: e)) }
+                cueAt[i] = entries
+            }
+        }
+        self.cues = cues
+        self.cueAt = cueAt
+        // Names: map the matcher's string ranges to token ranges.
+        let text = sentence.text
+        var names: [(Range<Int>, NameMatch)] = []
+        var cursor = text.unicodeScalars.startIndex, offset = 0
+        for m in matcher.matches(in: text) {
+            let lo = text.unicodeScalars.distance(from: cursor, to: m.range.lowerBound) + offset
+            let hi = lo + text.unicodeScalars.distance(from: m.range.lowerBound, to: m.range.upperBound)
+            cursor = m.range.lowerBound; offset = lo
+            guard let first = tokens.firstIndex(where: { $0.end > lo }) else { continue }
+            var last = first
+            while last + 1 < tokens.count, tokens[last + 1].start < hi { last += 1 }
+            names.append((first..<(last + 1), m))
+        }
+        self.names = names
+    }
+
+    func has(_ kind: CueKind, at i: Int) -> CueEntry? { cueAt[i]?.first { $0.kind == kind } }
+
+    func text(_ r: Range<Int>) -> String { tokens[r].map(\.text).joined(separator: " ") }
+
+    /// The words of `r` as written in the sentence.
+    func original(_ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        let s = Array(sentence.text.unicodeScalars)
+        return String(String.UnicodeScalarView(s[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+    }
+}
+
+/// A clause of a sentence: the unit that tells at most one happening.
+struct Clause {
+    enum Kind: Equatable {
+        /// The sentence's first clause.
+        case main
+        /// ", which …", "where …": describes something named just before (a place).
+        case relative
+        /// ", who …": describes a person.
+        case person
+        /// ", as …", ", while …", "-- …", "; …": another statement of its own.
+        case sub
+    }
+    var range: Range<Int>
+    var kind: Kind
+    /// The clause just before (for relative clauses: the one holding what they describe).
+    var parent: Int?
+}
+
+extension SentenceAnalysis {
+    /// The clauses, split at the `clause` cues of the lexicon.
+    func clauses() -> [Clause] {
+        var starts: [(Int, Clause.Kind)] = [(0, .main)]
+        for c in cues where c.entry.kind == .clause && c.entry.value != "none" && c.range.lowerBound > 0 {
+            let kind: Clause.Kind = c.entry.value == "relative" ? .relative : c.entry.value == "person" ? .person : .sub
+            if starts.last!.0 != c.range.lowerBound { starts.append((c.range.lowerBound, kind)) }
+        }
+        var out: [Clause] = []
+        for (k, s) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1].0 : tokens.count
+            out.append(Clause(range: s.0..<end, kind: s.1, parent: k > 0 ? k - 1 : nil))
+        }
+        return out
+    }
+}

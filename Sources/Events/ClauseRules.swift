@@ -1,0 +1,372 @@
+import Places
+
+/// An actor found in a clause, with its role in the happening.
+struct ActorMention {
+    enum Role: Int, Comparable {
+        case agent = 0, neutral = 1, patient = 2, supporter = 3
+        static func < (a: Role, b: Role) -> Bool { a.rawValue < b.rawValue }
+    }
+    var name: String
+    var side: ActorSide
+    var airName: String?
+    var role: Role
+    var position: Int
+}
+
+/// A place phrase found in a clause.
+struct PlaceMention {
+    enum Form { case named, anaphor, unnamed, unresolved }
+    var range: Range<Int>
+    var form: Form
+    /// The name as written.
+    var text: String
+    /// The resolved place (nil for unnamed phrases and unknown names).
+    var place: Place?
+    var precision: Int
+    var direction: String?
+    /// A settlement, site or governorate in Syria (a country, or a place abroad, is never an event place).
+    var local: Bool
+    /// True when the event is near the place rather than in it ("near", "north of").
+    var near: Bool
+    var rule: String
+}
+
+/// The reading of one clause: what happened, by whom to whom, where and when (before report-level
+/// defaults).
+struct ClauseReading {
+    var clause: Clause
+    var trigger: (range: Range<Int>, entry: TriggerEntry)?
+    var type = "", subType = ""
+    var typeRule = ""
+    var masked: Set<Int> = []
+    /// Tokens of "to stop …" aims: not even their dates count.
+    var purpose: Set<Int> = []
+    var support: Set<Int> = []
+    var claimed = false
+    var actors: [ActorMention] = []
+    var date: DateFinding?
+    var backref = false
+    var newsTense = false
+    var places: [PlaceMention] = []
+    var vaguePlace = false
+    var fatalities: Int?
+    var fatalitiesDetail: String?
+    var displaced: Int?
+    var statementCue = false
+    var notes: [String] = []
+}
+
+/// The clause rules. Each rule is small and named in `--explain`:
+///
+/// - **background**: a sentence with a background cue ("is home to", "on opposite sides") tells no happening;
+/// - **irrealis**: a clause with a modal ("must", "would", "could") tells no happening;
+/// - **purpose**: "to stop …", "in an attempt to …" up to the next comma is an aim, not a happening
+///   (its triggers, places and actors are ignored);
+/// - **attribution**: "X said (that) …" before a happening and ", X said" after it are the source: X is
+///   no actor, unless "X said it …" (X claims the deed: X is the agent and the event is `claimed`);
+///   "according to X" is the source too (a claim when X is a party);
+/// - **support**: "under the cover of X" names a supporter, listed last, whose triggers do not count;
+/// - **reference**: a trigger right after "the"/"this" refers back to a happening already told;
+///   a trigger followed by a trend verb ("the attacks intensified") tells no new happening;
+/// - **trigger**: the clause's happening is its trigger of the highest priority (leftmost on ties);
+///   generic attacks are coded by their means (air → Air/drone strike, artillery → Shelling) and target
+///   (only civilians → Attack), changes of control by who took the place;
+/// - **actors**: in the order who acted on whom: agents (before the trigger, or after "by"), sides of
+///   "between A and B" (the side that lost people first is the one acted on), patients (after the
+///   trigger, victims, civilians), supporters.
+struct ClauseRules {
+    let a: SentenceAnalysis
+    let lexicon: Lexicon
+    let reportDate: Day
+
+    static let determiners: Set<String> = ["the", "this", "that", "these", "those"]
+
+    /// The clause's reading, with places left as found (resolution happens at report level).
+    func read(_ clause: Clause, backgroundSentence: Bool, places: [PlaceMention]) -> ClauseReading {
+        var r = ClauseReading(clause: clause)
+        let range = clause.range
+        let cues = a.cues.filter { range.contains($0.range.lowerBound) }
+        r.statementCue = cues.contains { $0.entry.kind == .statement || $0.entry.kind == .reportVerb }
+
+        // Masks: purpose, according, support.
+        for c in cues {
+            switch c.entry.kind {
+            case .purpose, .according:
+                var j = c.range.lowerBound
+                while j < range.upperBound, a.tokens[j].text != "," || j == c.range.lowerBound {
+                    r.masked.insert(j)
+                    if c.entry.kind == .purpose { r.purpose.insert(j) }
+                    j += 1
+                }
+                if c.entry.kind == .according {
+                    let who = a.actors.filter { $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= j }
+                    if who.contains(where: { $0.entry.actor != nil && $0.entry.side != .none && $0.entry.side != .civilian }) {
+                        r.claimed = true
+                        r.notes.append("claim: according to a party")
+                    }
+                }
+            case .support:
+                var j = c.range.lowerBound
+                let stops: Set<String> = ["on", "in", "at", "against", "near", ","]
+                while j < range.upperBound, !(j >= c.range.upperBound && stops.contains(a.tokens[j].text)) {
+                    r.support.insert(j); j += 1
+                }
+            default: break
+            }
+        }
+
+        let irrealis = cues.contains { $0.entry.kind == .irrealis && !a.tokens[$0.range.lowerBound].capitalised }
+        if backgroundSentence || irrealis {
+            r.notes.append(backgroundSentence ? "background sentence" : "irrealis (modal) clause")
+            r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues, reportDate: reportDate)
+            return r
+        }
+
+        // Triggers that tell a new happening.
+        func usable(_ t: (range: Range<Int>, entry: TriggerEntry)) -> Bool {
+            let i = t.range.lowerBound
+            guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
+            if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text) { return false }
+            let after = t.range.upperBound
+            for j in after..<min(after + 4, range.upperBound) where a.has(.trend, at: j) != nil { return false }
+            return true
+        }
+        let candidates = a.triggers.filter(usable)
+
+        // Leading attribution: "X said (that) <happening>"; a claim when followed by "it"/"they".
+        var claimAgents: [Range<Int>] = []
+        if let verb = cues.first(where: { $0.entry.kind == .reportVerb && !r.masked.contains($0.range.lowerBound) }),
+           candidates.contains(where: { $0.range.lowerBound >= verb.range.upperBound }),
+           !candidates.contains(where: { $0.range.lowerBound < verb.range.lowerBound }) {
+            var end = verb.range.upperBound
+            if end < range.upperBound, a.tokens[end].text == "that" { end += 1 }
+            if let p = a.has(.claimPronoun, at: end) {
+                r.claimed = true
+                claimAgents = a.actors.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= verb.range.lowerBound }
+                    .map(\.range)
+                r.notes.append("claim: '\(a.original(range.lowerBound..<end)) \(p.phrase)'")
+                end += Lexicon.words(p.phrase).count
+            }
+            for j in range.lowerBound..<end { r.masked.insert(j) }
+        }
+        // Trailing attribution: ", X said" at the end of the clause (no trigger in it).
+        if let comma = (range.lowerBound..<range.upperBound).last(where: { a.tokens[$0].text == "," }) {
+            let tail = (comma + 1)..<range.upperBound
+            let hasVerb = cues.contains { tail.contains($0.range.lowerBound) && $0.entry.kind == .reportVerb }
+            let hasTrigger = candidates.contains { tail.contains($0.range.lowerBound) }
+            if hasVerb, !hasTrigger { for j in comma..<range.upperBound { r.masked.insert(j) } }
+        }
+        // Places in the clause (not in masked or support spans).
+        r.places = places.filter { range.contains($0.range.lowerBound) && !r.masked.contains($0.range.lowerBound)
+            && !r.support.contains($0.range.lowerBound) }
+        let live = candidates.filter { !r.masked.contains($0.range.lowerBound) }
+        guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
+                                         : $0.range.lowerBound > $1.range.lowerBound }) else {
+            r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues.filter { !r.purpose.contains($0.range.lowerBound) },
+                                    reportDate: reportDate)
+            return r
+        }
+        r.trigger = main
+
+        // Date, reference, tense.
+        r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues.filter { !r.purpose.contains($0.range.lowerBound) },
+                                reportDate: reportDate)
+        // "during the attack", "in retaliatory attacks": a back reference; "after the" must be followed by a
+        // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
+        r.backref = cues.contains { c in
+            guard c.entry.kind == .backref, !r.masked.contains(c.range.lowerBound) else { return false }
+            let last = Lexicon.words(c.entry.phrase).last
+            guard last == "the" || last == "that" else { return true }
+            return a.triggers.contains { $0.range.lowerBound == c.range.upperBound }
+        }
+        r.newsTense = cues.contains { $0.entry.kind == .newsTense && !r.masked.contains($0.range.lowerBound) }
+
+        // Fatalities and displacement.
+        let victims = fatalities(in: range, r: &r)
+        if main.entry.subType == "Displacement" { r.displaced = displaced(in: range, trigger: main.range, masked: r.masked) }
+
+        // Actors.
+        r.actors = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: claimAgents)
+
+        // Type.
+        (r.type, r.subType, r.typeRule) = code(main, range: range, r: r)
+        if r.actors.isEmpty, let d = main.entry.defaultActor {
+            r.actors = [ActorMention(name: d, side: .civilian, airName: nil, role: .patient, position: main.range.lowerBound)]
+        }
+        if r.subType == "Air/drone strike" {
+            for k in r.actors.indices where r.actors[k].role == .agent || r.actors[k].role == .neutral {
+                if let air = r.actors[k].airName { r.actors[k].name = air }
+            }
+        }
+        return r
+    }
+
+    /// The event type of the main trigger after its rule.
+    func code(_ t: (range: Range<Int>, entry: TriggerEntry), range: Range<Int>, r: ClauseReading) -> (String, String, String) {
+        let e = t.entry
+        let phrase = a.text(t.range)
+        switch e.rule {
+        case .none:
+            return (e.type, e.subType, "trigger '\(phrase)' → \(e.type) / \(e.subType)")
+        case .attack:
+            let means = a.cues.filter { range.contains($0.range.lowerBound) && $0.entry.kind == .means
+                && !r.masked.contains($0.range.lowerBound) && !r.support.contains($0.range.lowerBound) }
+            if let m = means.first(where: { $0.entry.value == "air" }) {
+                return ("Explosions/Remote violence", "Air/drone strike", "attack '\(phrase)' by air means '\(m.text(a.tokens))' → Air/drone strike")
+            }
+            if let m = means.first(where: { $0.entry.value == "artillery" }) {
+                return ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+                        "attack '\(phrase)' by artillery means '\(m.text(a.tokens))' → Shelling/artillery/missile attack")
+            }
+            let targets = r.actors.filter { $0.role == .patient }
+            if !targets.isEmpty, targets.allSatisfy({ $0.side == .civilian }) {
+                return ("Violence against civilians", "Attack", "attack '\(phrase)' on civilians only → Violence against civilians / Attack")
+            }
+            return (e.type, e.subType, "attack '\(phrase)' between armed sides → \(e.type) / \(e.subType)")
+        case .territory:
+            let agent = r.actors.first { $0.role == .agent }
+            if let agent, agent.side == .government {
+                return ("Battles", "Government regains territory", "'\(phrase)' by a government side → Government regains territory")
+            }
+            if agent != nil {
+                return ("Battles", "Non-state actor overtakes territory", "'\(phrase)' by a non-state side → Non-state actor overtakes territory")
+            }
+            return (e.type, e.subType, "'\(phrase)' → \(e.subType)")
+        }
+    }
+
+    /// Victim phrases after a kill verb ("killed seven Turkish soldiers and a civilian, as well as 13 Syrian
+    /// soldiers") or before a passive one ("15 civilians were killed"): the total, the detail, and the token
+    /// ranges of the victims' nouns.
+    func fatalities(in range: Range<Int>, r: inout ClauseReading) -> [Range<Int>] {
+        var parts: [(n: Int?, label: String, range: Range<Int>)] = []
+        let kills = a.cues.filter { range.contains($0.range.lowerBound) && $0.entry.kind == .kill && !r.masked.contains($0.range.lowerBound) }
+        var used = Set<Int>()
+        for k in kills {
+            // After: a list of "NUMBER words VICTIM".
+            var i = k.range.upperBound
+            while i < range.upperBound {
+                guard let (n, nr) = NumberRules.number(at: i, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true),
+                      let (label, end) = victimNoun(from: nr.upperBound, limit: range.upperBound) else { break }
+                if !used.contains(nr.lowerBound) {
+                    parts.append((n, label, nr.upperBound..<end)); used.insert(nr.lowerBound)
+                }
+                i = end
+                // Skip the rest of the phrase ("member of the military") to the next list joint.
+                var j = i, found = false
+                while j < min(i + 6, range.upperBound) {
+                    let t = a.tokens[j].text
+                    if t == "and" || t == "," {
+                        var s = j + 1
+                        while s < range.upperBound, ["and", ",", "as", "well", "including", "plus"].contains(a.tokens[s].text) { s += 1 }
+                        if NumberRules.number(at: s, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true) != nil { i = s; found = true }
+                        break
+                    }
+                    j += 1
+                }
+                if !found { break }
+            }
+            // Before: "[NUMBER] words VICTIM (were|have been) killed".
+            var b = k.range.lowerBound - 1
+            while b >= range.lowerBound, ["were", "was", "have", "has", "had", "been", "be", "reportedly", "also"].contains(a.tokens[b].text) { b -= 1 }
+            if b >= range.lowerBound, a.has(.victim, at: b) != nil || (b > 0 && a.cueAt[b] == nil && a.actors.contains { $0.range.upperBound == b + 1 }) {
+                // Walk back over the noun phrase to a number.
+                var s = b
+                while s > range.lowerBound, s > b - 4, a.tokens[s - 1].capitalised,
+                      NumberRules.number(at: s - 1, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false) == nil { s -= 1 }
+                var n: Int? = nil
+                var start = s
+                for q in stride(from: s - 1, through: max(range.lowerBound, s - 3), by: -1) {
+                    if let (v, nr) = NumberRules.number(at: q, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false), nr.upperBound == s {
+                        n = v; start = q; break
+                    }
+                }
+                if !used.contains(start) {
+                    parts.append((n, a.original(s..<(b + 1)), s..<(b + 1))); used.insert(start)
+                }
+            }
+        }
+        // "X died", "X were killed", "X have been killed": every actor of the subject is a victim.
+        for k in kills {
+            let intransitive = ["died", "dead", "lost their lives", "were slain", "slain"].contains(k.entry.phrase)
+            let passive = k.range.lowerBound > 0 && ["were", "was", "been"].contains(a.tokens[k.range.lowerBound - 1].text)
+            guard intransitive || passive else { continue }
+            var s = k.range.lowerBound
+            while s > range.lowerBound, !a.tokens[s - 1].isPunctuation, !r.masked.contains(s - 1) { s -= 1 }
+            if s < k.range.lowerBound { parts.append((nil, "", s..<k.range.lowerBound)) }
+        }
+        let counted = parts.filter { $0.n != nil }
+        if !counted.isEmpty {
+            r.fatalities = counted.reduce(0) { $0 + $1.n! }
+            r.fatalitiesDetail = counted.map { "\($0.n!) \($0.label)" }.joined(separator: "; ")
+        }
+        return parts.map(\.range)
+    }
+
+    /// Up to four modifier words then a victim noun, from token `i`: the label as written and the end.
+    func victimNoun(from i: Int, limit: Int) -> (String, Int)? {
+        var j = i
+        while j < min(i + 5, limit) {
+            if let v = a.has(.victim, at: j) {
+                let end = j + Lexicon.words(v.phrase).count
+                return (a.original(i..<end), end)
+            }
+            if a.tokens[j].isPunctuation || a.tokens[j].text == "and" { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A number next to a displacement trigger ("more than 520,000 fleeing", "displaced 3,000 people").
+    func displaced(in range: Range<Int>, trigger: Range<Int>, masked: Set<Int>) -> Int? {
+        var best: (Int, Int)? = nil
+        for i in range where !masked.contains(i) {
+            guard let (v, nr) = NumberRules.number(at: i, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false) else { continue }
+            let gap = nr.upperBound <= trigger.lowerBound ? trigger.lowerBound - nr.upperBound : nr.lowerBound - trigger.upperBound
+            if gap >= 0, gap <= 3, best.map({ gap < $0.1 }) ?? true { best = (v, gap) }
+        }
+        return best?.0
+    }
+
+    /// Actors of the clause with their roles, in the order who acted on whom.
+    func actors(in range: Range<Int>, trigger: Range<Int>, r: ClauseReading, victims: [Range<Int>],
+                claimAgents: [Range<Int>]) -> [ActorMention] {
+        var found: [ActorMention] = []
+        let countryWords: Set<String> = ["turkey", "ankara", "syria", "damascus", "russia", "moscow"]
+        var victimOrder: [String: Int] = [:]
+        for (range, e) in a.actors where e.actor != nil {
+            let claim = claimAgents.contains(range)
+            let i = range.lowerBound
+            guard claim || (r.clause.range.contains(i) && !r.masked.contains(i)) else { continue }
+            // A country or capital used as a place ("into northwestern Syria", "Syria's border") is no actor.
+            if range.count == 1, countryWords.contains(a.tokens[i].text), !claim {
+                if a.tokens[i].possessive { continue }
+                if a.cues.contains(where: { $0.entry.kind == .locative && $0.range.upperBound == i }) { continue }
+            }
+            var role: ActorMention.Role
+            if claim { role = .agent }
+            else if r.support.contains(i) { role = .supporter }
+            else if let v = victims.firstIndex(where: { $0.overlaps(range) }) {
+                role = .patient
+                if victimOrder[e.actor!] == nil { victimOrder[e.actor!] = v }
+            } else if e.side == .civilian { role = .patient }
+            else if i > 0, a.tokens[i - 1].text == "between" || (i > 1 && a.tokens[i - 1].text == "and" && found.last?.role == .neutral) {
+                role = .neutral
+            } else if i < trigger.lowerBound { role = .agent }
+            else if i > 0, a.tokens[i - 1].text == "by" { role = .agent }
+            else { role = .patient }
+            found.append(ActorMention(name: e.actor!, side: e.side, airName: e.airActor, role: role, position: i))
+        }
+        // A side of "between A and B" that lost people is the one acted on: it goes after the other side.
+        for k in found.indices where found[k].role == .neutral {
+            if let v = found.firstIndex(where: { $0.name == found[k].name && $0.role == .patient }) {
+                found[k].position = 10_000 - (victimOrder[found[v].name] ?? 0)
+            }
+        }
+        found.sort { ($0.role, $0.position) < ($1.role, $1.position) }
+        var seen = Set<String>(), out: [ActorMention] = []
+        for m in found where seen.insert(m.name).inserted { out.append(m) }
+        return out
+    }
+
+}

@@ -1,0 +1,455 @@
+import GeoModel
+import Places
+
+/// What extraction found in one report (or several, after merging).
+public struct ExtractionResult: Sendable {
+    /// Happenings at places, one per place, ordered by source.
+    public var events: [Event]
+    /// Statements and diplomacy (kind `.statement`, no coordinates).
+    public var statements: [Event]
+    /// Diagnostics for stderr: unknown places, happenings without a place.
+    public var warnings: [String]
+    /// Per event id: the sentence(s) and the rules that fired (`--explain`).
+    public var explanations: [String: [String]]
+
+    /// A result.
+    public init(events: [Event] = [], statements: [Event] = [], warnings: [String] = [],
+                explanations: [String: [String]] = [:]) {
+        self.events = events; self.statements = statements; self.warnings = warnings; self.explanations = explanations
+    }
+}
+
+/// Turns a report into events: one pass over each sentence with the gazetteer's `NameMatcher` (built once)
+/// and the lexicon's phrase tries, then the clause rules (`ClauseRules`), the date rules (`DateRules`)
+/// and the place rules below.
+///
+/// Place rules:
+/// - a named place in Syria is an event place; a country ("northwestern Syria") or a place abroad
+///   (Moscow, Ankara, Baku, Brussels) never is; the dateline city is not part of the text read;
+/// - a bare name shared by a city and its governorate ("in Idlib") is the governorate unless a city
+///   cue says otherwise ("Idlib's city centre");
+/// - "north of (the town of) X", "in the south of X", "near X", "the outskirts of X" put the event at
+///   X's point with precision 2 and the direction;
+/// - "an air base in the village of X" is the air base nearest X (within 6 km) when the gazetteer has one;
+/// - several places in the clause of one happening give one event each; a governorate named beside a
+///   town inside it adds nothing;
+/// - "the village", "the town", "the region" refer to the latest place of that sort in the report;
+///   "a key highway town", "a northern province" (unnamed) and clauses without any place fall back to the
+///   report's main province (the governorate it names most, counting the governorates of its towns),
+///   precision 3; a happening that refers back ("during the attack") takes that happening's place;
+/// - a capitalised name after "village of", "town of", "in", "near" that the gazetteer lacks is a warning;
+///   its event falls back to a town named as near it (precision 2), else the province (precision 3), and
+///   keeps the name in `unresolved_place`.
+public struct Extractor: Sendable {
+    /// The gazetteer places are resolved with.
+    public let gazetteer: Gazetteer
+    /// Trigger, actor and cue phrases.
+    public let lexicon: Lexicon
+    let matcher: NameMatcher
+    /// admin1 → the governorate place.
+    let governorates: [String: Place]
+
+    /// An extractor; builds the name matcher once.
+    public init(gazetteer: Gazetteer, lexicon: Lexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.matcher = NameMatcher(gazetteer: gazetteer)
+        var g: [String: Place] = [:]
+        for p in gazetteer.places where p.kind == .governorate && p.country == "SY" { g[p.admin1] = g[p.admin1] ?? p }
+        self.governorates = g
+    }
+
+    /// The events and statements of one report, with warnings and explanations. Not merged: see
+    /// `EventMerger.merge`.
+    /// - Throws: nothing today; kept `throws` so that stricter checks can be added without breaking callers.
+    public func extract(report: Report) throws -> ExtractionResult {
+        var run = ReportRun(extractor: self, report: report)
+        run.go()
+        return ExtractionResult(events: run.events, statements: run.statements, warnings: run.warnings,
+                                explanations: run.explanations)
+    }
+}
+
+/// One report being read.
+struct ReportRun {
+    let x: Extractor
+    let report: Report
+    var analyses: [SentenceAnalysis] = []
+    var named: [[PlaceMention]] = []
+    var mainProvince: Place?
+    var recent: [Place] = []
+    var events: [Event] = []
+    var statements: [Event] = []
+    var warnings: [String] = []
+    var explanations: [String: [String]] = [:]
+    var usedIDs = Set<String>()
+
+    init(extractor: Extractor, report: Report) {
+        self.x = extractor
+        self.report = report
+    }
+
+    mutating func go() {
+        let scalars = Array(report.text.unicodeScalars)
+        for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
+            let a = SentenceAnalysis(sentence: s, lexicon: x.lexicon, matcher: x.matcher)
+            analyses.append(a)
+            named.append(namedPlaces(a))
+        }
+        mainProvince = findMainProvince()
+        for k in analyses.indices { readSentence(k) }
+    }
+
+    // MARK: Places
+
+    /// The gazetteer names of a sentence, resolved.
+    mutating func namedPlaces(_ a: SentenceAnalysis) -> [PlaceMention] {
+        var out: [PlaceMention] = []
+        for (range, m) in a.names where !m.candidates.isEmpty {
+            // A demonym or a common word that folds like a village name ("Syrian" ~ Suran) is no place.
+            if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
+            var rule = "name '\(m.text)'"
+            var place: Place
+            let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
+            let wantsRegion = m.cue == "governorate" || (m.cue == nil && nounAfter == "governorate")
+            let cityCue = m.cue == "city" || m.cue == "village" || m.cue == "airbase" || nounAfter == "city"
+                || nounAfter == "town" || nounAfter == "village"
+            if let g = m.candidates.first(where: { $0.kind == .governorate }), wantsRegion || !cityCue {
+                place = g
+                rule += wantsRegion ? " + region cue → the governorate" : " (bare name shared with a governorate) → the governorate"
+            } else if m.candidates.count == 1 {
+                place = m.candidates[0]
+            } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: recent, cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
+                place = r.place
+                rule += " → \(r.place.name) (of \(m.candidates.count) candidates)"
+            } else {
+                place = m.candidates[0]
+            }
+            // An air base near the named village: "a military air base in the village of Taftanaz".
+            if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {
+                if let ab = x.gazetteer.places(within: 6000, of: place.coordinate, kinds: [.airbase]).first {
+                    rule += " + 'air base' → \(ab.place.name) (\(Int(ab.metres / 100) / 10) km away)"
+                    place = ab.place
+                }
+            }
+            let (near, direction) = relativePosition(a, before: range.lowerBound)
+            let isNear = near || m.cue == "near"
+            var precision = place.kind.geoPrecision
+            if isNear, precision < 2 { precision = 2 }
+            if isNear { rule += direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2" }
+            let local = place.country == "SY" && place.kind != .country
+            out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
+                                    direction: direction, local: local, near: isNear, rule: rule))
+        }
+        return out
+    }
+
+    func mentionsAirBase(_ a: SentenceAnalysis, near r: Range<Int>) -> Bool {
+        let words = ["air base", "airbase", "airport", "airfield", "air field", "military airport"]
+        let window = a.text(max(0, r.lowerBound - 8)..<min(a.tokens.count, r.upperBound + 3))
+        return words.contains { window.contains($0) }
+    }
+
+    /// "north of (the town of) X", "in the south of X", "near X", "the outskirts of X", "10 km west of X".
+    func relativePosition(_ a: SentenceAnalysis, before i: Int) -> (near: Bool, direction: String?) {
+        var j = i - 1
+        let skip: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
+        var steps = 0
+        while j >= 0, steps < 5, skip.contains(a.tokens[j].text) { j -= 1; steps += 1 }
+        guard j >= 0 else { return (false, nil) }
+        // Two-word directions ("north west") end at j.
+        if j >= 1, let d = a.has(.direction, at: j - 1), Lexicon.words(d.phrase).count == 2 { return (true, d.value) }
+        if let d = a.has(.direction, at: j) { return (true, d.value) }
+        for k in max(0, j - 2)...j where a.has(.near, at: k) != nil {
+            return (true, nil)
+        }
+        return (false, nil)
+    }
+
+    /// The governorate the report names most (each named governorate and each named town's governorate
+    /// count once per mention); ties go to the first named.
+    func findMainProvince() -> Place? {
+        var count: [String: Int] = [:], first: [String: Int] = [:]
+        var order = 0
+        for mentions in named {
+            for m in mentions where m.local {
+                guard let p = m.place else { continue }
+                count[p.admin1, default: 0] += 1
+                if first[p.admin1] == nil { first[p.admin1] = order; order += 1 }
+            }
+        }
+        guard let best = count.keys.sorted(by: { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }).first
+        else { return nil }
+        return x.governorates[best]
+    }
+
+    /// Anaphors ("the village"), unnamed places ("a key highway town") and unknown names of a sentence.
+    func otherPlaces(_ a: SentenceAnalysis, named: [PlaceMention]) -> [PlaceMention] {
+        var out: [PlaceMention] = []
+        let covered = Set(named.flatMap { Array($0.range) })
+        for i in a.tokens.indices {
+            guard let noun = a.has(.placeNoun, at: i), !covered.contains(i) else { continue }
+            let len = Lexicon.words(noun.phrase).count
+            if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered.contains(i + len) { continue }
+            if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text), a.tokens[i - 1].text == "the" {
+                let p = anaphor(noun.value, before: named.filter { $0.range.lowerBound < i })
+                out.append(PlaceMention(range: (i - 1)..<(i + len), form: .anaphor, text: "the \(noun.phrase)", place: p,
+                                        precision: p?.kind.geoPrecision ?? 3, direction: nil, local: true, near: false,
+                                        rule: "anaphor 'the \(noun.phrase)' → \(p?.name ?? "the report's province")"))
+                continue
+            }
+            // "a key highway town", "a northern Syrian province": up to three words after "a".
+            for back in 1...4 where i - back >= 0 {
+                let w = a.tokens[i - back].text
+                if w == "a" || w == "an" {
+                    if !(i - back + 1..<i).contains(where: { covered.contains($0) || a.tokens[$0].isPunctuation }) {
+                        out.append(PlaceMention(range: (i - back)..<(i + len), form: .unnamed, text: a.original((i - back)..<(i + len)),
+                                                place: nil, precision: 3, direction: nil, local: true, near: false,
+                                                rule: "unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province"))
+                    }
+                    break
+                }
+                if a.tokens[i - back].isPunctuation { break }
+            }
+        }
+        // Unknown names after "village(s) of", "town of", "city of", "in", "near".
+        var i = 0
+        while i < a.tokens.count {
+            let t = a.tokens[i].text
+            var start: Int? = nil
+            if ["village", "villages", "town", "towns", "city"].contains(t), i + 1 < a.tokens.count, a.tokens[i + 1].text == "of" {
+                start = i + 2
+            } else if ["in", "near", "at"].contains(t) {
+                start = i + 1
+            }
+            guard var s = start else { i += 1; continue }
+            let list = start == i + 2
+            while s < a.tokens.count {
+                var e = s
+                while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ["al", "el", "ad", "as", "ash", "ar"].contains(a.tokens[e].text)),
+                      !covered.contains(e), !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
+                if e > s, a.tokens[s].capitalised, !covered.contains(s) {
+                    let name = a.original(s..<e)
+                    out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
+                                            direction: nil, local: true, near: false,
+                                            rule: "unknown name '\(name)' after '\(t)'"))
+                }
+                guard list else { break }
+                // Next item of "the villages of A, B and C".
+                var n = max(e, s + 1)
+                while n < a.tokens.count, covered.contains(n) { n += 1 }
+                guard n < a.tokens.count, a.tokens[n].text == "," || a.tokens[n].text == "and" else { break }
+                n += 1
+                if n < a.tokens.count, a.tokens[n].text == "and" { n += 1 }
+                s = n
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// True when token `i` is not a lexicon word (month, weekday, actor, cue) that merely starts with a capital.
+    func isPlainWord(_ a: SentenceAnalysis, _ i: Int) -> Bool {
+        if let cues = a.cueAt[i], cues.contains(where: { [.weekday, .month, .relative].contains($0.kind) }) { return false }
+        if a.actors.contains(where: { $0.range.contains(i) }) { return false }
+        return true
+    }
+
+    /// The latest place of a sort ("village", "town", "city", "governorate") before this point.
+    func anaphor(_ sort: String, before sameSentence: [PlaceMention]) -> Place? {
+        let candidates = recent + sameSentence.compactMap { $0.local ? $0.place : nil }
+        for p in candidates.reversed() {
+            switch sort {
+            case "governorate": if p.kind == .governorate { return p }
+            case "village": if p.kind == .village || p.kind == .town { return p }
+            default: if p.kind.isSettlement { return p }
+            }
+        }
+        return sort == "governorate" ? mainProvince : nil
+    }
+
+    // MARK: Sentences
+
+    mutating func readSentence(_ k: Int) {
+        let a = analyses[k]
+        let mentions = (named[k] + otherPlaces(a, named: named[k])).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let background = a.cues.contains { $0.entry.kind == .background }
+        let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date)
+        let clauses = a.clauses()
+        let readings = clauses.map { rules.read($0, backgroundSentence: background, places: mentions) }
+        var made = 0
+        var previousDate: DateFinding? = nil
+        for (ci, r) in readings.enumerated() {
+            defer { if case .dated = r.date { previousDate = r.date } }
+            guard let trigger = r.trigger else { continue }
+            // Relative clauses tell a happening only with a date of their own.
+            if r.clause.kind == .relative || r.clause.kind == .person {
+                guard case .dated = r.date else { continue }
+            }
+            var explain: [String] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)", r.typeRule]
+            explain += r.notes
+
+            // When.
+            var start: Day? = nil, end: Day? = nil
+            var dateRule = ""
+            let ref = r.backref ? referred(family: EventMerger.family(type: r.type, subType: r.subType)) : nil
+            switch r.date {
+            case .dated(let s, let e, let rule)?: start = s; end = e; dateRule = rule
+            case .undated(let rule)?: dateRule = rule + " → unknown"
+            default:
+                if let ref, ref.datePrecision != .unknown {
+                    start = ref.start; end = ref.end; dateRule = "refers back ('during the …', 'in retaliation') → the date of \(ref.id)"
+                } else if case .dated(let s, let e, _)? = previousDate {
+                    start = s; end = e; dateRule = "no date cue → the date of the sentence's earlier clause"
+                } else if r.newsTense {
+                    start = report.date; end = report.date; dateRule = "no date cue, present/perfect tense → the report date"
+                } else if let last = events.last(where: { $0.datePrecision != .unknown }) {
+                    start = last.start; end = last.end; dateRule = "no date cue, narrative past → the date of the happening told before (\(last.id))"
+                } else {
+                    dateRule = "no date cue → unknown"
+                }
+            }
+            explain.append("date: " + dateRule)
+
+            // Anchor: a happening needs a place of its own or a date cue of its own.
+            let ownPlaces = r.places.filter(\.local)
+            var anchored = !ownPlaces.isEmpty || r.backref || r.newsTense
+            if case .dated = r.date { anchored = true }
+            if case .undated = r.date { anchored = true }
+            if case .dated? = previousDate { anchored = true }
+            if !anchored {
+                explain.append("skipped: no place and no date of its own (background)")
+                continue
+            }
+
+            // Where.
+            var targets: [(place: Place, precision: Int, direction: String?, unresolved: String?, rule: String)] = []
+            var candidates = ownPlaces
+            if candidates.isEmpty, r.clause.kind == .relative, let p = r.clause.parent {
+                candidates = readings[p].places.filter { $0.local && $0.form == .named }.suffix(1)
+            }
+            if candidates.isEmpty {
+                // Places of the relative clauses that describe something of this clause ("…, which spans across X").
+                for (cj, child) in readings.enumerated() where cj > ci && child.clause.kind == .relative && child.clause.parent == ci
+                    && child.trigger == nil {
+                    candidates += child.places.filter { $0.local && $0.form == .named }
+                }
+            }
+            let nearTown = candidates.first { $0.form == .named && $0.near && $0.place?.kind.isSettlement == true }
+            for m in candidates {
+                switch m.form {
+                case .named, .anaphor:
+                    if let p = m.place { targets.append((p, m.precision, m.direction, nil, m.rule)) }
+                    else if let prov = mainProvince { targets.append((prov, 3, nil, nil, m.rule)) }
+                case .unnamed:
+                    if let prov = mainProvince { targets.append((prov, 3, nil, nil, m.rule)) }
+                case .unresolved:
+                    let sugg = x.gazetteer.suggestions(for: m.text)
+                    let hint = sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+                    if let t = nearTown, let p = t.place {
+                        targets.append((p, 2, t.direction, m.text, m.rule + " → near \(p.name), precision 2"))
+                        warnings.append("\(report.name): unknown place '\(m.text)'\(hint); event placed near \(p.name) (precision 2)")
+                    } else if let prov = sentenceProvince(candidates) ?? mainProvince {
+                        targets.append((prov, 3, nil, m.text, m.rule + " → \(prov.name), precision 3"))
+                        warnings.append("\(report.name): unknown place '\(m.text)'\(hint); event placed in \(prov.name) (precision 3)")
+                    }
+                }
+            }
+            if targets.isEmpty, let ref, let id = ref.placeID, let p = x.gazetteer.place(id: id) {
+                targets.append((p, ref.geoPrecision, ref.direction, ref.unresolvedPlace, "refers back → the place of \(ref.id)"))
+            }
+            if targets.isEmpty, let prov = mainProvince {
+                targets.append((prov, 3, nil, nil, "no place in the clause → the report's province \(prov.name)"))
+            }
+            if targets.isEmpty {
+                warnings.append("\(report.name): a happening with no place the report makes clear was left out: \(a.sentence.text)")
+                continue
+            }
+            // A governorate beside a town inside it adds nothing; one event per place.
+            let precise = targets.filter { $0.precision < 3 || !$0.place.kind.isArea }
+            targets = targets.filter { t in
+                !(t.place.kind == .governorate && precise.contains { $0.place.admin1 == t.place.admin1 && $0.place.id != t.place.id })
+            }
+            var seen = Set<String>()
+            targets = targets.filter { seen.insert($0.place.id + "|" + ($0.direction ?? "")).inserted }
+
+            // Who.
+            var actors = r.actors
+            if !actors.contains(where: { $0.role == .patient }) {
+                for child in readings where child.clause.kind == .relative && child.clause.parent == ci {
+                    for m in child.actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
+                        actors.append(ActorMention(name: m.name, side: m.side, airName: nil, role: .patient, position: 5_000 + m.position))
+                        explain.append("actor '\(m.name)' from the clause describing the place → the side acted on")
+                    }
+                }
+                actors.sort { ($0.role, $0.position) < ($1.role, $1.position) }
+            }
+            var names = actors.map(\.name)
+            let violent = EventMerger.family(type: r.type, subType: r.subType) == "violence"
+            if violent, !actors.isEmpty, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }) {
+                names.insert(EventMerger.unidentified, at: 0)
+                explain.append("no one named as acting → '\(EventMerger.unidentified)' first")
+            }
+            explain.append("actors: " + (names.isEmpty ? "none named" : names.joined(separator: ", ")))
+            if let f = r.fatalities { explain.append("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
+            if let d = r.displaced { explain.append("displaced: \(d)") }
+
+            let source = EventSource(report: report.name, sentence: a.sentence.text, charStart: a.sentence.start,
+                                     charEnd: a.sentence.end)
+            let precision: DatePrecision = start == nil ? .unknown : (start == end ? .day : .span)
+            for t in targets {
+                var id = StableID.event(report: report.name, offset: a.sentence.start, place: t.place.id, subType: r.subType)
+                var n = 2
+                while !usedIDs.insert(id).inserted {
+                    id = StableID.event(report: report.name, offset: a.sentence.start, place: t.place.id + "#\(n)", subType: r.subType)
+                    n += 1
+                }
+                let e = Event(id: id, type: r.type, subType: r.subType, start: start, end: end, datePrecision: precision,
+                              place: t.place.name, placeID: t.place.id, coordinate: t.place.coordinate,
+                              geoPrecision: t.precision, direction: t.direction, actors: names,
+                              fatalities: r.fatalities, fatalitiesDetail: r.fatalitiesDetail, claimed: r.claimed,
+                              displaced: r.displaced, unresolvedPlace: t.unresolved, sources: [source],
+                              admin1: t.place.admin1.isEmpty ? nil : t.place.admin1)
+                events.append(e)
+                explanations[id] = explain + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
+                made += 1
+            }
+            _ = trigger
+        }
+        if made == 0, readings.contains(where: { $0.statementCue }) {
+            addStatement(a, readings: readings, mentions: mentions)
+        }
+        for m in mentions where m.local && m.form == .named { if let p = m.place { recent.append(p) } }
+    }
+
+    /// A governorate named in the same clause.
+    func sentenceProvince(_ mentions: [PlaceMention]) -> Place? {
+        mentions.first { $0.place?.kind == .governorate }?.place
+    }
+
+    /// The latest event of a family (the happening "during the attack" refers to).
+    func referred(family: String) -> Event? {
+        events.last { EventMerger.family(of: $0) == family } ?? events.last
+    }
+
+    mutating func addStatement(_ a: SentenceAnalysis, readings: [ClauseReading], mentions: [PlaceMention]) {
+        var start = report.date, end = report.date
+        var rule = "statement of the day → the report date"
+        for r in readings { if case .dated(let s, let e, let why)? = r.date { start = s; end = e; rule = why; break } }
+        let place = mentions.first { $0.place != nil }
+        let diplomacy = a.cues.contains { ["delegation", "talks", "meeting", "visit"].contains($0.entry.phrase) }
+        let sub = diplomacy ? "Diplomacy" : "Statement"
+        var seen = Set<String>()
+        let actors = a.actors.compactMap(\.entry.actor).filter { seen.insert($0).inserted }
+        let id = StableID.event(report: report.name, offset: a.sentence.start, place: place?.place?.id ?? "-", subType: sub)
+        guard usedIDs.insert(id).inserted else { return }
+        statements.append(Event(id: id, kind: .statement, type: "Statement", subType: sub, start: start, end: end,
+                                datePrecision: start == end ? .day : .span, place: place?.place?.name ?? "",
+                                placeID: place?.place?.id, coordinate: nil, geoPrecision: place?.place?.kind.geoPrecision ?? 3,
+                                actors: actors,
+                                sources: [EventSource(report: report.name, sentence: a.sentence.text,
+                                                      charStart: a.sentence.start, charEnd: a.sentence.end)]))
+        explanations[id] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)",
+                            "statement: a statement or diplomacy cue and no happening", "date: " + rule]
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Places
+
+/// Errors of the lexicon files, naming the file and the 1-based line.
+public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A row that cannot be read.
+    case malformed(file: String, line: Int, message: String)
+    /// A lexicon file that is missing or unreadable.
+    case unreadable(file: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let f, let l, let m): return "\(f):\(l): \(m)"
+        case .unreadable(let f, let m): return "\(f): \(m)"
+        }
+    }
+}
+
+/// A trigger phrase: a word that tells a happening, and how to code it.
+public struct TriggerEntry: Sendable, Hashable {
+    /// The phrase as written in the file.
+    public var phrase: String
+    /// ACLED event type ("Battles", "Explosions/Remote violence", "Strategic developments", ...).
+    public var type: String
+    /// ACLED sub-event type ("Armed clash", "Air/drone strike", ...).
+    public var subType: String
+    /// 1 (weak: "killed") to 3 (specific: "air strikes"); the highest in a clause wins.
+    public var priority: Int
+    /// How a generic trigger is refined.
+    public var rule: TriggerRule
+    /// The actor when the text names none ("Civilians" for displacement), or nil.
+    public var defaultActor: String?
+}
+
+/// How a generic trigger is refined into a sub-event type.
+public enum TriggerRule: String, Sendable, Hashable {
+    /// Keep the trigger's type.
+    case none = "-"
+    /// An attack: by its means (air, artillery) and its target (civilians).
+    case attack
+    /// A change of control: by the side that took the place.
+    case territory
+}
+
+/// Which side an actor is on.
+public enum ActorSide: String, Sendable, Hashable {
+    case government, foreign, opposition, civilian, none
+}
+
+/// An actor phrase and the side it names.
+public struct ActorEntry: Sendable, Hashable {
+    public var phrase: String
+    /// The display name, or nil for phrases that name no party ("Syrian Observatory").
+    public var actor: String?
+    public var side: ActorSide
+    /// The name used when this actor carries out an air strike, or nil.
+    public var airActor: String?
+}
+
+/// The kinds of cue word of `cues.tsv`.
+public enum CueKind: String, Sendable, Hashable, CaseIterable {
+    case weekday, month, relative, since, part, vague, undated, backref
+    case reportVerb = "report_verb", statement, according
+    case claimPronoun = "claim_pronoun", purpose, irrealis, support, clause, background, trend, means
+    case newsTense = "news_tense", kill, victim, number, multiplier, qualifier, direction, near, locative
+    case placeNoun = "place_noun"
+    /// A capitalised word that is never a place on its own ("Syrian", "Turkish"), even when it folds like one.
+    case notPlace = "not_place"
+}
+
+/// A cue phrase of one kind and its value ("thursday" → weekday 4).
+public struct CueEntry: Sendable, Hashable {
+    public var kind: CueKind
+    public var phrase: String
+    public var value: String
+}
+
+/// Word sequences → entries, matched longest-first over a sentence's tokens (a trie over words).
+struct PhraseTrie<Payload: Sendable>: Sendable {
+    private var children: [[String: Int]] = [[:]]
+    private var payloads: [[Payload]] = [[]]
+
+    mutating func insert(_ words: [String], _ payload: Payload) {
+        var node = 0
+        for w in words {
+            if let next = children[node][w] { node = next } else {
+                children.append([:]); payloads.append([])
+                children[node][w] = children.count - 1
+                node = children.count - 1
+            }
+        }
+        payloads[node].append(payload)
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and its entries.
+    func longest(in tokens: [Token], at i: Int) -> (length: Int, payloads: [Payload])? {
+        var node = 0, j = i
+        var best: (Int, [Payload])? = nil
+        while j < tokens.count, let next = children[node][tokens[j].text] {
+            node = next
+            j += 1
+            if !payloads[node].isEmpty { best = (j - i, payloads[node]) }
+        }
+        return best
+    }
+
+    /// Leftmost-longest, non-overlapping matches over `tokens`.
+    func matches(in tokens: [Token]) -> [(range: Range<Int>, payloads: [Payload])] {
+        var out: [(Range<Int>, [Payload])] = []
+        var i = 0
+        while i < tokens.count {
+            if let (len, p) = longest(in: tokens, at: i) {
+                out.append((i..<(i + len), p))
+                i += len
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+/// The extraction lexicon: trigger phrases, actor phrases and cue words, read from
+/// `Gazetteer/lexicon/{triggers,actors,cues}.tsv` at run time so that an analyst can extend them
+/// without recompiling. Rows are tab-separated; `#` starts a comment line; blank lines are skipped.
+public struct Lexicon: Sendable {
+    /// Every trigger row, in file order.
+    public let triggers: [TriggerEntry]
+    /// Every actor row, in file order.
+    public let actors: [ActorEntry]
+    /// Every cue row, in file order.
+    public let cues: [CueEntry]
+
+    let triggerTrie: PhraseTrie<TriggerEntry>
+    let actorTrie: PhraseTrie<ActorEntry>
+    let cueTrie: PhraseTrie<CueEntry>
+
+    /// A lexicon from rows already in memory.
+    public init(triggers: [TriggerEntry], actors: [ActorEntry], cues: [CueEntry]) {
+        self.triggers = triggers; self.actors = actors; self.cues = cues
+        var t = PhraseTrie<TriggerEntry>(), a = PhraseTrie<ActorEntry>(), c = PhraseTrie<CueEntry>()
+        for e in triggers { t.insert(Lexicon.words(e.phrase), e) }
+        for e in actors { a.insert(Lexicon.words(e.phrase), e) }
+        for e in cues { c.insert(Lexicon.words(e.phrase), e) }
+        triggerTrie = t; actorTrie = a; cueTrie = c
+    }
+
+    /// A phrase's words as the tokenizer gives them ("pro-regime" → ["pro", "regime"], ", which" → [",", "which"]).
+    static func words(_ phrase: String) -> [String] { Tokenizer.tokens(of: phrase).map(\.text) }
+
+    /// Reads `triggers.tsv`, `actors.tsv` and `cues.tsv` from `directory`.
+    /// - Throws: `LexiconError.unreadable` for a missing file, `LexiconError.malformed(file:line:message:)`
+    ///   for a bad row (wrong number of columns, unknown kind, side or rule, a bad number).
+    public static func load(from directory: URL) throws -> Lexicon {
+        func rows(_ name: String, columns: Int) throws -> [(line: Int, cells: [String], file: String)] {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw LexiconError.unreadable(file: url.path, message: "cannot read the lexicon file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LexiconError.unreadable(file: url.path, message: "the lexicon file is not UTF-8 text")
+            }
+            var out: [(Int, [String], String)] = []
+            for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+                if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+                let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                guard cells.count == columns else {
+                    throw LexiconError.malformed(file: url.path, line: i + 1,
+                                                 message: "expected \(columns) tab-separated columns, found \(cells.count)")
+                }
+                guard !cells[0].isEmpty else {
+                    throw LexiconError.malformed(file: url.path, line: i + 1, message: "the first column is empty")
+                }
+                out.append((i + 1, cells, url.path))
+            }
+            return out
+        }
+        func dash(_ s: String) -> String? { s == "-" || s.isEmpty ? nil : s }
+
+        var triggers: [TriggerEntry] = []
+        for r in try rows("triggers.tsv", columns: 6) {
+            let c = r.cells
+            guard let p = Int(c[3]), (1...3).contains(p) else {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "priority must be 1, 2 or 3, not \"\(c[3])\"")
+            }
+            guard let rule = TriggerRule(rawValue: c[4]) else {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "rule must be -, attack or territory, not \"\(c[4])\"")
+            }
+            guard !c[1].isEmpty, !c[2].isEmpty else {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "type and sub_type are required")
+            }
+            triggers.append(TriggerEntry(phrase: c[0], type: c[1], subType: c[2], priority: p, rule: rule,
+                                         defaultActor: dash(c[5])))
+        }
+        var actors: [ActorEntry] = []
+        for r in try rows("actors.tsv", columns: 4) {
+            let c = r.cells
+            guard let side = ActorSide(rawValue: c[2]) else {
+                throw LexiconError.malformed(file: r.file, line: r.line,
+                                             message: "side must be government, foreign, opposition, civilian or none, not \"\(c[2])\"")
+            }
+            actors.append(ActorEntry(phrase: c[0], actor: dash(c[1]), side: side, airActor: dash(c[3])))
+        }
+        var cues: [CueEntry] = []
+        for r in try rows("cues.tsv", columns: 3) {
+            let c = r.cells
+            guard let kind = CueKind(rawValue: c[0]) else {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "unknown cue kind \"\(c[0])\"")
+            }
+            guard !c[1].isEmpty else { throw LexiconError.malformed(file: r.file, line: r.line, message: "empty phrase") }
+            if [.weekday, .month, .number, .multiplier].contains(kind), Int(c[2]) == nil {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "\(kind.rawValue) needs a whole number, not \"\(c[2])\"")
+            }
+            cues.append(CueEntry(kind: kind, phrase: c[1], value: c[2]))
+        }
+        return Lexicon(triggers: triggers, actors: actors, cues: cues)
+    }
+
+    /// The lexicon beside a gazetteer: `<gazetteer directory>/lexicon/`.
+    /// - Throws: as `load(from:)`.
+    public static func load(besides gazetteer: Gazetteer) throws -> Lexicon {
+        try load(from: gazetteer.directory.appendingPathComponent("lexicon"))
+    }
+}

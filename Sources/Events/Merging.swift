@@ -1,0 +1,171 @@
+import GeoModel
+import Geodesy
+
+/// Merges events that tell the same happening (from several sentences or reports) into one event with
+/// all their sources. Deterministic: the result depends only on the events, not on their order.
+///
+/// Two events are the same happening when all of these hold:
+/// - the same kind and type family: all violence (Battles, Explosions/Remote violence, Violence against
+///   civilians) is one family, except changes of territory; each strategic development sub-type is its own;
+/// - the same place id, or two points (precision 1 or 2) within `nearbyMetres` of each other;
+/// - overlapping dates (a day inside a span counts), or both undated;
+/// - compatible actors: the first actor (who acted) is the same, or one side names no one who acted.
+///
+/// A region-level event (precision 3) is then folded into the town-level events of the same sub-type in
+/// that region with overlapping dates and compatible actors: a summary ("Turkey sent reinforcements into
+/// northwestern Syria") joins the precise telling ("north of Saraqeb"). With one such event the two merge;
+/// with several, the summary's source joins each of them (only when it reports no deaths, so that no death
+/// is counted twice). Statements are never merged.
+///
+/// A merged event keeps the id of the event with the earliest source (by report name, then offset), the
+/// most precise place, the union of the dates, the actors of the fullest telling (an "Unidentified armed
+/// group" gives way to a named one), the highest figures with their detail, and every source sorted by
+/// report then offset.
+public enum EventMerger {
+    /// The actor put first when a report names victims but no one who acted.
+    public static let unidentified = "Unidentified armed group"
+    /// Points closer than this (metres, geodesic) are one place.
+    public static let nearbyMetres = 3000.0
+
+    /// The merged events, sorted by earliest source.
+    public static func merge(_ events: [Event]) -> [Event] { mergeGroups(events).map(\.event) }
+
+    /// The merged events with the ids of the events each absorbed (itself included).
+    public static func mergeGroups(_ events: [Event]) -> [(event: Event, members: [String])] {
+        let statements = events.filter { $0.kind == .statement }.sorted(by: sourceOrder)
+        var clusters: [Event] = []
+        var members: [[String]] = []
+        for e in events.filter({ $0.kind == .event }).sorted(by: sourceOrder) {
+            if let k = clusters.firstIndex(where: { same($0, e) }) {
+                clusters[k] = combine(clusters[k], e)
+                members[k].append(e.id)
+            } else {
+                clusters.append(e)
+                members.append([e.id])
+            }
+        }
+        // Fold region-level events into the precise ones they summarise.
+        var folded = Set<Int>()
+        for (i, r) in clusters.enumerated() where r.geoPrecision == 3 && r.datePrecision != .unknown {
+            let targets = clusters.indices.filter { j in
+                j != i && !folded.contains(j) && clusters[j].geoPrecision < 3 && clusters[j].subType == r.subType
+                    && datesOverlap(r, clusters[j]) && actorsCompatible(r, clusters[j]) && contains(region: r, clusters[j])
+                    && (r.fatalities == nil || clusters[j].fatalities == nil || r.fatalities == clusters[j].fatalities)
+            }
+            if targets.count == 1 {
+                clusters[targets[0]] = combine(clusters[targets[0]], r)
+                members[targets[0]] += members[i]
+                folded.insert(i)
+            } else if targets.count > 1, r.fatalities == nil {
+                for j in targets {
+                    clusters[j].sources = sortedSources(clusters[j].sources + r.sources)
+                    members[j] += members[i]
+                }
+                folded.insert(i)
+            }
+        }
+        var out: [(event: Event, members: [String])] = []
+        for (i, c) in clusters.enumerated() where !folded.contains(i) { out.append((c, members[i])) }
+        out.sort { sourceOrder($0.event, $1.event) }
+        return out + statements.map { ($0, [$0.id]) }
+    }
+
+    /// The merging family of an event type.
+    public static func family(type: String, subType: String) -> String {
+        if subType.contains("territory") { return "territory" }
+        switch type {
+        case "Battles", "Explosions/Remote violence", "Violence against civilians": return "violence"
+        default: return type + "/" + subType
+        }
+    }
+
+    /// The merging family of an event.
+    public static func family(of e: Event) -> String { family(type: e.type, subType: e.subType) }
+
+    static func same(_ a: Event, _ b: Event) -> Bool {
+        a.kind == b.kind && family(of: a) == family(of: b) && samePlace(a, b) && datesOverlap(a, b) && actorsCompatible(a, b)
+    }
+
+    static func samePlace(_ a: Event, _ b: Event) -> Bool {
+        if let x = a.placeID, x == b.placeID, a.direction == b.direction { return true }
+        guard a.geoPrecision < 3, b.geoPrecision < 3, let p = a.coordinate, let q = b.coordinate else { return false }
+        return Geodesic.wgs84.distance(from: p, to: q) <= nearbyMetres && a.direction == b.direction
+    }
+
+    static func datesOverlap(_ a: Event, _ b: Event) -> Bool {
+        switch (a.start, a.end, b.start, b.end) {
+        case (nil, _, nil, _): return a.datePrecision == .unknown && b.datePrecision == .unknown
+        case let (s1?, e1?, s2?, e2?): return s1 <= e2 && s2 <= e1
+        default: return false
+        }
+    }
+
+    /// Who acted: the first actor, unless it is the unidentified placeholder.
+    static func firstActor(_ e: Event) -> String? { e.actors.first == unidentified ? nil : e.actors.first }
+
+    static func actorsCompatible(_ a: Event, _ b: Event) -> Bool {
+        guard let x = firstActor(a), let y = firstActor(b) else { return true }
+        return x == y
+    }
+
+    /// True when the region event `r` (a governorate) holds the precise event `e`.
+    static func contains(region r: Event, _ e: Event) -> Bool {
+        guard let admin = r.admin1, let inner = e.admin1 else { return false }
+        return admin == inner
+    }
+
+    static func sourceOrder(_ a: Event, _ b: Event) -> Bool {
+        let x = a.sources.first, y = b.sources.first
+        switch (x, y) {
+        case let (x?, y?):
+            if x.report != y.report { return x.report < y.report }
+            if x.charStart != y.charStart { return x.charStart < y.charStart }
+            return a.id < b.id
+        case (nil, nil): return a.id < b.id
+        case (nil, _): return false
+        case (_, nil): return true
+        }
+    }
+
+    static func sortedSources(_ s: [EventSource]) -> [EventSource] {
+        var seen = Set<String>()
+        return s.sorted { $0.report != $1.report ? $0.report < $1.report : $0.charStart < $1.charStart }
+            .filter { seen.insert("\($0.report)|\($0.charStart)").inserted }
+    }
+
+    /// One event from two tellings of the same happening.
+    static func combine(_ a: Event, _ b: Event) -> Event {
+        let first = sourceOrder(a, b) ? a : b
+        let placeFrom = a.geoPrecision != b.geoPrecision ? (a.geoPrecision < b.geoPrecision ? a : b) : first
+        var m = first
+        m.place = placeFrom.place; m.placeID = placeFrom.placeID; m.coordinate = placeFrom.coordinate
+        m.geoPrecision = placeFrom.geoPrecision; m.direction = placeFrom.direction
+        m.unresolvedPlace = placeFrom.unresolvedPlace
+        m.admin1 = placeFrom.admin1
+        if let s1 = a.start, let s2 = b.start, let e1 = a.end, let e2 = b.end {
+            m.start = min(s1, s2); m.end = max(e1, e2)
+            m.datePrecision = m.start == m.end ? .day : .span
+        }
+        // Actors: the fullest telling with a named agent first, then the others' names.
+        let ranked = [a, b].sorted { x, y in
+            let xa = x.actors.first != unidentified && !x.actors.isEmpty, ya = y.actors.first != unidentified && !y.actors.isEmpty
+            if xa != ya { return xa }
+            if x.actors.count != y.actors.count { return x.actors.count > y.actors.count }
+            return sourceOrder(x, y)
+        }
+        var actors: [String] = []
+        for e in ranked { for n in e.actors where !actors.contains(n) { actors.append(n) } }
+        if actors.count > 1, actors.first != unidentified { actors.removeAll { $0 == unidentified } }
+        if actors.first == unidentified, actors.count > 1, ranked[0].actors.first != unidentified {
+            actors.removeAll { $0 == unidentified }
+        }
+        m.actors = actors
+        // Figures: the highest, with its detail.
+        let f = [a, b].filter { $0.fatalities != nil }.max { ($0.fatalities!, $1.id) < ($1.fatalities!, $0.id) }
+        m.fatalities = f?.fatalities; m.fatalitiesDetail = f?.fatalitiesDetail
+        m.claimed = f.map(\.claimed) ?? (a.claimed && b.claimed)
+        m.displaced = [a.displaced, b.displaced].compactMap { $0 }.max()
+        m.sources = sortedSources(a.sources + b.sources)
+        return m
+    }
+}
