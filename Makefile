@@ -12,7 +12,7 @@ PLACEMAP := .build/debug/placemap
 .PHONY: demo test deps test-deps build release bench clean
 
 demo: deps build
-	$(PLACEMAP) distance 36.80591,35.86447 36.78579,35.99832
+	$(PLACEMAP) map Examples --out Output
 
 test: deps test-deps
 	$(SWIFT) test

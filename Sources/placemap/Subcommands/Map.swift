@@ -32,10 +32,25 @@ struct Map: ParsableCommand {
             let files = try InputFiles.collect(inputs)
             let gazetteer = try Gazetteer.loadDefault()
             var events: [Event] = []
-            if !files.reports.isEmpty || overrides != nil {
-                throw LayersError.input("reading reports (.txt) and --overrides need the extraction of `placemap extract`, not yet in this build; give event files (.jsonl, .csv, .geojson)")
+            var warnings: [String] = []
+            let lexicon = try Lexicon.load(besides: gazetteer)
+            if !files.reports.isEmpty {
+                let result = try extractAll(from: files.reports, fallbackDate: date.flatMap { Day(iso: $0) },
+                                            gazetteer: gazetteer, lexicon: lexicon)
+                events = result.events + result.statements
+                warnings = result.warnings
             }
             for file in files.eventFiles { events += try EventFiles.load(path: file) }
+            if let overrides {
+                guard let data = FileManager.default.contents(atPath: overrides) else {
+                    throw LayersError.unreadableInput(path: overrides, message: "cannot read the overrides file")
+                }
+                let applied = Overrides.apply(try Overrides.parse(String(decoding: data, as: UTF8.self), file: overrides),
+                                              to: events, gazetteer: gazetteer, lexicon: lexicon, file: overrides)
+                events = applied.events
+                warnings += applied.warnings
+            }
+            for w in warnings { CLI.warn(w) }
             var control: ControlTable?
             var frontlines: [FrontlineDay] = []
             if let table = try? ControlTable.loadDefault(gazetteer: gazetteer) {
