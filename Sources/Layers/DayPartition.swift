@@ -18,18 +18,21 @@ public struct DayPartition: Sendable {
     public init(_ events: [Event]) {
         for (i, e) in events.enumerated() {
             let k = Int32(i)
-            guard let start = e.start else { undated.append(k); continue }
-            let end = max(e.end ?? start, start)
-            if start.days(to: end) + 1 > Self.ongoingAfterDays {
-                ongoing.append(k)
-                continue
-            }
-            var d = start
-            while d <= end {
+            guard e.start != nil else { undated.append(k); continue }
+            guard let span = Self.days(of: e) else { ongoing.append(k); continue }
+            var d = span.first
+            while d <= span.last {
                 days[d, default: []].append(k)
                 d = d.adding(days: 1)
             }
         }
+    }
+
+    /// The first and last day of an event's day layers; nil when it is undated or ongoing.
+    @inline(__always) public static func days(of e: Event) -> (first: Day, last: Day)? {
+        guard let start = e.start else { return nil }
+        let end = max(e.end ?? start, start)
+        return start.days(to: end) + 1 > ongoingAfterDays ? nil : (start, end)
     }
 
     /// The days that have events, in order.

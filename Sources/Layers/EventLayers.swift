@@ -39,6 +39,56 @@ public enum EventLayers {
         try w.finish()
     }
 
+    /// Writes one layer a day into the files `path(day)`: each day's events (in array order, as
+    /// `DayPartition` assigns them) followed by `extra[day]`, for every day of `partition` and of `extra`.
+    /// One sequential pass over the events per batch of `maxOpen` days, each day's file streamed through
+    /// its own small buffer. Returns each day's feature count. Throws `LayersError.unwritableOutput`.
+    public static func writeDays(_ events: [Event], partition: DayPartition, extra: [Day: [Feature]] = [:],
+                                 path: (Day) throws -> String, maxOpen: Int = 128) throws -> [(day: Day, count: Int)] {
+        let days = Array(Set(partition.days.keys).union(extra.keys)).sorted()
+        var counts: [(day: Day, count: Int)] = []
+        var batchStart = 0
+        while batchStart < days.count {
+            let batch = Array(days[batchStart..<min(batchStart + maxOpen, days.count)])
+            batchStart += batch.count
+            let first = batch.first!, last = batch.last!
+            // slot of each calendar day of the batch's range (-1: not a layer of this batch)
+            var slot = [Int](repeating: -1, count: first.days(to: last) + 1)
+            for (k, d) in batch.enumerated() { slot[first.days(to: d)] = k }
+            var boxes = batch.map { FeatureCollection(features: extra[$0] ?? []).computedBoundingBox }
+            var counted = [Int](repeating: 0, count: batch.count)
+            func eachSlot(_ e: Event, _ body: (Int) -> Void) {
+                guard let span = DayPartition.days(of: e), span.last >= first, span.first <= last else { return }
+                var d = max(span.first, first)
+                let end = min(span.last, last)
+                while d <= end {
+                    let k = slot[first.days(to: d)]
+                    if k >= 0 { body(k) }
+                    d = d.adding(days: 1)
+                }
+            }
+            for e in events {
+                eachSlot(e) { k in
+                    counted[k] += 1
+                    guard let c = e.coordinate else { return }
+                    if boxes[k] == nil { boxes[k] = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) }
+                    else { boxes[k]!.extend(with: c) }
+                }
+            }
+            let writers = try batch.enumerated().map { k, d in
+                try FeatureCollectionWriter(path: path(d), bbox: boxes[k], members: Attribution.members(name: "\(d)"),
+                                            bufferSize: 1 << 16)
+            }
+            for e in events { eachSlot(e) { writers[$0].write(event: e) } }
+            for (k, d) in batch.enumerated() {
+                for f in extra[d] ?? [] { writers[k].write(feature: f) }
+                try writers[k].finish()
+                counts.append((d, counted[k] + (extra[d]?.count ?? 0)))
+            }
+        }
+        return counts
+    }
+
     /// Writes every event as an RFC 8142 GeoJSON text sequence at `path`. Throws `LayersError.unwritableOutput`.
     public static func writeSequence(_ events: [Event], to path: String) throws {
         let w = try FeatureSequenceWriter(path: path)

@@ -104,15 +104,11 @@ public enum MapJob {
         counts.append(LayerCount(file: "undated.geojson", count: partition.undated.count))
 
         // one layer a day: its events, then its front line, sides and control
-        var dayCounts: [LayerCount] = []
-        for day in days {
-            let indices = partition.days[day] ?? []
-            let extra = fronts[day].map { dayFeatures($0, coordinates: input.control?.coordinates ?? [:]) } ?? []
-            let file = "days/\(day).geojson"
-            try EventLayers.writeCollection(events, indices: indices, extra: extra, to: folder.stagingPath(file),
-                                            name: "\(day)")
-            dayCounts.append(LayerCount(file: file, count: indices.count + extra.count))
-        }
+        var extra: [Day: [Feature]] = [:]
+        for (day, f) in fronts { extra[day] = dayFeatures(f, coordinates: input.control?.coordinates ?? [:]) }
+        let dayCounts = try EventLayers.writeDays(events, partition: partition, extra: extra) { day in
+            try folder.stagingPath("days/\(day).geojson")
+        }.map { LayerCount(file: "days/\($0.day).geojson", count: $0.count) }
 
         // base layers
         let places = BaseLayers.places(of: events, gazetteer: input.gazetteer)

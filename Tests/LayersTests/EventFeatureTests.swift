@@ -129,6 +129,26 @@ final class EventFeatureTests: XCTestCase {
         XCTAssertEqual(p.undated.map { events[Int($0)].id }, ["ev-4"])
     }
 
+    func testDayLayersInOnePassEqualOneCollectionADayInBatchesToo() throws {
+        let dir = try temporaryDirectory()
+        let events = Sample.events
+        let partition = DayPartition(events)
+        let extra: [Day: [Feature]] = [Day(iso: "2020-02-07")!: [Feature(geometry: .point(Coordinate(lon: 36.7, lat: 35.9)),
+                                                                          properties: ["kind": "control"])]]
+        let counts = try EventLayers.writeDays(events, partition: partition, extra: extra, path: {
+            dir.appendingPathComponent("pass-\($0).geojson").path
+        }, maxOpen: 2)
+        XCTAssertEqual(counts.map(\.day.description), ["2020-02-03", "2020-02-04", "2020-02-05", "2020-02-06", "2020-02-07"])
+        XCTAssertEqual(counts.map(\.count), [2, 2, 2, 3, 1])
+        for (day, _) in counts {
+            let one = dir.appendingPathComponent("one-\(day).geojson").path
+            try EventLayers.writeCollection(events, indices: partition.days[day] ?? [], extra: extra[day] ?? [], to: one,
+                                            name: "\(day)")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: one)),
+                           try Data(contentsOf: dir.appendingPathComponent("pass-\(day).geojson")), "\(day)")
+        }
+    }
+
     func testAFailedWriteLeavesNoFileAndTheEarlierOneIntact() throws {
         let dir = try temporaryDirectory()
         let path = dir.appendingPathComponent("layer.geojson").path
