@@ -26,7 +26,7 @@ let package = Package(
                 exclude: ["README.md"]),
         .target(name: "Layers", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Control"]),
         .target(name: "Benchmarks",
-                dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers"]),
+                dependencies: ["CGEOS", "GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
         .testTarget(name: "EventsTests", dependencies: ["Events", "GeoModel", "TestSupport"]),
+        .testTarget(name: "PlacesTests", dependencies: ["Places", "GeoModel", "Geodesy", "TestSupport"]),
+        .testTarget(name: "QueriesTests", dependencies: ["Queries", "Events", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "LayersTests",
                     dependencies: ["Layers", "Control", "Places", "Events", "Geodesy", "GeoModel", "TestSupport"],
                     exclude: ["Fixtures"]),

@@ -54,6 +54,8 @@ public struct ControlTable: Sendable {
     public private(set) var placeIDs: [String]
     /// The settlements' points (longitude, latitude), by id.
     public private(set) var coordinates: [String: Coordinate]
+    /// The first day any row covers.
+    public private(set) var firstDay: Day
     private var byPlace: [String: [ControlRow]]
 
     /// The CSV columns, in the order the table writes them.
@@ -165,10 +167,10 @@ public struct ControlTable: Sendable {
         byPlace = groups
         coordinates = coords
         self.rows = order.flatMap { groups[$0]! }
+        guard let first = rows.map(\.from).min() else { throw ControlError.emptyTable(file: file) }
+        firstDay = first
     }
 
-    /// The first day any row covers.
-    public var firstDay: Day { rows.map(\.from).min()! }
 
     /// The days on which some row starts, ascending.
     public var changeDays: [Day] { Array(Set(rows.map(\.from))).sorted() }

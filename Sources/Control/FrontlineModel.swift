@@ -126,14 +126,14 @@ public final class FrontlineModel {
             }
             let changedGeometry = Geometry.multiPolygon(changed)
             changedKm2 = g.area(of: try Planar.transform(changedGeometry, toUTM, inverse: true)) / 1e6
-            let previousLines = previous.line.lines
-            if !previousLines.isEmpty {
+            let previousLine = SegmentIndex(lines: previous.line.lines)
+            if !previousLine.isEmpty {
                 for v in Planar.densifiedVertices(of: changedGeometry, step: advanceSampleMetres) {
-                    advanceKm = max(advanceKm, (Planar.nearest(to: v, on: previousLines)?.distance ?? 0) / 1000)
+                    advanceKm = max(advanceKm, (previousLine.nearest(to: v)?.distance ?? 0) / 1000)
                 }
                 for c in control {
                     guard let before = previous.control[c.placeID], before != c.side,
-                          let near = Planar.nearest(to: sitesUTM[c.placeID]!, on: previousLines) else { continue }
+                          let near = previousLine.nearest(to: sitesUTM[c.placeID]!) else { continue }
                     let start = try toUTM.inverse(near.point), end = table.coordinates[c.placeID]!
                     movements.append(Movement(placeID: c.placeID, place: c.place, fromSide: before, toSide: c.side,
                                               arrow: .lineString([start, end]),
@@ -143,11 +143,12 @@ public final class FrontlineModel {
         }
 
         var distances: [PlaceDistance] = []
-        let lines = planar.line.lines
-        if !lines.isEmpty {
-            for c in control {
-                guard let near = Planar.nearest(to: sitesUTM[c.placeID]!, on: lines) else { continue }
-                let p = try toUTM.inverse(near.point)
+        let line = SegmentIndex(lines: planar.line.lines)
+        if !line.isEmpty {
+            let nearest = control.map { line.nearest(to: sitesUTM[$0.placeID]!)! }
+            let points = try toUTM.inverse(nearest.map(\.point))
+            for (i, c) in control.enumerated() {
+                let p = points[i]
                 distances.append(PlaceDistance(placeID: c.placeID, place: c.place, side: c.side,
                                                distanceKm: g.distance(from: table.coordinates[c.placeID]!, to: p) / 1000,
                                                nearestPoint: p))
@@ -183,7 +184,7 @@ public final class FrontlineModel {
     }
 }
 
-/// The split of an area among sides from Voronoi cells (planar): one `unaryUnion` per side, the line
+/// The split of an area among sides from Voronoi cells (planar): one union per side (coverage union), the line
 /// as the government union's boundary shared with the union of all other sides, clipped to the area.
 public enum FrontlineSplit {
     /// Sides' MultiPolygons clipped to `area`, and the front line as a MultiLineString, from cells paired
@@ -192,7 +193,7 @@ public enum FrontlineSplit {
         var bySide: [Side: [[[Coordinate]]]] = [:]
         for (cell, side) in cells { bySide[side, default: []] += cell.polygons }
         var unions: [Side: Geometry] = [:]
-        for (side, polygons) in bySide { unions[side] = try Geometry.multiPolygon(polygons).unaryUnion() }
+        for (side, polygons) in bySide { unions[side] = try union(of: polygons) }
         var sides: [Side: Geometry] = [:]
         for (side, u) in unions {
             let clipped = try u.intersection(area).asMultiPolygon
@@ -201,13 +202,20 @@ public enum FrontlineSplit {
         var line = Geometry.multiLineString([])
         let others = unions.filter { $0.key != .government }.values.flatMap(\.polygons)
         if let government = unions[.government], !others.isEmpty {
-            let rest = others.count == 1 || unions.count == 2 ? Geometry.multiPolygon(others)
-                : try Geometry.multiPolygon(others).unaryUnion()
+            let rest = unions.count == 2 ? Geometry.multiPolygon(others) : try union(of: others)
             let shared = try government.boundary().intersection(rest)
             let clipped = try shared.asMultiLineString.intersection(area)
             line = try clipped.asMultiLineString.lineMerge().asMultiLineString
         }
         return (sides, line)
+    }
+
+    /// The union of polygons that tile the plane edge to edge (Voronoi cells, or unions of them): GEOS's
+    /// coverage union, which only drops shared edges; `unaryUnion` when GEOS finds edges that do not match.
+    static func union(of polygons: [[[Coordinate]]]) throws -> Geometry {
+        let all = Geometry.multiPolygon(polygons)
+        if let u = try? all.coverageUnion() { return u }
+        return try all.unaryUnion()
     }
 }
 

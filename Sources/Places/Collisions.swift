@@ -37,8 +37,8 @@ extension Gazetteer {
 
     /// Lower case, letters and digits only, without diacritics and articles: "al-Nayrab" → "nayrab".
     static func lightKey(_ name: String) -> String {
-        NameKey.words(of: name).flatMap(\.tokens).filter { !$0.isArticle }
-            .map { String(name[$0.range]).lowercased().decomposedLetters }.joined(separator: " ")
+        NameKey.scan(name).filter { !$0.isArticle }
+            .map { String(name[$0.range(in: name)]).lowercased().decomposedLetters }.joined(separator: " ")
     }
 }
 

@@ -48,10 +48,15 @@ public final class Gazetteer: Sendable {
         }
         var index: [String: [NameEntry]] = [:]
         var spellings: [String: String] = [:]
+        var trie = TokenTrie()
         func add(_ name: String, _ i: Int, primary: Bool) {
-            let key = NameKey.fold(name)
-            guard !key.isEmpty else { return }
-            if spellings[key] == nil { spellings[key] = places[i].name }
+            let tokens = NameKey.tokens(name)
+            guard !tokens.isEmpty else { return }
+            let key = tokens.joined(separator: " ")
+            if spellings[key] == nil {
+                spellings[key] = places[i].name
+                trie.insert(tokens, key: key)
+            }
             if let k = index[key]?.firstIndex(where: { $0.place == i }) {
                 if primary { index[key]![k].primary = true }
             } else {
@@ -68,7 +73,7 @@ public final class Gazetteer: Sendable {
         }
         self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
         self.directory = directory; self.index = index; self.spellings = spellings; self.byID = byID
-        self.trie = TokenTrie(keys: index.keys)
+        self.trie = trie
     }
 
     /// Names a place answers to beyond its rows: a governorate's name without "Governorate"
@@ -88,7 +93,13 @@ public final class Gazetteer: Sendable {
     /// `borders.geojson` of `directory` (the last three are optional).
     /// - Throws: `PlacesError.malformed(file:line:message:)` naming the file and 1-based line of the first
     ///   bad row or JSON error; `PlacesError.notFound` when `directory/places` holds no TSV.
-    public static func load(from directory: URL) throws -> Gazetteer {
+    public static func load(from directory: URL) throws -> Gazetteer { try load(from: directory, shapes: true) }
+
+    /// Like `load(from:)`; with `shapes: false` only the places are read, and `highways`, `regions` and
+    /// `borders` are empty (for commands that only resolve names, where parsing the GeoJSON files would
+    /// dominate a short process).
+    /// - Throws: as `load(from:)`.
+    public static func load(from directory: URL, shapes: Bool) throws -> Gazetteer {
         let placesDir = directory.appendingPathComponent("places")
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: placesDir.path) } catch {
@@ -99,8 +110,10 @@ public final class Gazetteer: Sendable {
         var places: [Place] = []
         for name in tsvs {
             let url = placesDir.appendingPathComponent(name)
-            places += try PlaceTable.parse(try readText(url), file: url.path)
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw PlacesError.notFound("cannot read \(url.path)") }
+            places += try data.withUnsafeBytes { try PlaceTable.parse(bytes: $0.bindMemory(to: UInt8.self), file: url.path) }
         }
+        guard shapes else { return try Gazetteer(places: places, directory: directory) }
         let highways = try optionalCollection(directory.appendingPathComponent("highways.geojson")).map(readHighways) ?? []
         let regions = try optionalCollection(directory.appendingPathComponent("regions.geojson")).map(readRegions) ?? []
         let borders = try optionalCollection(directory.appendingPathComponent("borders.geojson")).map(\.collection)
@@ -140,6 +153,12 @@ public final class Gazetteer: Sendable {
     /// - Throws: as `defaultDirectory()` and `load(from:)`.
     public static func loadDefault() throws -> Gazetteer { try load(from: try defaultDirectory()) }
 
+    /// `load(from: defaultDirectory(), shapes: shapes)`.
+    /// - Throws: as `defaultDirectory()` and `load(from:)`.
+    public static func loadDefault(shapes: Bool) throws -> Gazetteer {
+        try load(from: try defaultDirectory(), shapes: shapes)
+    }
+
     static func readText(_ url: URL) throws -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PlacesError.notFound("cannot read \(url.path)")
@@ -156,8 +175,10 @@ public final class Gazetteer: Sendable {
         let text = try readText(url)
         do {
             return (try GeoJSON.decodeCollection(text), url.path)
-        } catch let e as JSONParseError {
-            throw PlacesError.malformed(file: url.path, line: lineNumber(in: text, atByte: e.offset), message: e.message)
+        } catch GeoJSONError.json(let e) {
+            throw PlacesError.malformed(file: url.path, line: lineNumber(in: text, atByte: e.offset), message: "not JSON: \(e.message)")
+        } catch let e as GeoJSONError {
+            throw PlacesError.malformed(file: url.path, line: 0, message: e.description)
         } catch {
             throw PlacesError.malformed(file: url.path, line: 0, message: "\(error)")
         }

@@ -43,6 +43,7 @@ public struct Highway: Sendable, Hashable {
 public struct Region: Sendable, Hashable {
     /// Same id as the region's place row (`pm:gov-idlib`).
     public var id: String
+    /// Display name: "Idlib Governorate".
     public var name: String
     /// Polygon or MultiPolygon, longitude first.
     public var geometry: Geometry
@@ -50,6 +51,7 @@ public struct Region: Sendable, Hashable {
     public var label: Coordinate
     /// How the boundary was made ("hull of gazetteer places (approximate)").
     public var boundary: String
+    /// Where the polygon comes from.
     public var source: String
 
     /// A region from its parts.

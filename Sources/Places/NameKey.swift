@@ -1,5 +1,3 @@
-import Foundation
-
 /// The folding key of place names: spellings of one transliterated name fold to one key.
 ///
 /// `fold` lower-cases, strips diacritics and the apostrophe, ayn and hamza marks (' ` ʿ ʾ ‘ ’ ´ ʼ),
@@ -15,38 +13,33 @@ import Foundation
 /// a few distinct places share a key; the resolver separates them by context, tier and population.
 public enum NameKey {
     /// The folding key of `name` (possibly empty, e.g. for a name made only of articles).
-    public static func fold(_ name: String) -> String {
-        var out = ""
-        for word in words(of: name) {
-            for token in word.tokens where !token.isArticle {
-                if !out.isEmpty { out += " " }
-                out += token.key
-            }
-        }
-        return out
-    }
+    public static func fold(_ name: String) -> String { tokens(name).joined(separator: " ") }
 
     /// The folded tokens of `name`, articles dropped, in order.
     public static func tokens(_ name: String) -> [String] {
-        words(of: name).flatMap { $0.tokens.filter { !$0.isArticle }.map(\.key) }
+        scan(name).compactMap { $0.isArticle ? nil : $0.key }
     }
 
-    // MARK: - Words and tokens with their place in the text
+    // MARK: - Tokens with their place in the text
 
     /// A folded token: its key, whether it is an article, and where it lies in the text.
     struct Token {
         var key: String
         var isArticle: Bool
-        var range: Range<String.Index>
+        /// The token's first and past-the-end UTF-8 offsets in the text.
+        var start: Int, end: Int
         /// True when the token's text starts with an upper-case letter or a letter without case (Arabic).
         var isCapitalised: Bool
         /// True when a hyphen joins the token to the one before it (the "Nayrab" of "al-Nayrab").
         var hyphenBefore: Bool
-    }
+        /// True when the token begins a word (after a space, punctuation or the start of the text).
+        var startsWord: Bool
 
-    /// A run of letters, digits, apostrophes and hyphens (one word of text), split into its tokens.
-    struct Word {
-        var tokens: [Token]
+        /// The token's place in `text` (the text it was scanned from).
+        func range(in text: String) -> Range<String.Index> {
+            let u = text.utf8
+            return u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: end)
+        }
     }
 
     /// The Arabic article in the spellings the news uses, as separate lower-case words (before folding).
@@ -63,64 +56,58 @@ public enum NameKey {
         }
     }
 
-    /// Splits `text` into words; each word into hyphen-separated tokens, folded.
-    static func words(of text: String) -> [Word] {
-        var words: [Word] = []
+    /// Splits `text` into folded tokens: runs of letters and digits; apostrophe and ayn/hamza marks and
+    /// combining marks inside a run are dropped, a possessive "'s" ends it, a hyphen joins two runs of one word.
+    static func scan(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
-        var letters = String.UnicodeScalarView()
-        var start: String.Index? = nil
-        var end = text.startIndex
-        var hyphen = false
-        var capital = false
+        var letters: [Unicode.Scalar] = []
+        var start = -1, end = 0, offset = 0
+        var hyphen = false, capital = false, wordStart = true
 
-        func flushToken() {
-            guard let s = start else { return }
-            let raw = String(letters)
-            let key = foldToken(raw)
+        func flush() {
+            guard start >= 0 else { return }
+            let (key, article) = foldToken(letters[...])
             if !key.isEmpty {
-                tokens.append(Token(key: key, isArticle: articles.contains(raw.lowercased()) || raw == "ال",
-                                    range: s..<end, isCapitalised: capital, hyphenBefore: hyphen))
+                tokens.append(Token(key: key, isArticle: article, start: start, end: end, isCapitalised: capital,
+                                    hyphenBefore: hyphen, startsWord: wordStart))
             }
-            letters = String.UnicodeScalarView(); start = nil; hyphen = false
-        }
-        func flushWord() {
-            flushToken()
-            if !tokens.isEmpty { words.append(Word(tokens: tokens)) }
-            tokens = []; hyphen = false
+            letters.removeAll(keepingCapacity: true); start = -1; hyphen = false; wordStart = false
         }
 
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
+        var i = 0
+        while i < scalars.count {
             let s = scalars[i]
-            let next = scalars.index(after: i)
-            if isLetterOrDigit(s) {
-                if start == nil {
-                    start = i
-                    capital = s.properties.isUppercase || !s.properties.changesWhenCaseMapped
-                }
-                letters.append(s); end = next
-            } else if isMark(s), start != nil {
-                // Possessive "'s" at the end of a word: drop it and end the word.
-                let after = next < scalars.endIndex ? scalars[next] : nil
-                let afterNext = after != nil && scalars.index(after: next) < scalars.endIndex
-                    ? scalars[scalars.index(after: next)] : nil
-                if let a = after, a == "s" || a == "S", afterNext.map({ !isLetterOrDigit($0) }) ?? true {
-                    flushWord()
-                    i = scalars.index(after: next)
+            let width = utf8Width(s)
+            if isMark(s) {
+                // Possessive "'s" at the end of a word: drop it and end the word; other marks vanish.
+                if start >= 0, i + 1 < scalars.count, scalars[i + 1] == "s" || scalars[i + 1] == "S",
+                   i + 2 >= scalars.count || !isLetterOrDigit(scalars[i + 2]) {
+                    flush(); wordStart = true
+                    offset += width + 1; i += 2
                     continue
                 }
-            } else if s == "-" || s == "\u{2010}" || s == "\u{2011}", start != nil || !tokens.isEmpty {
-                flushToken(); hyphen = true
-            } else if s.properties.generalCategory == .nonspacingMark, start != nil {
+            } else if isLetterOrDigit(s) {
+                if start < 0 {
+                    start = offset
+                    capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
+                }
+                letters.append(s); end = offset + width
+            } else if s == "-" || s == "\u{2010}" || s == "\u{2011}" {
+                if start >= 0 { flush(); hyphen = true } else { wordStart = true }
+            } else if !s.isASCII, s.properties.generalCategory == .nonspacingMark, start >= 0 {
                 // A combining mark (diacritic, Arabic haraka): skip.
             } else {
-                flushWord()
+                flush(); wordStart = true; hyphen = false
             }
-            i = next
+            offset += width; i += 1
         }
-        flushWord()
-        return words
+        flush()
+        return tokens
+    }
+
+    static func utf8Width(_ s: Unicode.Scalar) -> Int {
+        s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
     }
 
     static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
@@ -128,33 +115,28 @@ public enum NameKey {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    /// Folds one token (letters and digits only) to its key.
-    static func foldToken(_ raw: String) -> String {
-        // 1. Lower case and base letters without diacritics.
-        var base: [Unicode.Scalar] = []
-        base.reserveCapacity(raw.unicodeScalars.count)
-        var latin = true
-        for s in raw.unicodeScalars {
+    /// Folds one token (letters and digits only) to its key; says whether it is the article.
+    static func foldToken(_ raw: ArraySlice<Unicode.Scalar>) -> (key: String, isArticle: Bool) {
+        // 1. Lower case and base letters without diacritics; other scripts only lower-cased.
+        var c: [UInt8] = []
+        c.reserveCapacity(raw.count + 4)
+        var other = false
+        for s in raw {
             if s.isASCII {
-                base.append(s.properties.lowercaseMapping.unicodeScalars.first!)
-                continue
-            }
-            if let special = specialLetters[s] { base.append(contentsOf: special.unicodeScalars); continue }
-            for d in s.properties.lowercaseMapping.decomposedScalars where d.properties.generalCategory != .nonspacingMark {
-                if let special = specialLetters[d] { base.append(contentsOf: special.unicodeScalars) }
-                else {
-                    base.append(d)
-                    if !d.isASCII { latin = false }
-                }
+                let b = UInt8(s.value)
+                c.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+            } else if let base = latinBase[s.value] {
+                c.append(contentsOf: base.utf8)
+            } else if s.properties.generalCategory != .nonspacingMark {
+                other = true
             }
         }
-        guard latin else {
-            var s = String(String.UnicodeScalarView(base))
-            if s.hasPrefix("ال") && s.count > 3 { s.removeFirst(2) }
-            return s
+        if other {
+            let key = foldOtherScript(String(String.UnicodeScalarView(raw)))
+            return (key, raw.count == 2 && raw.first == "ا" && raw.last == "ل")
         }
+        if c.count <= 3, articles.contains(String(decoding: c, as: UTF8.self)) { return ("-", true) }
         // 2. Consonant digraphs and variants.
-        var c: [UInt8] = base.map { UInt8($0.value) }
         var folded: [UInt8] = []
         folded.reserveCapacity(c.count)
         var k = 0
@@ -189,19 +171,26 @@ public enum NameKey {
         var out: [UInt8] = []
         out.reserveCapacity(c.count)
         for x in c where out.last != x || (x >= UInt8(ascii: "0") && x <= UInt8(ascii: "9")) { out.append(x) }
-        return String(decoding: out, as: UTF8.self)
+        return (String(decoding: out, as: UTF8.self), false)
     }
 
-    /// Latin letters that do not decompose to a base letter.
-    static let specialLetters: [Unicode.Scalar: String] = [
-        "ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
-        "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ħ": "h", "Ħ": "h", "ŧ": "t", "þ": "th", "ð": "d",
-    ]
-}
-
-extension String {
-    /// The scalars of the string's canonical decomposition (NFD).
-    fileprivate var decomposedScalars: [Unicode.Scalar] {
-        Array(decomposedStringWithCanonicalMapping.unicodeScalars)
+    /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat) removed,
+    /// Arabic alif forms (أ إ آ) to ا, ta marbuta (ة) to ه, alif maqsura (ى) to ي, and a leading article ال dropped.
+    static func foldOtherScript(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in raw.unicodeScalars where s.properties.generalCategory != .nonspacingMark {
+            switch s {
+            case "أ", "إ", "آ": out.append("ا")
+            case "ة": out.append("ه")
+            case "ى": out.append("ي")
+            default:
+                if let base = latinBase[s.value] { out.append(contentsOf: base.unicodeScalars) }
+                else if s.properties.changesWhenLowercased { out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
+                else { out.append(s) }
+            }
+        }
+        var folded = String(out)
+        if folded.hasPrefix("ال"), folded.unicodeScalars.count > 3 { folded = String(folded.unicodeScalars.dropFirst(2)) }
+        return folded
     }
 }

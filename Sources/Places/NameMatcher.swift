@@ -7,20 +7,20 @@ struct TokenTrie: Sendable {
     }
     private(set) var nodes: [Node] = [Node()]
 
-    /// A trie of `keys` (each a `NameKey.fold` result: tokens joined by single spaces).
-    init<S: Sequence>(keys: S) where S.Element == String {
-        for key in keys {
-            var n = 0
-            for token in key.split(separator: " ") {
-                let t = String(token)
-                if let next = nodes[n].children[t] { n = next } else {
-                    nodes.append(Node())
-                    nodes[n].children[t] = nodes.count - 1
-                    n = nodes.count - 1
-                }
+    /// An empty trie.
+    init() {}
+
+    /// Adds a key given as its tokens (`NameKey.tokens`), which joined by spaces give `key`.
+    mutating func insert(_ tokens: [String], key: String) {
+        var n = 0
+        for t in tokens {
+            if let next = nodes[n].children[t] { n = next } else {
+                nodes.append(Node())
+                nodes[n].children[t] = nodes.count - 1
+                n = nodes.count - 1
             }
-            nodes[n].key = key
         }
+        nodes[n].key = key
     }
 
     func child(_ node: Int, _ token: String) -> Int? { nodes[node].children[token] }
@@ -57,7 +57,7 @@ public struct NameMatcher: Sendable {
     /// A name must start with a capitalised word (or an Arabic-script word), so that common English
     /// words that happen to fold like a village name are not taken for one.
     public func matches(in text: String) -> [NameMatch] {
-        let tokens = NameKey.words(of: text).flatMap(\.tokens)
+        let tokens = NameKey.scan(text)
         let trie = gazetteer.trie
         var out: [NameMatch] = []
         var i = 0
@@ -74,12 +74,12 @@ public struct NameMatcher: Sendable {
                 j += 1
             }
             guard let (end, key) = best else { i += 1; continue }
-            var start = first.range.lowerBound
-            if i > 0, tokens[i - 1].isArticle, first.hyphenBefore || tokens[i - 1].isCapitalised,
-               text[tokens[i - 1].range.upperBound..<first.range.lowerBound].count <= 1 {
-                start = tokens[i - 1].range.lowerBound
+            var start = first.start
+            if i > 0, tokens[i - 1].isArticle, first.hyphenBefore || (tokens[i - 1].isCapitalised && tokens[i - 1].end + 1 == first.start) {
+                start = tokens[i - 1].start
             }
-            let range = start..<tokens[end].range.upperBound
+            let u = text.utf8
+            let range = u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: tokens[end].end)
             let cue = Cue.around(tokens: tokens, from: i, to: end)
             out.append(NameMatch(range: range, text: String(text[range]), key: key,
                                  candidates: gazetteer.places(withKey: key), cue: cue?.rawValue))

@@ -7,6 +7,7 @@ public enum PlacesError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Something needed is missing (a folder, a file, an id).
     case notFound(String)
 
+    /// One line for people: "FILE:LINE: message", "unknown place 'X': did you mean ...?".
     public var description: String {
         switch self {
         case .malformed(let file, let line, let message):

@@ -24,6 +24,7 @@ public struct ResolutionContext: Sendable {
 
 /// A place that had the name, with its score.
 public struct Candidate: Sendable, Hashable {
+    /// The place.
     public var place: Place
     /// The candidate's score in [0, 1] (see `Resolution.score`).
     public var score: Double
@@ -97,13 +98,27 @@ extension Gazetteer {
 
         var points: [Coordinate] = context.nearby.filter { !$0.kind.isArea }.map(\.coordinate)
         if let text = context.text {
-            let matches = NameMatcher(gazetteer: self).matches(in: text)
+            let tokens = NameKey.scan(text)
+            let keys = tokens.map(\.key), want = key.split(separator: " ").map(String.init)
+            // Where the name itself occurs (articles skipped), and the cue words around each occurrence.
             var textCues: Set<Cue> = []
-            for m in matches {
-                if m.key == key {
-                    if let c = m.cue.flatMap(Cue.init(rawValue:)) { textCues.insert(c) }
-                    continue
+            var own: [Range<Int>] = []
+            for i in tokens.indices where !tokens[i].isArticle {
+                var j = i, k = 0
+                while j < tokens.count, k < want.count {
+                    if tokens[j].isArticle { j += 1; continue }
+                    if keys[j] != want[k] { break }
+                    j += 1; k += 1
                 }
+                guard k == want.count else { continue }
+                own.append(tokens[i].start..<tokens[j - 1].end)
+                if let c = Cue.around(tokens: tokens, from: i, to: j - 1) { textCues.insert(c) }
+            }
+            // The other places of the text: settlements give points, regions and countries give hints.
+            for m in NameMatcher(gazetteer: self).matches(in: text) {
+                let u = text.utf8
+                let lo = u.distance(from: u.startIndex, to: m.range.lowerBound), hi = u.distance(from: u.startIndex, to: m.range.upperBound)
+                if own.contains(where: { $0.overlaps(lo..<hi) }) { continue }
                 let ranked = rank((index[m.key] ?? []).map { Entry(place: $0.place, primary: $0.primary) },
                                   cue: nil, hints: [], points: [])
                 guard let best = ranked.first?.place else { continue }
@@ -171,15 +186,16 @@ extension Gazetteer {
         let names = hints.isEmpty ? [:] : countryNames
         var most = 1.0 + 0.3 + 0.2 + 0.1
         if let cue, cue != .near { most += 8 }
-        if !hints.isEmpty { most += 4 }
+        if !hints.isEmpty { most += 6 }
         if !points.isEmpty { most += 2 }
         let g = Geodesic.wgs84
         let scored = entries.map { e -> (place: Place, score: Double) in
             let p = places[e.place]
             var s = 0.0
             if let cue, cue != .near, cue.fits(p.kind) { s += 8 }
-            if !hints.isEmpty, hints.contains(NameKey.fold(p.admin1)) || hints.contains(NameKey.fold(names[p.country] ?? "\u{0}")) {
-                s += 4
+            if !hints.isEmpty {
+                if !p.admin1.isEmpty, hints.contains(NameKey.fold(p.admin1)) { s += 4 }
+                if let country = names[p.country], hints.contains(NameKey.fold(country)) { s += 2 }
             }
             if !points.isEmpty, !p.kind.isArea {
                 let km = points.map { g.distance(from: $0, to: p.coordinate) }.min()! / 1000

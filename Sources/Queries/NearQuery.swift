@@ -105,25 +105,29 @@ public struct NearQuery: Sendable {
 
 /// Events with a `PointGrid` over those that pass a filter, for many queries over the same events.
 public final class EventIndex: @unchecked Sendable {
-    /// The indexed events (those with a point that passed the filter).
+    /// All the events given (shared, not copied).
     public let events: [Event]
-    /// The grid over their points.
+    /// The positions in `events` of the indexed ones (with a point, passing the filter).
+    public let kept: [Int]
+    /// The grid over the kept events' points (its indices are positions in `kept`).
     public let grid: PointGrid
 
     /// An index over the events that pass `filter` (the filter is applied once, here).
     public init(_ all: [Event], filter: EventFilter) {
-        events = all.filter { filter.passes($0) }
-        grid = PointGrid(events.map { $0.coordinate! })
+        events = all
+        kept = all.indices.filter { filter.passes(all[$0]) }
+        grid = PointGrid(kept.map { all[$0].coordinate! })
     }
 
-    /// The number of indexed events within `km` kilometres of `center`.
+    /// The number of indexed events within `km` kilometres of `center`. Throws `QueriesError.badRadius`.
     public func count(center: Coordinate, km: Double) throws -> Int {
         try grid.count(in: NearQuery(center: center, km: km).circle)
     }
 
     /// The indexed events within `km` kilometres of `center`, nearest first, with distance and bearing.
+    /// Throws `QueriesError.badRadius`.
     public func near(center: Coordinate, km: Double) throws -> [NearHit] {
         let circle = try NearQuery(center: center, km: km).circle
-        return NearQuery.sorted(grid.indices(in: circle).map { NearHit(event: events[$0], from: center) })
+        return NearQuery.sorted(grid.indices(in: circle).map { NearHit(event: events[kept[$0]], from: center) })
     }
 }

@@ -19,10 +19,17 @@ extension CLI {
         }
     }
 
+    /// Runs `body`, turning any error into one line on stderr and exit status 1.
+    static func reportingValue<T>(_ body: () throws -> T) throws -> T {
+        var value: T?
+        try reporting { value = try body() }
+        return value!
+    }
+
     /// The centre of a query: a place name (gazetteer) or `--at LON,LAT`, exactly one of them.
     static func center(place: String?, at: String?) throws -> Coordinate {
         switch (place, at) {
-        case (let p?, nil): return try position(p, gazetteer: gazetteer)
+        case (let p?, nil): return try position(p, gazetteer: { try gazetteer() })
         case (nil, let a?): return try coordinate(a)
         case (nil, nil): throw ValidationError("give a place name or --at LON,LAT")
         default: throw ValidationError("give either a place name or --at LON,LAT, not both")

@@ -12,8 +12,11 @@ enum CLI {
         }
     }
 
-    /// The default gazetteer (`Gazetteer.loadDefault()`), its errors as one clear line.
-    static func gazetteer() throws -> Gazetteer { try places { try Gazetteer.loadDefault() } }
+    /// The default gazetteer (`Gazetteer.loadDefault(shapes:)`), its errors as one clear line. Commands that
+    /// only look up places pass `shapes: false` and skip the GeoJSON files.
+    static func gazetteer(shapes: Bool = true) throws -> Gazetteer {
+        try places { try Gazetteer.loadDefault(shapes: shapes) }
+    }
 
     /// Runs `body`, turning a `PlacesError` into one line on stderr (`placemap: error: ...`) and exit status 1.
     static func places<T>(_ body: () throws -> T) throws -> T {

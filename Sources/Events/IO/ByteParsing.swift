@@ -1,7 +1,5 @@
 /// Locale-free parsing of numbers and dates straight from UTF-8 bytes, without building strings.
 public enum ByteParsing {
-    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
-
     /// A decimal number (`-36.801234`, `35`, `1e3`; surrounding spaces allowed); nil when malformed.
     ///
     /// Plain decimals of at most 15 significant digits take the exact fast path (Clinger): the digits
@@ -37,7 +35,9 @@ public enum ByteParsing {
         }
         guard sawDigit else { return nil }
         if i == n, significant <= 15, digits <= 19, fraction <= 22 {
-            let v = Double(mantissa) / powersOfTen[fraction]
+            var scale = 1.0  // 10^fraction, exact for fraction ≤ 22
+            for _ in 0..<fraction { scale *= 10 }
+            let v = Double(mantissa) / scale
             return negative ? -v : v
         }
         // Exponents, long mantissas: the general, correctly rounded path (rare).

@@ -71,17 +71,38 @@ public struct CSVReader {
                 throw CSVSyntaxError(line: nextLine, message: "text after a closing quote (a field with quotes must be quoted whole)")
             }
             let start = pos
-            while pos < n {
-                let b = bytes[pos]
-                if b == comma || b == lf || b == cr { break }
-                pos += 1
-            }
+            pos = endOfUnquotedField(from: pos)
             fields.append(CSVField(start: start, end: pos, hasEscapedQuotes: false))
             guard pos < n else { return true }
             if bytes[pos] == comma { pos += 1; continue }
             endLine()
             return true
         }
+    }
+
+    /// The offset of the first comma, LF or CR at or after `from` (the end of the text when none):
+    /// eight bytes at a time (SWAR: a byte equal to b makes `(x - 0x01…) & ~x & 0x80…` non-zero for
+    /// x = word ^ b·0x01…, and the lowest such bit always marks the first match), then byte by byte.
+    @inline(__always)
+    private func endOfUnquotedField(from start: Int) -> Int {
+        var pos = start
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while pos + 8 <= n {
+                let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                let c = w ^ (ones &* 0x2C), l = w ^ (ones &* 0x0A), r = w ^ (ones &* 0x0D)
+                let m = ((c &- ones) & ~c | (l &- ones) & ~l | (r &- ones) & ~r) & highs
+                if m != 0 { return pos + m.trailingZeroBitCount / 8 }
+                pos += 8
+            }
+        }
+        while pos < n {
+            let b = bytes[pos]
+            if b == 0x2C || b == 0x0A || b == 0x0D { break }
+            pos += 1
+        }
+        return pos
     }
 
     /// Steps over LF, CRLF or a lone CR at `pos`.

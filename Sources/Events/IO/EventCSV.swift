@@ -114,15 +114,23 @@ public struct EventCSVLayout: Sendable {
         let type = text(type)
         var actors: [String] = []
         if let a = optional(actor1) { actors.append(a) }
-        if let a = optional(actor2) { actors += a.components(separatedBy: "; ").filter { !$0.isEmpty } }
-        let sources = (optional(source)?.components(separatedBy: "; ") ?? []).filter { !$0.isEmpty }
-            .map { EventSource(report: $0, sentence: "", charStart: 0, charEnd: 0) }
+        if let a = optional(actor2) { actors += Self.list(a) }
+        let sources = (optional(source).map(Self.list) ?? []).map { EventSource(report: $0, sentence: "", charStart: 0, charEnd: 0) }
         let precision: DatePrecision = c.start == nil ? .unknown : (c.start == c.end ? .day : .span)
-        return Event(id: id, kind: type.lowercased() == "statement" ? .statement : .event, type: type,
+        let isStatement = type.utf8.count == 9 && type.lowercased() == "statement"
+        return Event(id: id, kind: isStatement ? .statement : .event, type: type,
                      subType: text(subType), start: c.start, end: c.end, datePrecision: precision,
                      place: text(location), placeID: optional(placeID), coordinate: c.coordinate,
                      geoPrecision: c.geoPrecision, actors: actors, fatalities: c.fatalities,
                      sources: sources, notes: optional(notes))
+    }
+}
+
+extension EventCSVLayout {
+    /// The items of a "; "-separated list (ACLED's way of putting several actors or sources in one field).
+    static func list(_ s: String) -> [String] {
+        guard s.utf8.contains(0x3B) else { return [s] }
+        return s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 

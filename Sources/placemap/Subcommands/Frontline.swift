@@ -28,7 +28,7 @@ struct Frontline: ParsableCommand {
     func validate() throws {
         switch (day, from, to) {
         case (.some, nil, nil), (nil, .some, .some): break
-        default: throw ValidationError("give either --day D, or --from D1 and --to D2")
+        default: try Frontline.fail("give either --day D, or --from D1 and --to D2")
         }
     }
 
@@ -54,7 +54,7 @@ struct Frontline: ParsableCommand {
     }
 
     static func day(_ text: String) throws -> Day {
-        guard let d = Day(iso: text) else { throw ValidationError("'\(text)' is not a date YYYY-MM-DD") }
+        guard let d = Day(iso: text) else { try fail("'\(text)' is not a date YYYY-MM-DD") }
         return d
     }
 

@@ -21,7 +21,7 @@ struct PlacesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let g = try CLI.gazetteer()
+        let g = try CLI.gazetteer(shapes: false)
         let kinds = kind.isEmpty ? nil : Set(kind)
         let rows: [(place: Place, metres: Double?)]
         if let near {

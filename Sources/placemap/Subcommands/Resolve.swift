@@ -20,7 +20,7 @@ struct Resolve: ParsableCommand {
     @Option(help: "Output: table, json or geojson.") var format: PlaceFormat = .table
 
     func run() throws {
-        let g = try CLI.gazetteer()
+        let g = try CLI.gazetteer(shapes: false)
         let r = try CLI.places { try g.resolve(name, context: ResolutionContext(text: context, cue: cue, admin1: admin1)) }
         switch format {
         case .table:
