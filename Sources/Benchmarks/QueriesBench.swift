@@ -12,8 +12,9 @@ public enum QueriesBench {
 
     /// Adds the rows for each events CSV in `files`, or, when empty, for synthetic CSVs of 10^4, 10^5 and
     /// 10^6 events (up to `maxEvents`) drawn in-process like `../shared/bench/gen_events.py`.
-    /// `executable` is the `placemap` binary used to time the one-off count as a whole process.
-    public static func run(files: [String], maxEvents: Int, executable: String?, into table: inout BenchTable) throws {
+    /// `executable` is the `placemap` binary used to time the one-off count as a whole process (the
+    /// median of `runs` processes).
+    public static func run(files: [String], maxEvents: Int, executable: URL?, runs: Int, into table: inout BenchTable) throws {
         var inputs = files
         var temporary: [String] = []
         if inputs.isEmpty {
@@ -25,10 +26,10 @@ public enum QueriesBench {
             }
         }
         defer { for p in temporary { try? FileManager.default.removeItem(atPath: p) } }
-        for file in inputs { try rows(file: file, executable: executable, into: &table) }
+        for file in inputs { try rows(file: file, executable: executable, runs: runs, into: &table) }
     }
 
-    static func rows(file: String, executable: String?, into table: inout BenchTable) throws {
+    static func rows(file: String, executable: URL?, runs: Int, into table: inout BenchTable) throws {
         var events: [Event] = []
         let tLoad = try measureSeconds { events = try EventFiles.load(path: file) }
         let n = events.count
@@ -84,15 +85,15 @@ public enum QueriesBench {
         precondition(naive == oneOff, "one-off scan and full scan disagree")
         var value = "in-process \(String(format: "%.3f s", tScan)) → \(BenchFormat.grouped(Double(oneOff)))"
         if let executable {
-            let tProcess = try measureSeconds {
+            let tProcess = try PlacesBench.medianSeconds(runs) {
                 let p = Process()
-                p.executableURL = URL(fileURLWithPath: executable)
+                p.executableURL = executable
                 p.arguments = ["near", "--at", "36.8006,35.8644", "--km", "10", "--events", file, "--count"]
                 p.standardOutput = FileHandle.nullDevice
                 try p.run()
                 p.waitUntilExit()
             }
-            value = "process \(String(format: "%.3f s", tProcess)), " + value
+            value = "process \(String(format: "%.3f s", tProcess)) (median of \(max(1, runs))), " + value
         }
         table.add("near --count one-off CSV (36.8006,35.8644, 10 km)", size: size, value,
                   baseline: "load all + full scan: \(String(format: "%.3f s", tNaive))")

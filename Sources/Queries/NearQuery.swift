@@ -52,15 +52,20 @@ public struct NearHit: Sendable, Equatable {
     public var event: Event
     /// The geodesic distance from the centre, metres.
     public var distance: Double
-    /// The azimuth at the centre toward the event, degrees clockwise from north in [0, 360).
+    /// The azimuth at the centre toward the event, degrees clockwise from north in [0, 360) (0 at the centre itself).
     public var bearing: Double
+
+    /// A hit from its parts: distance in metres, bearing in degrees clockwise from north in [0, 360).
+    public init(event: Event, distance: Double, bearing: Double) {
+        self.event = event; self.distance = distance; self.bearing = bearing
+    }
 
     /// The hit of `event` seen from `center` (`geod_inverse`).
     public init(event: Event, from center: Coordinate) {
         let line = Geodesic.wgs84.inverse(from: center, to: event.coordinate!)
         self.event = event
         distance = line.distance
-        bearing = NearQuery.bearing(line.initialAzimuth)
+        bearing = line.distance == 0 ? 0 : NearQuery.bearing(line.initialAzimuth)
     }
 }
 
@@ -128,6 +133,15 @@ public final class EventIndex: @unchecked Sendable {
     /// Throws `QueriesError.badRadius`.
     public func near(center: Coordinate, km: Double) throws -> [NearHit] {
         let circle = try NearQuery(center: center, km: km).circle
-        return NearQuery.sorted(grid.indices(in: circle).map { NearHit(event: events[kept[$0]], from: center) })
+        let g = Geodesic.wgs84
+        // Sort small (distance, azimuth, position) triples, then build the hits: events are large to move.
+        var found = grid.indices(in: circle).map { k -> (distance: Double, azimuth: Double, at: Int) in
+            let line = g.inverse(from: center, to: events[kept[k]].coordinate!)
+            return (line.distance, line.initialAzimuth, kept[k])
+        }
+        found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : events[$0.at].id < events[$1.at].id }
+        return found.map {
+            NearHit(event: events[$0.at], distance: $0.distance, bearing: $0.distance == 0 ? 0 : NearQuery.bearing($0.azimuth))
+        }
     }
 }

@@ -56,17 +56,24 @@ public final class PointGrid: @unchecked Sendable {
         }
         for k in 1..<counts.count { counts[k] += counts[k - 1] }
         cellStart = counts
+        // Scatter in input order (sequential reads; the scattered writes do not stall as gathers would).
         var next = counts
         var order = [Int32](repeating: 0, count: count)
-        for i in 0..<count {
+        var lons = [Double](repeating: 0, count: count), lats = [Double](repeating: 0, count: count)
+        var points = [EarthPoint](repeating: EarthPoint(x: 0, y: 0, z: 0), count: count)
+        for (i, c) in coordinates.enumerated() {
             let id = Int(cellOf[i])
-            order[Int(next[id])] = Int32(i)
+            let k = Int(next[id])
             next[id] += 1
+            order[k] = Int32(i)
+            lons[k] = c.lon
+            lats[k] = c.lat
+            points[k] = EarthPoint(c)
         }
         self.order = order
-        lons = order.map { coordinates[Int($0)].lon }
-        lats = order.map { coordinates[Int($0)].lat }
-        points = order.map { EarthPoint(coordinates[Int($0)]) }
+        self.lons = lons
+        self.lats = lats
+        self.points = points
 
         // Cell bounds: any point of the cell is reached from its centre by a meridian arc of at most
         // M(max |φ|)·Δφ/2 then a parallel arc of at most p(min |φ|)·Δλ/2; a chord is never longer.

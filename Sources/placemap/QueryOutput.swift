@@ -29,7 +29,7 @@ extension CLI {
     /// The centre of a query: a place name (gazetteer) or `--at LON,LAT`, exactly one of them.
     static func center(place: String?, at: String?) throws -> Coordinate {
         switch (place, at) {
-        case (let p?, nil): return try position(p, gazetteer: { try gazetteer() })
+        case (let p?, nil): return try position(p) { try gazetteer(shapes: false) }
         case (nil, let a?): return try coordinate(a)
         case (nil, nil): throw ValidationError("give a place name or --at LON,LAT")
         default: throw ValidationError("give either a place name or --at LON,LAT, not both")

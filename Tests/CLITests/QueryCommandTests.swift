@@ -131,3 +131,41 @@ final class QueryCommandTests: XCTestCase {
         XCTAssertEqual(r.stdout, "6371\n", r.stderr)
     }
 }
+
+final class SeedQueryTests: XCTestCase {
+    func testTheSeedEventsWithinTenKilometresOfSaraqeb() throws {
+        let seeds = try ProjectPaths.shared("seeds")
+        let dir = try temporaryDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let reports = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { seeds.appendingPathComponent($0).path }
+        let extracted = try Run.placemap(["extract"] + reports + ["--date", "2020-02-06"])
+        XCTAssertEqual(extracted.status, 0, extracted.stderr)
+        let file = dir.appendingPathComponent("seeds.jsonl")
+        try extracted.stdout.write(to: file, atomically: true, encoding: .utf8)
+
+        let r = try Run.placemap(["near", "Saraqeb", "--km", "10", "--events", file.path, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let hits = try XCTUnwrap(try JSONParser.parse(r.stdout).arrayValue)
+        let found = hits.map { "\($0["place"]?.stringValue ?? "") / \($0["sub_type"]?.stringValue ?? "")" }
+        func count(_ place: String, _ sub: String) -> Int {
+            hits.filter { ($0["place"]?.stringValue ?? "").hasPrefix(place) && $0["sub_type"]?.stringValue == sub }.count
+        }
+        XCTAssertEqual(count("Saraq", "Siege"), 1, "the siege of Saraqeb: \(found)")
+        XCTAssertEqual(count("Saraq", "Armed clash"), 1, "the fighting south of the town: \(found)")
+        XCTAssertEqual(count("Saraq", "Reinforcement movement"), 1, "the reinforcements north of the town: \(found)")
+        XCTAssertEqual(count("Nairab", "Government regains territory"), 1, "the capture of Nairab: \(found)")
+        XCTAssertEqual(count("Nairab", "Armed clash"), 1, "the attack on Nairab: \(found)")
+        XCTAssertEqual(hits.count, 5, "\(found)")
+        XCTAssertFalse(hits.contains { $0["geo_precision"]?.intValue == 3 }, "province-wide events stay out")
+        let distances = hits.compactMap { $0["distance_km"]?.numberValue }
+        XCTAssertEqual(distances, distances.sorted(), "nearest first")
+
+        // The Idlib-city strikes lie about 17 km away: in at 20 km, out at 10.
+        let wide = try Run.placemap(["near", "Saraqeb", "--km", "20", "--events", file.path, "--format", "json"])
+        let idlib = try XCTUnwrap(try JSONParser.parse(wide.stdout).arrayValue?.first {
+            $0["place"]?.stringValue == "Idlib" && $0["sub_type"]?.stringValue == "Air/drone strike"
+        })
+        XCTAssertEqual(try XCTUnwrap(idlib["distance_km"]?.numberValue), 17, accuracy: 1)
+    }
+}

@@ -22,10 +22,10 @@ struct Bench: ParsableCommand {
         GeodesyBench.run(pairs: pairs, into: &table)
         try LayersBench.runIfPresent(csvPath: eventsCSV, into: &table)
         try ControlBench.run(sizes: settlements.split(separator: ",").compactMap { Int($0) }, into: &table)
+        try QueriesBench.run(files: eventFiles, maxEvents: maxEvents, executable: Bundle.main.executableURL,
+                             runs: min(processRuns, 5), into: &table)
         let gazetteer = try CLI.places { try Gazetteer.defaultDirectory() }
         PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
-        try QueriesBench.run(files: eventFiles, maxEvents: maxEvents,
-                             executable: Bundle.main.executablePath, into: &table)
         print(table.text)
     }
 }

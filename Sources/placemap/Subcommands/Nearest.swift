@@ -21,7 +21,7 @@ struct Nearest: ParsableCommand {
         try CLI.reporting {
             let c = try CLI.coordinate(position)
             guard limit >= 1 else { throw QueriesError.badLimit(limit) }
-            let found = try Gazetteer.loadDefault().nearest(to: c, limit: limit)
+            let found = try Gazetteer.loadDefault(shapes: false).nearest(to: c, limit: limit)
             let bearings = found.map { NearQuery.bearing(Geodesic.wgs84.inverse(from: c, to: $0.place.coordinate).initialAzimuth) }
             switch format {
             case .table:
