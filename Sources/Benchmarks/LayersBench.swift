@@ -36,14 +36,17 @@ public enum LayersBench {
         // One collection.
         let one = dir.appendingPathComponent("events.geojson").path
         settle()
+        let rssBefore = peakResidentMB()
         let tOne = try measureSeconds { try EventLayers.writeCollection(events, indices: nil, to: one, name: "events") }
+        let rssGrowth = peakResidentMB().map { after in rssBefore.map { after - $0 } } ?? nil
         let bytesOne = try fileSize(one)
         try FileManager.default.removeItem(atPath: one)
         settle()
         let tPlainOne = try measureSeconds { try plainWrite(bytes: [bytesOne], in: dir) }
         try removePlain(in: dir)
         table.add("events.geojson (streamed, fast formatter)", size: "\(size), \(mb(bytesOne))",
-                  String(format: "%.3f s", tOne), baseline: String(format: "plain write of the same bytes: %.3f s", tPlainOne))
+                  String(format: "%.3f s", tOne) + (rssGrowth.map { String(format: ", peak RSS +%.0f MB", $0) } ?? ""),
+                  baseline: String(format: "plain write of the same bytes: %.3f s", tPlainOne))
 
         // One layer a day.
         let days = dir.appendingPathComponent("days")
@@ -51,7 +54,7 @@ public enum LayersBench {
         var sizes: [Int] = []
         settle()
         let tDays = try measureSeconds {
-            _ = try EventLayers.writeDays(events, partition: DayPartition(events)) {
+            _ = try EventLayers.writeDays(events) {
                 days.appendingPathComponent("\($0).geojson").path
             }
         }
@@ -61,7 +64,7 @@ public enum LayersBench {
         try FileManager.default.removeItem(at: days)
         settle()
         let tPlainDays = try measureSeconds { try plainWrite(bytes: sizes, in: dir) }
-        table.add("day layers (partition + one streamed pass)", size: "\(sizes.count) files, \(mb(sizes.reduce(0, +)))",
+        table.add("day layers (one streamed pass)", size: "\(sizes.count) files, \(mb(sizes.reduce(0, +)))",
                   String(format: "%.3f s", tDays),
                   baseline: String(format: "plain write of the same bytes: %.3f s", tPlainDays))
     }
@@ -73,6 +76,14 @@ public enum LayersBench {
         for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) where f.hasPrefix("plain-") {
             try FileManager.default.removeItem(at: dir.appendingPathComponent(f))
         }
+    }
+
+    /// The process's peak resident memory in MB (Linux `VmHWM`), or nil elsewhere.
+    private static func peakResidentMB() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kb / 1024
     }
 
     private static func mb(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1e6) }

@@ -65,8 +65,18 @@ public final class ByteSink {
     @inline(__always) func advance(by n: Int) { count += n }
 
     /// Appends raw bytes of any length.
-    public func append(_ bytes: UnsafeRawBufferPointer) {
+    @inline(__always) public func append(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count <= capacity {
+            (buffer + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+            count += bytes.count
+            return
+        }
+        appendSlow(base, bytes.count)
+    }
+
+    private func appendSlow(_ base: UnsafeRawPointer, _ n: Int) {
+        let bytes = UnsafeRawBufferPointer(start: base, count: n)
         if bytes.count > capacity {
             flush()
             file.idle.wait()

@@ -29,9 +29,12 @@ public struct DayPartition: Sendable {
     }
 
     /// The first and last day of an event's day layers; nil when it is undated or ongoing.
-    @inline(__always) public static func days(of e: Event) -> (first: Day, last: Day)? {
-        guard let start = e.start else { return nil }
-        let end = max(e.end ?? start, start)
+    @inline(__always) public static func days(of e: Event) -> (first: Day, last: Day)? { days(start: e.start, end: e.end) }
+
+    /// The first and last day of the day layers of an event dated `start`...`end`; nil when undated or ongoing.
+    @inline(__always) public static func days(start: Day?, end: Day?) -> (first: Day, last: Day)? {
+        guard let start else { return nil }
+        let end = max(end ?? start, start)
         return start.days(to: end) + 1 > ongoingAfterDays ? nil : (start, end)
     }
 

@@ -34,18 +34,32 @@ public enum EventLayers {
                                        to path: String, name: String) throws {
         let w = try FeatureCollectionWriter(path: path, bbox: bounds(events, indices: indices, extra: extra),
                                             members: Attribution.members(name: name))
-        if let indices { for k in indices { w.write(event: events[Int(k)]) } } else { for e in events { w.write(event: e) } }
+        events.withUnsafeBufferPointer { all in
+            if let indices { for k in indices { w.write(event: all[Int(k)]) } } else { for i in all.indices { w.write(event: all[i]) } }
+        }
         for f in extra { w.write(feature: f) }
         try w.finish()
     }
 
-    /// Writes one layer a day into the files `path(day)`: each day's events (in array order, as
-    /// `DayPartition` assigns them) followed by `extra[day]`, for every day of `partition` and of `extra`.
-    /// One sequential pass over the events per batch of `maxOpen` days, each day's file streamed through
-    /// its own small buffer. Returns each day's feature count. Throws `LayersError.unwritableOutput`.
-    public static func writeDays(_ events: [Event], partition: DayPartition, extra: [Day: [Feature]] = [:],
+    /// Writes one layer a day into the files `path(day)`: each day's events (in array order, on the days
+    /// `DayPartition` gives them) followed by `extra[day]`, for every day that has events or extras.
+    /// Sequential passes over the events (the days, then per batch of `maxOpen` days the boxes and the
+    /// features), each day's file streamed through its own small buffer. Returns each day's feature
+    /// count. Throws `LayersError.unwritableOutput`.
+    public static func writeDays(_ events: [Event], extra: [Day: [Feature]] = [:],
                                  path: (Day) throws -> String, maxOpen: Int = 128) throws -> [(day: Day, count: Int)] {
-        let days = Array(Set(partition.days.keys).union(extra.keys)).sorted()
+        var seen = Set(extra.keys)
+        var lastSpan: (first: Day, last: Day)?
+        events.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                guard let span = DayPartition.days(start: all[i].start, end: all[i].end) else { continue }
+                if let l = lastSpan, l.first == span.first, l.last == span.last { continue }
+                lastSpan = span
+                var d = span.first
+                while d <= span.last { seen.insert(d); d = d.adding(days: 1) }
+            }
+        }
+        let days = seen.sorted()
         var counts: [(day: Day, count: Int)] = []
         var batchStart = 0
         while batchStart < days.count {
@@ -57,8 +71,9 @@ public enum EventLayers {
             for (k, d) in batch.enumerated() { slot[first.days(to: d)] = k }
             var boxes = batch.map { FeatureCollection(features: extra[$0] ?? []).computedBoundingBox }
             var counted = [Int](repeating: 0, count: batch.count)
-            func eachSlot(_ e: Event, _ body: (Int) -> Void) {
-                guard let span = DayPartition.days(of: e), span.last >= first, span.first <= last else { return }
+            func eachSlot(_ start: Day?, _ end: Day?, _ body: (Int) -> Void) {
+                guard let span = DayPartition.days(start: start, end: end), span.last >= first, span.first <= last
+                else { return }
                 var d = max(span.first, first)
                 let end = min(span.last, last)
                 while d <= end {
@@ -67,19 +82,24 @@ public enum EventLayers {
                     d = d.adding(days: 1)
                 }
             }
-            for e in events {
-                eachSlot(e) { k in
-                    counted[k] += 1
-                    guard let c = e.coordinate else { return }
-                    if boxes[k] == nil { boxes[k] = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) }
-                    else { boxes[k]!.extend(with: c) }
+            events.withUnsafeBufferPointer { all in
+                for i in all.indices {
+                    let c = all[i].coordinate
+                    eachSlot(all[i].start, all[i].end) { k in
+                        counted[k] += 1
+                        guard let c else { return }
+                        if boxes[k] == nil { boxes[k] = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) }
+                        else { boxes[k]!.extend(with: c) }
+                    }
                 }
             }
             let writers = try batch.enumerated().map { k, d in
                 try FeatureCollectionWriter(path: path(d), bbox: boxes[k], members: Attribution.members(name: "\(d)"),
                                             bufferSize: 1 << 16)
             }
-            for e in events { eachSlot(e) { writers[$0].write(event: e) } }
+            events.withUnsafeBufferPointer { all in
+                for i in all.indices { eachSlot(all[i].start, all[i].end) { writers[$0].write(event: all[i]) } }
+            }
             for (k, d) in batch.enumerated() {
                 for f in extra[d] ?? [] { writers[k].write(feature: f) }
                 try writers[k].finish()

@@ -106,7 +106,7 @@ public enum MapJob {
         // one layer a day: its events, then its front line, sides and control
         var extra: [Day: [Feature]] = [:]
         for (day, f) in fronts { extra[day] = dayFeatures(f, coordinates: input.control?.coordinates ?? [:]) }
-        let dayCounts = try EventLayers.writeDays(events, partition: partition, extra: extra) { day in
+        let dayCounts = try EventLayers.writeDays(events, extra: extra) { day in
             try folder.stagingPath("days/\(day).geojson")
         }.map { LayerCount(file: "days/\($0.day).geojson", count: $0.count) }
 

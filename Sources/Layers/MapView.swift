@@ -24,25 +24,20 @@ public struct MapView {
             projection = try Transformation(from: CRS.wgs84, to: CRS.webMercator)
             let sw = try projection.forward(Coordinate(lon: box.west, lat: box.south))
             let ne = try projection.forward(Coordinate(lon: box.east, lat: box.north))
-            var w = sw.x, e = ne.x, s = sw.y, n = ne.y
-            let span = max(e - w, n - s, minimumSpanMetres)
-            var cx = (w + e) / 2, cy = (s + n) / 2
-            var spanX = max(e - w, minimumSpanMetres) * (1 + 2 * padding)
-            var spanY = max(n - s, minimumSpanMetres * 0.6) * (1 + 2 * padding)
-            _ = span
+            let cx = (sw.x + ne.x) / 2, cy = (sw.y + ne.y) / 2
+            var spanX = max(ne.x - sw.x, minimumSpanMetres) * (1 + 2 * padding)
+            var spanY = max(ne.y - sw.y, minimumSpanMetres * 0.6) * (1 + 2 * padding)
             // Fit the shape to the allowed heights by widening the shorter side.
             let ratio = spanY / spanX
             let h = min(max(width * ratio, heightRange.lowerBound), heightRange.upperBound)
             let wanted = h / width
             if ratio < wanted { spanY = spanX * wanted } else { spanX = spanY / wanted }
-            w = cx - spanX / 2; e = cx + spanX / 2; s = cy - spanY / 2; n = cy + spanY / 2
-            (cx, cy) = (0, 0)
             self.width = width
             height = h.rounded()
-            west = w; east = e; south = s; north = n
+            west = cx - spanX / 2; east = cx + spanX / 2; south = cy - spanY / 2; north = cy + spanY / 2
             scale = width / spanX
-            let lo = try projection.inverse(Coordinate(x: w - spanX * 0.1, y: s - spanY * 0.1))
-            let hi = try projection.inverse(Coordinate(x: e + spanX * 0.1, y: n + spanY * 0.1))
+            let lo = try projection.inverse(Coordinate(x: west - spanX * 0.1, y: south - spanY * 0.1))
+            let hi = try projection.inverse(Coordinate(x: east + spanX * 0.1, y: north + spanY * 0.1))
             geographicBox = BoundingBox(west: lo.lon, south: lo.lat, east: hi.lon, north: hi.lat)
         } catch let e as GeodesyError {
             throw LayersError.projection(e.description)

@@ -135,7 +135,7 @@ final class EventFeatureTests: XCTestCase {
         let partition = DayPartition(events)
         let extra: [Day: [Feature]] = [Day(iso: "2020-02-07")!: [Feature(geometry: .point(Coordinate(lon: 36.7, lat: 35.9)),
                                                                           properties: ["kind": "control"])]]
-        let counts = try EventLayers.writeDays(events, partition: partition, extra: extra, path: {
+        let counts = try EventLayers.writeDays(events, extra: extra, path: {
             dir.appendingPathComponent("pass-\($0).geojson").path
         }, maxOpen: 2)
         XCTAssertEqual(counts.map(\.day.description), ["2020-02-03", "2020-02-04", "2020-02-05", "2020-02-06", "2020-02-07"])
