@@ -12,20 +12,21 @@ extension ByteSink {
     @inline(__always) func append(int v: Int64) {
         let p = reserve(21)
         var n = 0
-        var u = v.magnitude
         if v < 0 { p[0] = UInt8(ascii: "-"); n = 1 }
-        var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 scratch bytes, enough for 20 digits
-        let digits = withUnsafeMutableBytes(of: &tmp) { raw -> Int in
-            var k = 0
-            repeat {
-                raw[k] = 0x30 + UInt8(u % 10)
-                u /= 10
-                k += 1
-            } while u > 0
-            for j in 0..<k { p[n + j] = raw[k - 1 - j] }
-            return k
+        advance(by: n + Self.digits(v.magnitude, at: p + n))
+    }
+
+    /// Writes the decimal digits of `u` at `p` (at most 20 bytes) and returns how many.
+    @inline(__always) static func digits(_ u: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var k = 0
+        var rest = u
+        repeat { k += 1; rest /= 10 } while rest > 0
+        rest = u
+        for j in stride(from: k - 1, through: 0, by: -1) {
+            p[j] = 0x30 + UInt8(rest % 10)
+            rest /= 10
         }
-        advance(by: n + digits)
+        return k
     }
 
     /// Appends `x` with at most six decimals, rounded half away from zero, trailing zeros trimmed:
@@ -41,18 +42,7 @@ extension ByteSink {
         if x < 0 { p[0] = UInt8(ascii: "-"); n = 1 }
         var frac = units % 1_000_000
         units /= 1_000_000
-        // integer part
-        var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &tmp) { raw in
-            var k = 0
-            repeat {
-                raw[k] = 0x30 + UInt8(units % 10)
-                units /= 10
-                k += 1
-            } while units > 0
-            for j in 0..<k { p[n + j] = raw[k - 1 - j] }
-            n += k
-        }
+        n += Self.digits(units, at: p + n)
         if frac > 0 {
             var width = 6
             while frac % 10 == 0 { frac /= 10; width -= 1 }
