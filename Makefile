@@ -12,7 +12,7 @@ PLACEMAP := .build/debug/placemap
 .PHONY: demo test deps test-deps build release bench clean
 
 demo: deps build
-	$(PLACEMAP) distance Saraqeb Taftanaz
+	$(PLACEMAP) map Examples --out Output
 
 test: deps test-deps
 	$(SWIFT) test
@@ -23,8 +23,15 @@ build:
 release: deps
 	$(SWIFT) build -c release --product placemap
 
-bench: release
+BENCH_CSV := .build/bench/events-1000000-42.csv
+
+bench: release $(BENCH_CSV)
 	.build/release/placemap bench
+
+# Benchmark data (build-time script; needs numpy, which test-deps installs).
+$(BENCH_CSV):
+	mkdir -p $(dir $@)
+	python3 ../shared/bench/gen_events.py 1000000 42 $@
 
 # Debian packages, installed only when missing.
 deps:

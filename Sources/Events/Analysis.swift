@@ -75,6 +75,8 @@ struct Clause {
     var kind: Kind
     /// The clause just before (for relative clauses: the one holding what they describe).
     var parent: Int?
+    /// "… closed a ring around X and fought their way into the town": the subject is the previous clause's.
+    var sharedSubject = false
 }
 
 extension SentenceAnalysis {
@@ -85,10 +87,37 @@ extension SentenceAnalysis {
             let kind: Clause.Kind = c.entry.value == "relative" ? .relative : c.entry.value == "person" ? .person : .sub
             if starts.last!.0 != c.range.lowerBound { starts.append((c.range.lowerBound, kind)) }
         }
+        for (i, t) in tokens.enumerated() where t.text == "," && i + 2 < tokens.count {
+            // ", the M4 village the army had seized": an apposition describing the place before.
+            if tokens[i + 1].text == "the" || tokens[i + 1].text == "a",
+               (i + 2..<min(i + 5, tokens.count)).contains(where: { has(.placeNoun, at: $0) != nil && tokens[$0].text != "area" }),
+               !(i + 2..<min(i + 6, tokens.count)).contains(where: { tokens[$0].text == "of" }) {
+                starts.append((i, .relative))
+            }
+            // ", and Damascus complained that …": a new speaker starts a new clause.
+            if tokens[i + 1].text == "and",
+               (i + 2..<min(i + 6, tokens.count)).contains(where: { has(.reportVerb, at: $0) != nil }) {
+                starts.append((i, .sub))
+            }
+        }
+        // "X did A and did B" where A and B are happenings of different types: two clauses, one subject.
+        var shared = Set<Int>()
+        for (i, t) in tokens.enumerated() where t.text == "and" {
+            guard let next = triggers.first(where: { $0.range.lowerBound == i + 1 }),
+                  let before = triggers.last(where: { t in t.range.upperBound <= i
+                      && !starts.contains(where: { s in s.0 > t.range.lowerBound && s.0 <= i }) }),
+                  before.entry.type != next.entry.type else { continue }
+            starts.append((i, .sub))
+            shared.insert(i)
+        }
+        starts.sort { $0.0 < $1.0 }
+        var unique: [(Int, Clause.Kind)] = []
+        for s in starts where unique.last?.0 != s.0 { unique.append(s) }
+        starts = unique
         var out: [Clause] = []
         for (k, s) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1].0 : tokens.count
-            out.append(Clause(range: s.0..<end, kind: s.1, parent: k > 0 ? k - 1 : nil))
+            out.append(Clause(range: s.0..<end, kind: s.1, parent: k > 0 ? k - 1 : nil, sharedSubject: shared.contains(s.0)))
         }
         return out
     }

@@ -119,9 +119,16 @@ struct ClauseRules {
             }
         }
 
-        let irrealis = cues.contains { $0.entry.kind == .irrealis && !a.tokens[$0.range.lowerBound].capitalised }
-        if backgroundSentence || irrealis {
-            r.notes.append(backgroundSentence ? "background sentence" : "irrealis (modal) clause")
+        // A modal ("must", "would") makes its stretch between commas an aim or a wish, not a happening.
+        for c in cues where c.entry.kind == .irrealis && !a.tokens[c.range.lowerBound].capitalised {
+            var lo = c.range.lowerBound, hi = c.range.upperBound
+            while lo > range.lowerBound, a.tokens[lo - 1].text != "," { lo -= 1 }
+            while hi < range.upperBound, a.tokens[hi].text != "," { hi += 1 }
+            for j in lo..<hi { r.masked.insert(j) }
+            r.notes.append("modal '\(c.text(a.tokens))' → its stretch tells no happening")
+        }
+        if backgroundSentence {
+            r.notes.append("background sentence")
             r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues, reportDate: reportDate)
             return r
         }
@@ -178,7 +185,7 @@ struct ClauseRules {
         // "during the attack", "in retaliatory attacks": a back reference; "after the" must be followed by a
         // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
         r.backref = cues.contains { c in
-            guard c.entry.kind == .backref, !r.masked.contains(c.range.lowerBound) else { return false }
+            guard c.entry.kind == .backref, !r.purpose.contains(c.range.lowerBound) else { return false }
             let last = Lexicon.words(c.entry.phrase).last
             guard last == "the" || last == "that" else { return true }
             return a.triggers.contains { $0.range.lowerBound == c.range.upperBound }
@@ -225,7 +232,7 @@ struct ClauseRules {
             return (e.type, e.subType, "trigger '\(phrase)' → \(e.type) / \(e.subType)")
         case .attack:
             let means = a.cues.filter { range.contains($0.range.lowerBound) && $0.entry.kind == .means
-                && !r.masked.contains($0.range.lowerBound) && !r.support.contains($0.range.lowerBound) }
+                && !r.purpose.contains($0.range.lowerBound) && !r.support.contains($0.range.lowerBound) }
             if let m = means.first(where: { $0.entry.value == "air" }) {
                 return ("Explosions/Remote violence", "Air/drone strike", "attack '\(phrase)' by air means '\(m.text(a.tokens))' → Air/drone strike")
             }
@@ -259,27 +266,8 @@ struct ClauseRules {
         var used = Set<Int>()
         for k in kills {
             // After: a list of "NUMBER words VICTIM".
-            var i = k.range.upperBound
-            while i < range.upperBound {
-                guard let (n, nr) = NumberRules.number(at: i, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true),
-                      let (label, end) = victimNoun(from: nr.upperBound, limit: range.upperBound) else { break }
-                if !used.contains(nr.lowerBound) {
-                    parts.append((n, label, nr.upperBound..<end)); used.insert(nr.lowerBound)
-                }
-                i = end
-                // Skip the rest of the phrase ("member of the military") to the next list joint.
-                var j = i, found = false
-                while j < min(i + 6, range.upperBound) {
-                    let t = a.tokens[j].text
-                    if t == "and" || t == "," {
-                        var s = j + 1
-                        while s < range.upperBound, ["and", ",", "as", "well", "including", "plus"].contains(a.tokens[s].text) { s += 1 }
-                        if NumberRules.number(at: s, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true) != nil { i = s; found = true }
-                        break
-                    }
-                    j += 1
-                }
-                if !found { break }
+            for part in victimList(from: k.range.upperBound, limit: range.upperBound) where !used.contains(part.start) {
+                parts.append((part.n, part.label, part.range)); used.insert(part.start)
             }
             // Before: "[NUMBER] words VICTIM (were|have been) killed".
             var b = k.range.lowerBound - 1
@@ -309,13 +297,48 @@ struct ClauseRules {
             var s = k.range.lowerBound
             while s > range.lowerBound, !a.tokens[s - 1].isPunctuation, !r.masked.contains(s - 1) { s -= 1 }
             if s < k.range.lowerBound { parts.append((nil, "", s..<k.range.lowerBound)) }
+            // "Eight Turkish personnel and 13 Syrian soldiers died": the whole subject list.
+            if let first = (s..<k.range.lowerBound).first(where: {
+                NumberRules.number(at: $0, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false) != nil }) {
+                for part in victimList(from: first, limit: k.range.lowerBound) where !used.contains(part.start) {
+                    parts.append((part.n, part.label, part.range)); used.insert(part.start)
+                }
+            }
         }
+        parts.sort { $0.range.lowerBound < $1.range.lowerBound }
         let counted = parts.filter { $0.n != nil }
         if !counted.isEmpty {
             r.fatalities = counted.reduce(0) { $0 + $1.n! }
             r.fatalitiesDetail = counted.map { "\($0.n!) \($0.label)" }.joined(separator: "; ")
         }
         return parts.map(\.range)
+    }
+
+    /// A list of "NUMBER words VICTIM" from token `i` ("seven Turkish soldiers and a Turkish civilian member
+    /// of the military, as well as 13 Syrian soldiers"): each count, label, noun range and start.
+    func victimList(from start: Int, limit: Int) -> [(n: Int, label: String, range: Range<Int>, start: Int)] {
+        var out: [(Int, String, Range<Int>, Int)] = []
+        var i = start
+        while i < limit {
+            guard let (n, nr) = NumberRules.number(at: i, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true),
+                  let (label, end) = victimNoun(from: nr.upperBound, limit: limit) else { break }
+            out.append((n, label, nr.upperBound..<end, nr.lowerBound))
+            // Skip the rest of the phrase ("member of the military") to the next list joint.
+            var j = end, next: Int? = nil
+            while j < min(end + 6, limit) {
+                let t = a.tokens[j].text
+                if t == "and" || t == "," {
+                    var s = j + 1
+                    while s < limit, ["and", ",", "as", "well", "including", "plus"].contains(a.tokens[s].text) { s += 1 }
+                    if NumberRules.number(at: s, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true) != nil { next = s }
+                    break
+                }
+                j += 1
+            }
+            guard let n2 = next else { break }
+            i = n2
+        }
+        return out
     }
 
     /// Up to four modifier words then a victim noun, from token `i`: the label as written and the end.
@@ -363,14 +386,17 @@ struct ClauseRules {
             else if r.support.contains(i) { role = .supporter }
             else if let v = victims.firstIndex(where: { $0.overlaps(range) }) {
                 role = .patient
-                if victimOrder[e.actor!] == nil { victimOrder[e.actor!] = v }
+                for n in e.names where victimOrder[n] == nil { victimOrder[n] = v }
             } else if e.side == .civilian { role = .patient }
             else if i > 0, a.tokens[i - 1].text == "between" || (i > 1 && a.tokens[i - 1].text == "and" && found.last?.role == .neutral) {
                 role = .neutral
             } else if i < trigger.lowerBound { role = .agent }
             else if i > 0, a.tokens[i - 1].text == "by" { role = .agent }
             else { role = .patient }
-            found.append(ActorMention(name: e.actor!, side: e.side, airName: e.airActor, role: role, position: i))
+            for (k, n) in e.names.enumerated() {
+                found.append(ActorMention(name: n, side: k == 0 ? e.side : .none, airName: k == 0 ? e.airActor : nil,
+                                          role: role, position: i))
+            }
         }
         // A side of "between A and B" that lost people is the one acted on: it goes after the other side.
         for k in found.indices where found[k].role == .neutral {

@@ -124,6 +124,14 @@ public enum DateRules {
             if !["the", "of", "in", "early", "beginning", "start", "mid", "middle", "late", "end"].contains(tokens[j].text) { break }
             j -= 1; steps += 1
         }
+        // "since the offensive began in December": a "since" a few words before, with no comma between.
+        if !since {
+            var b = m.range.lowerBound - 1
+            while b >= max(0, m.range.lowerBound - 7), tokens[b].text != ",", !tokens[b].isPunctuation {
+                if kindsAt[b]?.contains(where: { $0.entry.kind == .since }) == true { since = true; break }
+                b -= 1
+            }
+        }
         var start = first, end = last
         switch part {
         case "early": end = first.adding(days: 9)

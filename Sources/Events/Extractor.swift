@@ -26,8 +26,9 @@ public struct ExtractionResult: Sendable {
 /// Place rules:
 /// - a named place in Syria is an event place; a country ("northwestern Syria") or a place abroad
 ///   (Moscow, Ankara, Baku, Brussels) never is; the dateline city is not part of the text read;
-/// - a bare name shared by a city and its governorate ("in Idlib") is the governorate unless a city
-///   cue says otherwise ("Idlib's city centre");
+/// - a bare name shared by a city and its governorate ("in Idlib") is the governorate when the report
+///   names that governorate as such elsewhere ("Idlib province") and no city cue says otherwise ("Idlib's
+///   city centre"); else the city ("Damascus complained");
 /// - "north of (the town of) X", "in the south of X", "near X", "the outskirts of X" put the event at
 ///   X's point with precision 2 and the direction;
 /// - "an air base in the village of X" is the air base nearest X (within 6 km) when the gazetteer has one;
@@ -83,6 +84,10 @@ struct ReportRun {
     var warnings: [String] = []
     var explanations: [String: [String]] = [:]
     var usedIDs = Set<String>()
+    /// The side that last spoke ("Ankara said …"), for "It said it had hit …" in the next sentence.
+    var lastSpeaker: [String] = []
+    /// Governorates named with a region word somewhere in the report.
+    var explicitRegions = Set<String>()
 
     init(extractor: Extractor, report: Report) {
         self.x = extractor
@@ -92,10 +97,18 @@ struct ReportRun {
     mutating func go() {
         let scalars = Array(report.text.unicodeScalars)
         for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
-            let a = SentenceAnalysis(sentence: s, lexicon: x.lexicon, matcher: x.matcher)
-            analyses.append(a)
-            named.append(namedPlaces(a))
+            analyses.append(SentenceAnalysis(sentence: s, lexicon: x.lexicon, matcher: x.matcher))
         }
+        // Governorates the report names as such ("Idlib province"): their bare name ("in Idlib") means them.
+        for a in analyses {
+            for (range, m) in a.names {
+                let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
+                let onlyRegion = m.candidates.count == 1 && m.candidates[0].kind == .governorate
+                guard m.cue == "governorate" || nounAfter == "governorate" || onlyRegion else { continue }
+                for g in m.candidates where g.kind == .governorate { explicitRegions.insert(g.id) }
+            }
+        }
+        for a in analyses { named.append(namedPlaces(a)) }
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }
     }
@@ -116,9 +129,11 @@ struct ReportRun {
             let wantsRegion = m.cue == "governorate" || (m.cue == nil && nounAfter == "governorate")
             let cityCue = m.cue == "city" || m.cue == "village" || m.cue == "airbase" || nounAfter == "city"
                 || nounAfter == "town" || nounAfter == "village"
-            if let g = m.candidates.first(where: { $0.kind == .governorate }), wantsRegion || !cityCue {
+            if let g = m.candidates.first(where: { $0.kind == .governorate }),
+               wantsRegion || (!cityCue && explicitRegions.contains(g.id)) {
                 place = g
-                rule += wantsRegion ? " + region cue → the governorate" : " (bare name shared with a governorate) → the governorate"
+                rule += wantsRegion ? " + region cue → the governorate"
+                    : " (bare name of a governorate the report names as such) → the governorate"
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
             } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: recent, cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
@@ -135,7 +150,8 @@ struct ReportRun {
                 }
             }
             let (near, direction) = relativePosition(a, before: range.lowerBound)
-            let isNear = near || m.cue == "near"
+            let inTrigger = range.lowerBound > 0 && a.triggers.contains { $0.range.contains(range.lowerBound - 1) }
+            let isNear = near || (m.cue == "near" && !inTrigger)
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
             if isNear { rule += direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2" }
@@ -163,6 +179,10 @@ struct ReportRun {
         if j >= 1, let d = a.has(.direction, at: j - 1), Lexicon.words(d.phrase).count == 2 { return (true, d.value) }
         if let d = a.has(.direction, at: j) { return (true, d.value) }
         for k in max(0, j - 2)...j where a.has(.near, at: k) != nil {
+            // "around" inside a trigger ("closed a ring around X") places nothing near.
+            if a.triggers.contains(where: { $0.range.contains(k) }) { return (false, nil) }
+            // "the southern edge of X": a direction word before the near word.
+            if k > 0, let d = a.has(.direction, at: k - 1) { return (true, d.value) }
             return (true, nil)
         }
         return (false, nil)
@@ -195,9 +215,13 @@ struct ReportRun {
             if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered.contains(i + len) { continue }
             if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text), a.tokens[i - 1].text == "the" {
                 let p = anaphor(noun.value, before: named.filter { $0.range.lowerBound < i })
+                let (near, direction) = relativePosition(a, before: i - 1)
+                var precision = p?.kind.geoPrecision ?? 3
+                if near, precision < 2 { precision = 2 }
                 out.append(PlaceMention(range: (i - 1)..<(i + len), form: .anaphor, text: "the \(noun.phrase)", place: p,
-                                        precision: p?.kind.geoPrecision ?? 3, direction: nil, local: true, near: false,
-                                        rule: "anaphor 'the \(noun.phrase)' → \(p?.name ?? "the report's province")"))
+                                        precision: precision, direction: direction, local: true, near: near,
+                                        rule: "anaphor 'the \(noun.phrase)' → \(p?.name ?? "the report's province")"
+                                            + (near ? direction.map { ", \($0) of it (precision 2)" } ?? ", near it (precision 2)" : "")))
                 continue
             }
             // "a key highway town", "a northern Syrian province": up to three words after "a".
@@ -260,13 +284,13 @@ struct ReportRun {
     /// The latest place of a sort ("village", "town", "city", "governorate") before this point.
     func anaphor(_ sort: String, before sameSentence: [PlaceMention]) -> Place? {
         let candidates = recent + sameSentence.compactMap { $0.local ? $0.place : nil }
-        for p in candidates.reversed() {
-            switch sort {
-            case "governorate": if p.kind == .governorate { return p }
-            case "village": if p.kind == .village || p.kind == .town { return p }
-            default: if p.kind.isSettlement { return p }
-            }
+        let fits: [(Place) -> Bool]
+        switch sort {
+        case "governorate": fits = [{ $0.kind == .governorate }]
+        case "village": fits = [{ $0.kind == .village || $0.kind == .town }, { $0.kind.isSettlement }]
+        default: fits = [{ $0.kind == .town || $0.kind == .city }, { $0.kind.isSettlement }]
         }
+        for fit in fits { if let p = candidates.last(where: fit) { return p } }
         return sort == "governorate" ? mainProvince : nil
     }
 
@@ -278,7 +302,16 @@ struct ReportRun {
         let background = a.cues.contains { $0.entry.kind == .background }
         let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date)
         let clauses = a.clauses()
-        let readings = clauses.map { rules.read($0, backgroundSentence: background, places: mentions) }
+        var readings = clauses.map { rules.read($0, backgroundSentence: background, places: mentions) }
+        // A generic attack ("the places hit") in a sentence whose other clause names the kind of violence
+        // ("air raids") is of that kind.
+        if let specific = readings.first(where: { ($0.trigger?.entry.priority ?? 0) == 3
+            && EventMerger.family(type: $0.type, subType: $0.subType) == "violence" }) {
+            for k in readings.indices where readings[k].trigger?.entry.rule == .attack && readings[k].subType == "Armed clash" {
+                readings[k].type = specific.type; readings[k].subType = specific.subType
+                readings[k].typeRule += " → \(specific.subType), as the sentence's '\(a.text(specific.trigger!.range))'"
+            }
+        }
         var made = 0
         var previousDate: DateFinding? = nil
         for (ci, r) in readings.enumerated() {
@@ -341,12 +374,13 @@ struct ReportRun {
             // "the village of X, near Y": Y only says where X is; it is not a place of its own.
             var kept: [PlaceMention] = []
             for (k, m) in candidates.enumerated() {
-                if m.near, m.direction == nil, k > 0 {
+                if m.near, k > 0 {
+                    // Right after another place, with only a description between ("X, near Y", "X, beside the
+                    // M4 a few kilometres west of the town"): Y only locates X.
                     let between = candidates[k - 1].range.upperBound..<m.range.lowerBound
-                    let glue = between.allSatisfy { t in
-                        a.tokens[t].isPunctuation || a.has(.near, at: t) != nil || ["of", "the", "to"].contains(a.tokens[t].text)
-                    }
-                    if between.count <= 4, glue { continue }
+                    let plain = between.allSatisfy { t in a.tokens[t].text != "and" && a.tokens[t].text != ";"
+                        && !a.triggers.contains { $0.range.contains(t) } }
+                    if between.count <= 10, plain, between.contains(where: { a.tokens[$0].text == "," }) || between.count <= 3 { continue }
                 }
                 kept.append(m)
             }
@@ -390,6 +424,17 @@ struct ReportRun {
 
             // Who.
             var actors = r.actors
+            if !actors.contains(where: { $0.role == .agent }) {
+                if r.clause.sharedSubject, ci > 0 {
+                    let agents = readings[ci - 1].actors.filter { $0.role == .agent }
+                    actors = agents + actors.filter { m in !agents.contains { $0.name == m.name } }
+                    if !agents.isEmpty { explain.append("subject shared with the clause before → \(agents.map(\.name).joined(separator: ", "))") }
+                } else if r.claimed, !lastSpeaker.isEmpty {
+                    let agents = lastSpeaker.map { ActorMention(name: $0, side: .none, airName: nil, role: .agent, position: -1) }
+                    actors = agents + actors.filter { m in !lastSpeaker.contains(m.name) }
+                    explain.append("'it said it …' → the last speaker, \(lastSpeaker.joined(separator: ", "))")
+                }
+            }
             if !actors.contains(where: { $0.role == .patient }) {
                 for child in readings where child.clause.kind == .relative && child.clause.parent == ci {
                     for m in child.actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
@@ -416,8 +461,28 @@ struct ReportRun {
 
             let source = EventSource(report: report.name, sentence: a.sentence.text, charStart: a.sentence.start,
                                      charEnd: a.sentence.end)
-            let precision: DatePrecision = start == nil ? .unknown : (start == end ? .day : .span)
+            // Several places and several dates in one clause ("taking Nairab on Monday and the village of
+            // Islamin … earlier on Wednesday"): each place takes the date told between it and the next place.
+            var placeDates: [String: (Day, Day, String)] = [:]
+            if targets.count > 1 {
+                let spots = candidates.filter { $0.place != nil && r.clause.range.contains($0.range.lowerBound) }
+                for (k, m) in spots.enumerated() {
+                    let upTo = max(m.range.upperBound, k + 1 < spots.count ? spots[k + 1].range.lowerBound : r.clause.range.upperBound)
+                    if case .dated(let s, let e, let why)? = DateRules.find(in: m.range.upperBound..<upTo, tokens: a.tokens,
+                                                                            cues: a.cues, reportDate: report.date) {
+                        placeDates[m.place!.id] = (s, e, why)
+                    }
+                }
+                if Set(placeDates.values.map { "\($0.0)\($0.1)" }).count < 2 { placeDates = [:] }
+            }
             for t in targets {
+                var (start, end) = (start, end)
+                var explainPlace = explain
+                if let d = placeDates[t.place.id] {
+                    (start, end) = (d.0, d.1)
+                    explainPlace.append("date for \(t.place.name): \(d.2) (the date told after this place)")
+                }
+                let precision: DatePrecision = start == nil ? .unknown : (start == end ? .day : .span)
                 var id = StableID.event(report: report.name, offset: a.sentence.start, place: t.place.id, subType: r.subType)
                 var n = 2
                 while !usedIDs.insert(id).inserted {
@@ -431,9 +496,14 @@ struct ReportRun {
                               displaced: r.displaced, unresolvedPlace: t.unresolved, sources: [source],
                               admin1: t.place.admin1.isEmpty ? nil : t.place.admin1)
                 events.append(e)
-                explanations[id] = explain + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
+                explanations[id] = explainPlace + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
                 made += 1
             }
+        }
+        // The speaker of this sentence: the actor named before its first reporting verb.
+        if let verb = a.cues.first(where: { $0.entry.kind == .reportVerb }),
+           let who = a.actors.last(where: { $0.range.upperBound <= verb.range.lowerBound && !$0.entry.names.isEmpty }) {
+            lastSpeaker = who.entry.names
         }
         if made == 0, readings.contains(where: { $0.statementCue }) {
             addStatement(a, readings: readings, mentions: mentions)
@@ -452,9 +522,10 @@ struct ReportRun {
         var count: [String: Int] = [:], first: [String: Int] = [:]
         for a in analyses {
             for (_, e) in a.actors where e.side == wanted {
-                guard let n = e.actor else { continue }
-                count[n, default: 0] += 1
-                if first[n] == nil { first[n] = first.count }
+                for n in e.names.prefix(1) {
+                    count[n, default: 0] += 1
+                    if first[n] == nil { first[n] = first.count }
+                }
             }
         }
         return count.keys.sorted { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }.first
@@ -478,7 +549,7 @@ struct ReportRun {
         let diplomacy = a.cues.contains { ["delegation", "talks", "meeting", "visit"].contains($0.entry.phrase) }
         let sub = diplomacy ? "Diplomacy" : "Statement"
         var seen = Set<String>()
-        let actors = a.actors.compactMap(\.entry.actor).filter { seen.insert($0).inserted }
+        let actors = a.actors.flatMap(\.entry.names).filter { seen.insert($0).inserted }
         let id = StableID.event(report: report.name, offset: a.sentence.start, place: place?.place?.id ?? "-", subType: sub)
         guard usedIDs.insert(id).inserted else { return }
         statements.append(Event(id: id, kind: .statement, type: "Statement", subType: sub, start: start, end: end,

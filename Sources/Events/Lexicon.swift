@@ -55,6 +55,8 @@ public struct ActorEntry: Sendable, Hashable {
     public var side: ActorSide
     /// The name used when this actor carries out an air strike, or nil.
     public var airActor: String?
+    /// The display names: `actor` split at "+" ("Syrian and Turkish forces" names two sides).
+    public var names: [String] { actor?.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) } ?? [] }
 }
 
 /// The kinds of cue word of `cues.tsv`.

@@ -11,8 +11,8 @@ import Geodesy
 /// - overlapping dates (a day inside a span counts), or both undated;
 /// - compatible actors: the first actor (who acted) is the same, or one side names no one who acted.
 ///
-/// A region-level event (precision 3) is then folded into the town-level events of the same sub-type in
-/// that region with overlapping dates and compatible actors: a summary ("Turkey sent reinforcements into
+/// A region-level event (precision 3) is then folded into the town-level events told by one of its reports, of the
+/// same sub-type, in that region, with overlapping dates and compatible actors: a summary ("Turkey sent reinforcements into
 /// northwestern Syria") joins the precise telling ("north of Saraqeb"). With one such event the two merge;
 /// with several, the summary's source joins each of them (only when it reports no deaths, so that no death
 /// is counted twice). Statements are never merged.
@@ -46,11 +46,12 @@ public enum EventMerger {
         }
         // Fold region-level events into the precise ones they summarise.
         var folded = Set<Int>()
-        for (i, r) in clusters.enumerated() where r.geoPrecision == 3 && r.datePrecision != .unknown {
+        for (i, r) in clusters.enumerated() where r.geoPrecision == 3 && r.datePrecision != .unknown && r.unresolvedPlace == nil {
             let targets = clusters.indices.filter { j in
                 j != i && !folded.contains(j) && clusters[j].geoPrecision < 3 && clusters[j].subType == r.subType
                     && datesOverlap(r, clusters[j]) && actorsCompatible(r, clusters[j]) && contains(region: r, clusters[j])
                     && (r.fatalities == nil || clusters[j].fatalities == nil || r.fatalities == clusters[j].fatalities)
+                    && !Set(r.sources.map(\.report)).isDisjoint(with: clusters[j].sources.map(\.report))
             }
             if targets.count == 1 {
                 clusters[targets[0]] = combine(clusters[targets[0]], r)

@@ -26,6 +26,20 @@ enum CLI {
         }
     }
 
+    /// Runs `body`, turning any library error into one line on stderr (`placemap: error: ...`) and exit
+    /// status 1; errors of the argument parser pass through.
+    static func oneLine<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch {
+            FileHandle.standardError.write(Data("placemap: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// A warning on stderr (`placemap: warning: ...`).
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("placemap: warning: \(message)\n".utf8))
+    }
+
     /// Prints `placemap: error: <message>` on stderr and exits with status 1.
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("placemap: error: \(message)\n".utf8))
