@@ -50,6 +50,9 @@ public struct Extractor: Sendable {
     /// admin1 → the governorate place.
     let governorates: [String: Place]
 
+    /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
+    public var explains = true
+
     /// An extractor; builds the name matcher once.
     public init(gazetteer: Gazetteer, lexicon: Lexicon) {
         self.gazetteer = gazetteer
@@ -67,8 +70,16 @@ public struct Extractor: Sendable {
         var run = ReportRun(extractor: self, report: report)
         run.go()
         return ExtractionResult(events: run.events, statements: run.statements, warnings: run.warnings,
-                                explanations: run.explanations)
+                                explanations: explains ? run.explanations : [:])
     }
+}
+
+/// `--explain` lines, collected only when asked for.
+struct Notes {
+    let on: Bool
+    private(set) var lines: [String] = []
+    init(on: Bool) { self.on = on }
+    mutating func add(_ line: @autoclosure () -> String) { if on { lines.append(line()) } }
 }
 
 /// One report being read.
@@ -136,7 +147,7 @@ struct ReportRun {
                     : " (bare name of a governorate the report names as such) → the governorate"
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
-            } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: recent, cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
+            } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
                 place = r.place
                 rule += " → \(r.place.name) (of \(m.candidates.count) candidates)"
             } else {
@@ -163,9 +174,12 @@ struct ReportRun {
     }
 
     func mentionsAirBase(_ a: SentenceAnalysis, near r: Range<Int>) -> Bool {
-        let words = ["air base", "airbase", "airport", "airfield", "air field", "military airport"]
-        let window = a.text(max(0, r.lowerBound - 8)..<min(a.tokens.count, r.upperBound + 3))
-        return words.contains { window.contains($0) }
+        let lo = max(0, r.lowerBound - 8), hi = min(a.tokens.count, r.upperBound + 3)
+        return (lo..<hi).contains { i in
+            let t = a.tokens[i].text
+            return t == "airbase" || t == "airport" || t == "airfield"
+                || ((t == "air") && i + 1 < a.tokens.count && (a.tokens[i + 1].text == "base" || a.tokens[i + 1].text == "field"))
+        }
     }
 
     /// "north of (the town of) X", "in the south of X", "near X", "the outskirts of X", "10 km west of X".
@@ -176,7 +190,7 @@ struct ReportRun {
         while j >= 0, steps < 5, skip.contains(a.tokens[j].text) { j -= 1; steps += 1 }
         guard j >= 0 else { return (false, nil) }
         // Two-word directions ("north west") end at j.
-        if j >= 1, let d = a.has(.direction, at: j - 1), Lexicon.words(d.phrase).count == 2 { return (true, d.value) }
+        if j >= 1, let d = a.has(.direction, at: j - 1), d.wordCount == 2 { return (true, d.value) }
         if let d = a.has(.direction, at: j) { return (true, d.value) }
         for k in max(0, j - 2)...j where a.has(.near, at: k) != nil {
             // "around" inside a trigger ("closed a ring around X") places nothing near.
@@ -211,7 +225,7 @@ struct ReportRun {
         let covered = Set(named.flatMap { Array($0.range) })
         for i in a.tokens.indices {
             guard let noun = a.has(.placeNoun, at: i), !covered.contains(i) else { continue }
-            let len = Lexicon.words(noun.phrase).count
+            let len = noun.wordCount
             if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered.contains(i + len) { continue }
             if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text), a.tokens[i - 1].text == "the" {
                 let p = anaphor(noun.value, before: named.filter { $0.range.lowerBound < i })
@@ -321,8 +335,10 @@ struct ReportRun {
             if r.clause.kind == .relative || r.clause.kind == .person {
                 guard case .dated = r.date else { continue }
             }
-            var explain: [String] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)", r.typeRule]
-            explain += r.notes
+            var explain = Notes(on: x.explains)
+            explain.add("sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)")
+            explain.add(r.typeRule)
+            for n in r.notes { explain.add(n) }
 
             // When.
             var start: Day? = nil, end: Day? = nil
@@ -344,7 +360,7 @@ struct ReportRun {
                     dateRule = "no date cue → unknown"
                 }
             }
-            explain.append("date: " + dateRule)
+            explain.add("date: " + dateRule)
 
             // Anchor: a happening needs a place of its own or a date cue of its own.
             let ownPlaces = r.places.filter(\.local)
@@ -353,7 +369,7 @@ struct ReportRun {
             if case .undated = r.date { anchored = true }
             if case .dated? = previousDate { anchored = true }
             if !anchored {
-                explain.append("skipped: no place and no date of its own (background)")
+                explain.add("skipped: no place and no date of its own (background)")
                 continue
             }
 
@@ -428,18 +444,18 @@ struct ReportRun {
                 if r.clause.sharedSubject, ci > 0 {
                     let agents = readings[ci - 1].actors.filter { $0.role == .agent }
                     actors = agents + actors.filter { m in !agents.contains { $0.name == m.name } }
-                    if !agents.isEmpty { explain.append("subject shared with the clause before → \(agents.map(\.name).joined(separator: ", "))") }
+                    if !agents.isEmpty { explain.add("subject shared with the clause before → \(agents.map(\.name).joined(separator: ", "))") }
                 } else if r.claimed, !lastSpeaker.isEmpty {
                     let agents = lastSpeaker.map { ActorMention(name: $0, side: .none, airName: nil, role: .agent, position: -1) }
                     actors = agents + actors.filter { m in !lastSpeaker.contains(m.name) }
-                    explain.append("'it said it …' → the last speaker, \(lastSpeaker.joined(separator: ", "))")
+                    explain.add("'it said it …' → the last speaker, \(lastSpeaker.joined(separator: ", "))")
                 }
             }
             if !actors.contains(where: { $0.role == .patient }) {
                 for child in readings where child.clause.kind == .relative && child.clause.parent == ci {
                     for m in child.actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
                         actors.append(ActorMention(name: m.name, side: m.side, airName: nil, role: .patient, position: 5_000 + m.position))
-                        explain.append("actor '\(m.name)' from the clause describing the place → the side acted on")
+                        explain.add("actor '\(m.name)' from the clause describing the place → the side acted on")
                     }
                 }
                 actors.sort { ($0.role, $0.position) < ($1.role, $1.position) }
@@ -447,17 +463,17 @@ struct ReportRun {
             if trigger.entry.defaultActor == "@opponent", !actors.contains(where: { $0.role == .patient }),
                let agent = actors.first(where: { $0.role == .agent }), let other = opponent(of: agent.side) {
                 actors.append(ActorMention(name: other, side: .opposition, airName: nil, role: .patient, position: 9_999))
-                explain.append("'\(a.text(trigger.range))' needs a side acted on; none named → the report's main opponent '\(other)'")
+                explain.add("'\(a.text(trigger.range))' needs a side acted on; none named → the report's main opponent '\(other)'")
             }
             var names = actors.map(\.name)
             let violent = EventMerger.family(type: r.type, subType: r.subType) == "violence"
             if violent, !actors.isEmpty, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }) {
                 names.insert(EventMerger.unidentified, at: 0)
-                explain.append("no one named as acting → '\(EventMerger.unidentified)' first")
+                explain.add("no one named as acting → '\(EventMerger.unidentified)' first")
             }
-            explain.append("actors: " + (names.isEmpty ? "none named" : names.joined(separator: ", ")))
-            if let f = r.fatalities { explain.append("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
-            if let d = r.displaced { explain.append("displaced: \(d)") }
+            explain.add("actors: " + (names.isEmpty ? "none named" : names.joined(separator: ", ")))
+            if let f = r.fatalities { explain.add("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
+            if let d = r.displaced { explain.add("displaced: \(d)") }
 
             let source = EventSource(report: report.name, sentence: a.sentence.text, charStart: a.sentence.start,
                                      charEnd: a.sentence.end)
@@ -480,7 +496,7 @@ struct ReportRun {
                 var explainPlace = explain
                 if let d = placeDates[t.place.id] {
                     (start, end) = (d.0, d.1)
-                    explainPlace.append("date for \(t.place.name): \(d.2) (the date told after this place)")
+                    explainPlace.add("date for \(t.place.name): \(d.2) (the date told after this place)")
                 }
                 let precision: DatePrecision = start == nil ? .unknown : (start == end ? .day : .span)
                 var id = StableID.event(report: report.name, offset: a.sentence.start, place: t.place.id, subType: r.subType)
@@ -496,7 +512,9 @@ struct ReportRun {
                               displaced: r.displaced, unresolvedPlace: t.unresolved, sources: [source],
                               admin1: t.place.admin1.isEmpty ? nil : t.place.admin1)
                 events.append(e)
-                explanations[id] = explainPlace + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
+                if x.explains {
+                    explanations[id] = explainPlace.lines + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
+                }
                 made += 1
             }
         }

@@ -56,7 +56,13 @@ public struct ActorEntry: Sendable, Hashable {
     /// The name used when this actor carries out an air strike, or nil.
     public var airActor: String?
     /// The display names: `actor` split at "+" ("Syrian and Turkish forces" names two sides).
-    public var names: [String] { actor?.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) } ?? [] }
+    public let names: [String]
+
+    /// An actor row.
+    public init(phrase: String, actor: String?, side: ActorSide, airActor: String?) {
+        self.phrase = phrase; self.actor = actor; self.side = side; self.airActor = airActor
+        names = actor?.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+    }
 }
 
 /// The kinds of cue word of `cues.tsv`.
@@ -75,6 +81,14 @@ public struct CueEntry: Sendable, Hashable {
     public var kind: CueKind
     public var phrase: String
     public var value: String
+    /// The phrase's length in words (as the tokenizer splits it).
+    public let wordCount: Int
+
+    /// A cue row.
+    public init(kind: CueKind, phrase: String, value: String) {
+        self.kind = kind; self.phrase = phrase; self.value = value
+        wordCount = Lexicon.words(phrase).count
+    }
 }
 
 /// Word sequences → entries, matched longest-first over a sentence's tokens (a trie over words).

@@ -10,12 +10,16 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Geodesic pairs to measure.") var pairs: Int = 1_000_000
     @Option(help: "Processes spawned per whole-process timing (the median is reported).") var processRuns: Int = 20
+    @Option(help: "MB of synthetic report text for the extraction row.") var reportMegabytes: Double = 20
 
     func run() throws {
         var table = BenchTable()
         GeodesyBench.run(pairs: pairs, into: &table)
         let gazetteer = try CLI.places { try Gazetteer.defaultDirectory() }
         PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
+        if let g = try? Gazetteer.load(from: gazetteer) {
+            ExtractionBench.run(megabytes: reportMegabytes, gazetteer: g, into: &table)
+        }
         print(table.text)
     }
 }
