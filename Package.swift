@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
         .testTarget(name: "PlacesTests", dependencies: ["Places", "GeoModel", "Geodesy", "TestSupport"]),
+        .testTarget(name: "EventsTests", dependencies: ["Events", "Places", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )
