@@ -6,11 +6,17 @@ public enum EventFileError: Error, Sendable, Equatable, CustomStringConvertible 
     case malformed(file: String, line: Int, message: String)
     /// A file that is not of a known events format.
     case unknownFormat(file: String, message: String)
+    /// A GeoJSON feature that is not an event; `index` is 1-based.
+    case malformedFeature(file: String, index: Int, message: String)
+    /// A file or folder that cannot be read (missing, unreadable).
+    case unreadable(file: String, message: String)
 
     public var description: String {
         switch self {
         case .malformed(let f, let l, let m): return "\(f):\(l): \(m)"
         case .unknownFormat(let f, let m): return "\(f): \(m)"
+        case .malformedFeature(let f, let i, let m): return "\(f): feature \(i): \(m)"
+        case .unreadable(let f, let m): return "\(f): \(m)"
         }
     }
 }

@@ -30,6 +30,35 @@ public enum JSONParser {
         try bytes.withUnsafeBufferPointer { try parse(bytes: $0) }
     }
 
+    private static let exactPowers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                                1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+
+    /// Clinger's fast path: a number without exponent whose digits fit in 2^53 and whose decimal
+    /// scale is at most 10^22 converts exactly with one correctly rounded division. Nil otherwise.
+    static func fastDouble(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        var negative = false
+        if i < b.count, b[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var seenPoint = false
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: ".") { seenPoint = true; i += 1; continue }
+            guard c >= 0x30, c <= 0x39 else { return nil }  // exponent: leave to the slow path
+            if mantissa == 0 && c == 0x30 { if seenPoint { scale += 1 }; i += 1; continue }
+            mantissa = mantissa * 10 + UInt64(c - 0x30)
+            digits += 1
+            if seenPoint { scale += 1 }
+            guard digits <= 15 else { return nil }
+            i += 1
+        }
+        guard scale <= 22 else { return nil }
+        let v = Double(mantissa) / exactPowers[scale]
+        return negative ? -v : v
+    }
+
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
@@ -115,6 +144,7 @@ public enum JSONParser {
                 while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1; exp += 1 }
                 guard exp > 0 else { throw error("invalid number") }
             }
+            if let v = JSONParser.fastDouble(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return v }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
             guard let v = Double(text) else { throw error("invalid number") }
             return v

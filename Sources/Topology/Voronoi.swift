@@ -20,15 +20,31 @@ public enum Voronoi {
             let index = try GEOSPointIndex(ctx: ctx, sites: sites)
             var result = [Geometry?](repeating: nil, count: sites.count)
             for cell in polygons {
-                for i in index.candidates(inEnvelopeOf: cell) where result[i] == nil {
-                    let p = index.points[i]
-                    guard GEOSIntersects_r(ctx.handle, cell, p.pointer) == 1 else { continue }  // 2 on exception
-                    result[i] = try ctx.geometry(cell)
+                // Each cell holds exactly one site, strictly inside: a planar ring test on the cell's
+                // exterior is enough (and much cheaper than a GEOS predicate).
+                let geometry = try ctx.geometry(cell)
+                guard let ring = geometry.polygons.first?.first else { continue }
+                for i in index.candidates(inEnvelopeOf: cell) where result[i] == nil && Voronoi.ring(ring, contains: sites[i]) {
+                    result[i] = geometry
                     break
                 }
             }
             return result
         }
+    }
+}
+
+extension Voronoi {
+    /// True when `p` lies inside the closed ring `ring` (even-odd crossing test; points on the edge may go either way).
+    static func ring(_ ring: [Coordinate], contains p: Coordinate) -> Bool {
+        var inside = false
+        var j = ring.count - 1
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[j]
+            if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+            j = i
+        }
+        return inside
     }
 }
 

@@ -109,3 +109,17 @@ final class GDALTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("name: String"), r.stdout)
     }
 }
+
+final class JSONNumberTests: XCTestCase {
+    func testFastNumberParsingAgreesWithSwiftsCorrectlyRoundedConversion() throws {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let x = Double.random(in: -180...180, using: &rng)
+            for text in [FixedDecimal.string(x, decimals: 6), "\(x)", String(Int.random(in: -99999...99999)), "0.000\(Int.random(in: 1...999))"] {
+                XCTAssertEqual(try JSONParser.parse("[\(text)]"), .array([.number(Double(text)!)]), text)
+            }
+        }
+        XCTAssertEqual(try JSONParser.parse("-0.5e-3"), .number(-0.0005))
+        XCTAssertEqual(try JSONParser.parse("123456789012345678901"), .number(123456789012345678901.0))
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import GeoModel
 import Geodesy
 import Places
+import Queries
 
 /// `placemap distance A B`: the WGS84 geodesic between two positions.
 struct Distance: ParsableCommand {
@@ -28,8 +29,13 @@ struct Distance: ParsableCommand {
         case .text:
             print("\(Format.metres(line.distance)) m, azimuth \(Format.fixed(line.initialAzimuth, 4))° at A")
         case .json:
-            let obj: JSONValue = ["distance_m": .number(line.distance), "azimuth_deg": .number(line.initialAzimuth)]
-            print(JSONWriter.string(obj))
+            var obj: [String: JSONValue] = ["distance_m": .number(line.distance), "azimuth_deg": .number(line.initialAzimuth)]
+            // Along a highway when both lie within 2 km of the same one (needs the gazetteer's highways).
+            if let highways = (try? Gazetteer.loadDefault(shapes: true))?.highways,
+               let shared = try CLI.reportingValue({ try AlongQuery.sharedHighway(from, to, highways: highways) }) {
+                obj["along"] = ["highway": .string(shared.highway.id), "distance_m": .number(shared.distance)]
+            }
+            print(JSONWriter.string(.object(obj)))
         }
     }
 }

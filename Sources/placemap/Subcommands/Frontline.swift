@@ -1,0 +1,72 @@
+import ArgumentParser
+import Control
+import Events
+import Foundation
+import Places
+
+/// `placemap frontline`: the front line and its figures, day by day, from the control table.
+struct Frontline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Front lines day by day: who holds what, line length, areas, changes (a Voronoi model of control).",
+        discussion: """
+            The area of interest (by default the hull of the table's settlements, buffered 5 km, cut to Syria) \
+            is split among the settlements by a Voronoi diagram in UTM; the line is the boundary between the \
+            government's cells and all others. Changes compare with the previous day when the table covers it.
+            """)
+
+    @Option(help: "One day, YYYY-MM-DD.") var day: String?
+    @Option(help: "First day of a range, YYYY-MM-DD.") var from: String?
+    @Option(help: "Last day of a range, YYYY-MM-DD.") var to: String?
+    @Option(help: "Extracted events (.jsonl, .csv, .geojson) whose changes of control fill the table's gaps.")
+    var events: String?
+    @Option(help: "A GeoJSON polygon to use as the area of interest.") var area: String?
+    @Option(help: "A control table CSV instead of the bundled Gazetteer/control/control.csv.") var table: String?
+    @Option(help: "Output: json, geojson or table.") var format: OutputFormat = .table
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, geojson, table }
+
+    func validate() throws {
+        switch (day, from, to) {
+        case (.some, nil, nil), (nil, .some, .some): break
+        default: try Frontline.fail("give either --day D, or --from D1 and --to D2")
+        }
+    }
+
+    func run() throws {
+        let (first, last) = try (Frontline.day(day ?? from!), Frontline.day(day ?? to!))
+        let gazetteer = try CLI.gazetteer()
+        let days = try Frontline.oneLine {
+            var control = try table.map { try ControlTable(path: $0, gazetteer: gazetteer) }
+                ?? ControlTable.loadDefault(gazetteer: gazetteer)
+            if let events {
+                let (merged, skipped) = try control.adding(events: try EventFiles.load(path: events), gazetteer: gazetteer)
+                control = merged
+                for s in skipped { FileHandle.standardError.write(Data("placemap: note: event \(s.eventID) not used: \(s.reason)\n".utf8)) }
+            }
+            let model = try FrontlineModel(gazetteer: gazetteer, table: control, area: try area.map(AreaOfInterest.load))
+            return try model.range(from: first, to: last)
+        }
+        switch format {
+        case .json: print(FrontlineReport.json(days))
+        case .geojson: print(FrontlineReport.geojson(days))
+        case .table: print(Format.table(FrontlineReport.rows(days)))
+        }
+    }
+
+    static func day(_ text: String) throws -> Day {
+        guard let d = Day(iso: text) else { try fail("'\(text)' is not a date YYYY-MM-DD") }
+        return d
+    }
+
+    /// Runs `body`, turning the library's errors into one line on stderr and exit status 1.
+    static func oneLine<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as ControlError { try fail(e.description) }
+        catch let e as EventFileError { try fail(e.description) }
+        catch let e as PlacesError { try fail(e.description) }
+    }
+
+    static func fail(_ message: String) throws -> Never {
+        FileHandle.standardError.write(Data("placemap: error: \(message)\n".utf8))
+        throw ExitCode.failure
+    }
+}
