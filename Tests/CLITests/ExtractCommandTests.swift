@@ -44,6 +44,18 @@ final class ExtractCommandTests: XCTestCase {
         XCTAssertTrue(fixed.stderr.contains("no event has the id ffffffffffffffff"), fixed.stderr)
     }
 
+    func testCSVAndGeoJSONOutputs() throws {
+        let input = " date 2020-02-06 BEIRUT -- Rebels shelled Saraqeb on Tuesday.\n"
+        let csv = try Run.placemap(["extract", "-", "--format", "csv"], input: input)
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        XCTAssertTrue(csv.stdout.hasPrefix("event_id_cnty,event_date,event_type,sub_event_type,actor1"), csv.stdout)
+        XCTAssertTrue(csv.stdout.contains("2020-02-04,Explosions/Remote violence,Shelling/artillery/missile attack,Rebels"), csv.stdout)
+        let geo = try Run.placemap(["extract", "-", "--format", "geojson"], input: input)
+        XCTAssertEqual(geo.status, 0, geo.stderr)
+        XCTAssertTrue(geo.stdout.contains("\"FeatureCollection\""))
+        XCTAssertTrue(geo.stdout.contains("[36.80591,35.86447]"), geo.stdout)
+    }
+
     func testStandardInputWithADateline() throws {
         let r = try Run.placemap(["extract", "-"], input: " date 2020-02-06 BEIRUT -- Rebels shelled Saraqeb on Tuesday.\r\n")
         XCTAssertEqual(r.status, 0, r.stderr)
