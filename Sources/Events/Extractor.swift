@@ -97,6 +97,8 @@ struct ReportRun {
     var usedIDs = Set<String>()
     /// The side that last spoke ("Ankara said …"), for "It said it had hit …" in the next sentence.
     var lastSpeaker: [String] = []
+    /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.
+    var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.
     var explicitRegions = Set<String>()
 
@@ -155,8 +157,12 @@ struct ReportRun {
                     : " (bare name of a governorate the report names as such) → the governorate"
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
+            } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
+                place = p
+                rule += " → \(p.name), as earlier in the report"
             } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
                 place = r.place
+                resolved[m.key + "|" + (m.cue ?? "")] = r.place
                 rule += " → \(r.place.name) (of \(m.candidates.count) candidates)"
             } else {
                 place = m.candidates[0]
@@ -320,6 +326,11 @@ struct ReportRun {
 
     mutating func readSentence(_ k: Int) {
         let a = analyses[k]
+        // A sentence with no trigger and no statement word tells nothing: only its places are remembered.
+        if a.triggers.isEmpty, !a.cues.contains(where: { $0.entry.kind == .statement || $0.entry.kind == .reportVerb }) {
+            for m in named[k] where m.local { if let p = m.place { recent.append(p) } }
+            return
+        }
         let mentions = (named[k] + otherPlaces(a, named: named[k])).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let background = a.cues.contains { $0.entry.kind == .background }
         let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date)
