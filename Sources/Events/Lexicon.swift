@@ -49,9 +49,11 @@ public enum ActorSide: String, Sendable, Hashable {
 
 /// An actor phrase and the side it names.
 public struct ActorEntry: Sendable, Hashable {
+    /// The phrase as written in the file.
     public var phrase: String
     /// The display name, or nil for phrases that name no party ("Syrian Observatory").
     public var actor: String?
+    /// The side's kind (government, foreign, opposition, civilian, none).
     public var side: ActorSide
     /// The name used when this actor carries out an air strike, or nil.
     public var airActor: String?
@@ -78,8 +80,11 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
 
 /// A cue phrase of one kind and its value ("thursday" → weekday 4).
 public struct CueEntry: Sendable, Hashable {
+    /// What the cue does (see `Gazetteer/lexicon/README.md`).
     public var kind: CueKind
+    /// The phrase as written in the file.
     public var phrase: String
+    /// Its value: a weekday or month number, a relative-date name, a direction, a number, ...
     public var value: String
     /// The phrase's length in words (as the tokenizer splits it).
     public let wordCount: Int

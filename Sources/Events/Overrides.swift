@@ -15,8 +15,11 @@ public enum OverrideAction: String, Sendable, Hashable, CaseIterable {
 
 /// One correction, keyed by event id, read from an overrides file.
 public struct Override: Sendable, Hashable {
+    /// The id of the event to correct (stable across runs).
     public var id: String
+    /// What to do.
     public var action: OverrideAction
+    /// The action's argument (a place, dates, a type); empty for `drop`.
     public var value: String
     /// The 1-based line it came from.
     public var line: Int
