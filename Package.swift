@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),
-        .testTarget(name: "EventsTests", dependencies: ["Events", "GeoModel", "TestSupport"]),
+        .testTarget(name: "EventsTests", dependencies: ["Events", "Places", "GeoModel", "TestSupport"]),
         .testTarget(name: "PlacesTests", dependencies: ["Places", "GeoModel", "Geodesy", "TestSupport"]),
         .testTarget(name: "QueriesTests", dependencies: ["Queries", "Events", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "LayersTests",

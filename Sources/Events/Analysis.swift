@@ -4,6 +4,8 @@ import Places
 /// single pass of each matcher.
 struct SentenceAnalysis {
     let sentence: Sentence
+    /// The sentence's scalars (for quoting words as written).
+    let scalars: [Unicode.Scalar]
     let tokens: [Token]
     let triggers: [(range: Range<Int>, entry: TriggerEntry)]
     let actors: [(range: Range<Int>, entry: ActorEntry)]
@@ -15,7 +17,9 @@ struct SentenceAnalysis {
 
     init(sentence: Sentence, lexicon: Lexicon, matcher: NameMatcher) {
         self.sentence = sentence
-        let tokens = Tokenizer.tokens(of: sentence.text)
+        let scalars = Array(sentence.text.unicodeScalars)
+        self.scalars = scalars
+        let tokens = Tokenizer.tokens(of: scalars)
         self.tokens = tokens
         triggers = lexicon.triggerTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
         actors = lexicon.actorTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
@@ -54,8 +58,7 @@ struct SentenceAnalysis {
     /// The words of `r` as written in the sentence.
     func original(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
-        let s = Array(sentence.text.unicodeScalars)
-        return String(String.UnicodeScalarView(s[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+        return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
     }
 }
 

@@ -156,7 +156,7 @@ struct ClauseRules {
                 claimAgents = a.actors.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= verb.range.lowerBound }
                     .map(\.range)
                 r.notes.append("claim: '\(a.original(range.lowerBound..<end)) \(p.phrase)'")
-                end += Lexicon.words(p.phrase).count
+                end += p.wordCount
             }
             for j in range.lowerBound..<end { r.masked.insert(j) }
         }
@@ -186,8 +186,7 @@ struct ClauseRules {
         // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
         r.backref = cues.contains { c in
             guard c.entry.kind == .backref, !r.purpose.contains(c.range.lowerBound) else { return false }
-            let last = Lexicon.words(c.entry.phrase).last
-            guard last == "the" || last == "that" else { return true }
+            guard c.entry.phrase.hasSuffix(" the") || c.entry.phrase.hasSuffix(" that") else { return true }
             return a.triggers.contains { $0.range.lowerBound == c.range.upperBound }
         } || a.triggers.contains { t in
             // "killed in the fighting": a definite trigger after a preposition refers back to a happening told.
@@ -346,7 +345,7 @@ struct ClauseRules {
         var j = i
         while j < min(i + 5, limit) {
             if let v = a.has(.victim, at: j) {
-                let end = j + Lexicon.words(v.phrase).count
+                let end = j + v.wordCount
                 return (a.original(i..<end), end)
             }
             if a.tokens[j].isPunctuation || a.tokens[j].text == "and" { return nil }

@@ -112,9 +112,9 @@ public enum DateRules {
         var part: String? = nil
         var since = false
         var j = m.range.lowerBound - 1, steps = 0
-        let kindsAt = Dictionary(grouping: cues, by: { $0.range.lowerBound })
+        func kindsAt(_ i: Int) -> [CueMatch] { cues.filter { $0.range.lowerBound == i } }
         while j >= 0, steps < 6 {
-            let here = kindsAt[j] ?? []
+            let here = kindsAt(j)
             if let p = here.first(where: { $0.entry.kind == .part }) { part = part ?? p.entry.value }
             if let s = here.first(where: { $0.entry.kind == .since }) {
                 since = true
@@ -128,7 +128,7 @@ public enum DateRules {
         if !since {
             var b = m.range.lowerBound - 1
             while b >= max(0, m.range.lowerBound - 7), tokens[b].text != ",", !tokens[b].isPunctuation {
-                if kindsAt[b]?.contains(where: { $0.entry.kind == .since }) == true { since = true; break }
+                if kindsAt(b).contains(where: { $0.entry.kind == .since }) { since = true; break }
                 b -= 1
             }
         }

@@ -50,6 +50,9 @@ public struct Extractor: Sendable {
     /// admin1 → the governorate place.
     let governorates: [String: Place]
 
+    /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
+    public var explains = true
+
     /// An extractor; builds the name matcher once.
     public init(gazetteer: Gazetteer, lexicon: Lexicon) {
         self.gazetteer = gazetteer
@@ -67,8 +70,16 @@ public struct Extractor: Sendable {
         var run = ReportRun(extractor: self, report: report)
         run.go()
         return ExtractionResult(events: run.events, statements: run.statements, warnings: run.warnings,
-                                explanations: run.explanations)
+                                explanations: explains ? run.explanations : [:])
     }
+}
+
+/// `--explain` lines, collected only when asked for.
+struct Notes {
+    let on: Bool
+    private(set) var lines: [String] = []
+    init(on: Bool) { self.on = on }
+    mutating func add(_ line: @autoclosure () -> String) { if on { lines.append(line()) } }
 }
 
 /// One report being read.
@@ -86,6 +97,8 @@ struct ReportRun {
     var usedIDs = Set<String>()
     /// The side that last spoke ("Ankara said …"), for "It said it had hit …" in the next sentence.
     var lastSpeaker: [String] = []
+    /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.
+    var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.
     var explicitRegions = Set<String>()
 
@@ -121,6 +134,14 @@ struct ReportRun {
         for (range, m) in a.names where !m.candidates.isEmpty {
             // A demonym or a common word that folds like a village name ("Syrian" ~ Suran) is no place.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
+            // A cue word ("More than …") is never a place on its own, whatever village it folds like.
+            if range.count == 1, a.cueAt[range.lowerBound] != nil { continue }
+            // "Tall Qurbizwi": a known word at the start of a longer unknown name is not that place.
+            let after = range.upperBound
+            if after < a.tokens.count, a.tokens[after].capitalised, !a.tokens[after].isPunctuation, a.cueAt[after] == nil,
+               !a.names.contains(where: { $0.range.contains(after) }), !a.actors.contains(where: { $0.range.contains(after) }) {
+                continue
+            }
             // One- and two-letter words ("A", "EU") are never taken for a name on their own.
             if range.count == 1, a.tokens[range.lowerBound].text.count < 3 { continue }
             var rule = "name '\(m.text)'"
@@ -136,8 +157,12 @@ struct ReportRun {
                     : " (bare name of a governorate the report names as such) → the governorate"
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
-            } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: recent, cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
+            } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
+                place = p
+                rule += " → \(p.name), as earlier in the report"
+            } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
                 place = r.place
+                resolved[m.key + "|" + (m.cue ?? "")] = r.place
                 rule += " → \(r.place.name) (of \(m.candidates.count) candidates)"
             } else {
                 place = m.candidates[0]
@@ -163,9 +188,12 @@ struct ReportRun {
     }
 
     func mentionsAirBase(_ a: SentenceAnalysis, near r: Range<Int>) -> Bool {
-        let words = ["air base", "airbase", "airport", "airfield", "air field", "military airport"]
-        let window = a.text(max(0, r.lowerBound - 8)..<min(a.tokens.count, r.upperBound + 3))
-        return words.contains { window.contains($0) }
+        let lo = max(0, r.lowerBound - 8), hi = min(a.tokens.count, r.upperBound + 3)
+        return (lo..<hi).contains { i in
+            let t = a.tokens[i].text
+            return t == "airbase" || t == "airport" || t == "airfield"
+                || ((t == "air") && i + 1 < a.tokens.count && (a.tokens[i + 1].text == "base" || a.tokens[i + 1].text == "field"))
+        }
     }
 
     /// "north of (the town of) X", "in the south of X", "near X", "the outskirts of X", "10 km west of X".
@@ -176,7 +204,7 @@ struct ReportRun {
         while j >= 0, steps < 5, skip.contains(a.tokens[j].text) { j -= 1; steps += 1 }
         guard j >= 0 else { return (false, nil) }
         // Two-word directions ("north west") end at j.
-        if j >= 1, let d = a.has(.direction, at: j - 1), Lexicon.words(d.phrase).count == 2 { return (true, d.value) }
+        if j >= 1, let d = a.has(.direction, at: j - 1), d.wordCount == 2 { return (true, d.value) }
         if let d = a.has(.direction, at: j) { return (true, d.value) }
         for k in max(0, j - 2)...j where a.has(.near, at: k) != nil {
             // "around" inside a trigger ("closed a ring around X") places nothing near.
@@ -211,7 +239,7 @@ struct ReportRun {
         let covered = Set(named.flatMap { Array($0.range) })
         for i in a.tokens.indices {
             guard let noun = a.has(.placeNoun, at: i), !covered.contains(i) else { continue }
-            let len = Lexicon.words(noun.phrase).count
+            let len = noun.wordCount
             if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered.contains(i + len) { continue }
             if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text), a.tokens[i - 1].text == "the" {
                 let p = anaphor(noun.value, before: named.filter { $0.range.lowerBound < i })
@@ -298,6 +326,11 @@ struct ReportRun {
 
     mutating func readSentence(_ k: Int) {
         let a = analyses[k]
+        // A sentence with no trigger and no statement word tells nothing: only its places are remembered.
+        if a.triggers.isEmpty, !a.cues.contains(where: { $0.entry.kind == .statement || $0.entry.kind == .reportVerb }) {
+            for m in named[k] where m.local { if let p = m.place { recent.append(p) } }
+            return
+        }
         let mentions = (named[k] + otherPlaces(a, named: named[k])).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let background = a.cues.contains { $0.entry.kind == .background }
         let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date)
@@ -321,8 +354,10 @@ struct ReportRun {
             if r.clause.kind == .relative || r.clause.kind == .person {
                 guard case .dated = r.date else { continue }
             }
-            var explain: [String] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)", r.typeRule]
-            explain += r.notes
+            var explain = Notes(on: x.explains)
+            explain.add("sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)")
+            explain.add(r.typeRule)
+            for n in r.notes { explain.add(n) }
 
             // When.
             var start: Day? = nil, end: Day? = nil
@@ -344,7 +379,7 @@ struct ReportRun {
                     dateRule = "no date cue → unknown"
                 }
             }
-            explain.append("date: " + dateRule)
+            explain.add("date: " + dateRule)
 
             // Anchor: a happening needs a place of its own or a date cue of its own.
             let ownPlaces = r.places.filter(\.local)
@@ -353,7 +388,7 @@ struct ReportRun {
             if case .undated = r.date { anchored = true }
             if case .dated? = previousDate { anchored = true }
             if !anchored {
-                explain.append("skipped: no place and no date of its own (background)")
+                explain.add("skipped: no place and no date of its own (background)")
                 continue
             }
 
@@ -428,18 +463,18 @@ struct ReportRun {
                 if r.clause.sharedSubject, ci > 0 {
                     let agents = readings[ci - 1].actors.filter { $0.role == .agent }
                     actors = agents + actors.filter { m in !agents.contains { $0.name == m.name } }
-                    if !agents.isEmpty { explain.append("subject shared with the clause before → \(agents.map(\.name).joined(separator: ", "))") }
+                    if !agents.isEmpty { explain.add("subject shared with the clause before → \(agents.map(\.name).joined(separator: ", "))") }
                 } else if r.claimed, !lastSpeaker.isEmpty {
                     let agents = lastSpeaker.map { ActorMention(name: $0, side: .none, airName: nil, role: .agent, position: -1) }
                     actors = agents + actors.filter { m in !lastSpeaker.contains(m.name) }
-                    explain.append("'it said it …' → the last speaker, \(lastSpeaker.joined(separator: ", "))")
+                    explain.add("'it said it …' → the last speaker, \(lastSpeaker.joined(separator: ", "))")
                 }
             }
             if !actors.contains(where: { $0.role == .patient }) {
                 for child in readings where child.clause.kind == .relative && child.clause.parent == ci {
                     for m in child.actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
                         actors.append(ActorMention(name: m.name, side: m.side, airName: nil, role: .patient, position: 5_000 + m.position))
-                        explain.append("actor '\(m.name)' from the clause describing the place → the side acted on")
+                        explain.add("actor '\(m.name)' from the clause describing the place → the side acted on")
                     }
                 }
                 actors.sort { ($0.role, $0.position) < ($1.role, $1.position) }
@@ -447,17 +482,17 @@ struct ReportRun {
             if trigger.entry.defaultActor == "@opponent", !actors.contains(where: { $0.role == .patient }),
                let agent = actors.first(where: { $0.role == .agent }), let other = opponent(of: agent.side) {
                 actors.append(ActorMention(name: other, side: .opposition, airName: nil, role: .patient, position: 9_999))
-                explain.append("'\(a.text(trigger.range))' needs a side acted on; none named → the report's main opponent '\(other)'")
+                explain.add("'\(a.text(trigger.range))' needs a side acted on; none named → the report's main opponent '\(other)'")
             }
             var names = actors.map(\.name)
             let violent = EventMerger.family(type: r.type, subType: r.subType) == "violence"
             if violent, !actors.isEmpty, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }) {
                 names.insert(EventMerger.unidentified, at: 0)
-                explain.append("no one named as acting → '\(EventMerger.unidentified)' first")
+                explain.add("no one named as acting → '\(EventMerger.unidentified)' first")
             }
-            explain.append("actors: " + (names.isEmpty ? "none named" : names.joined(separator: ", ")))
-            if let f = r.fatalities { explain.append("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
-            if let d = r.displaced { explain.append("displaced: \(d)") }
+            explain.add("actors: " + (names.isEmpty ? "none named" : names.joined(separator: ", ")))
+            if let f = r.fatalities { explain.add("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
+            if let d = r.displaced { explain.add("displaced: \(d)") }
 
             let source = EventSource(report: report.name, sentence: a.sentence.text, charStart: a.sentence.start,
                                      charEnd: a.sentence.end)
@@ -480,7 +515,7 @@ struct ReportRun {
                 var explainPlace = explain
                 if let d = placeDates[t.place.id] {
                     (start, end) = (d.0, d.1)
-                    explainPlace.append("date for \(t.place.name): \(d.2) (the date told after this place)")
+                    explainPlace.add("date for \(t.place.name): \(d.2) (the date told after this place)")
                 }
                 let precision: DatePrecision = start == nil ? .unknown : (start == end ? .day : .span)
                 var id = StableID.event(report: report.name, offset: a.sentence.start, place: t.place.id, subType: r.subType)
@@ -496,7 +531,9 @@ struct ReportRun {
                               displaced: r.displaced, unresolvedPlace: t.unresolved, sources: [source],
                               admin1: t.place.admin1.isEmpty ? nil : t.place.admin1)
                 events.append(e)
-                explanations[id] = explainPlace + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
+                if x.explains {
+                    explanations[id] = explainPlace.lines + ["place: " + t.rule + " → \(t.place.name) (precision \(t.precision))"]
+                }
                 made += 1
             }
         }

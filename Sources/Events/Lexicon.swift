@@ -49,14 +49,22 @@ public enum ActorSide: String, Sendable, Hashable {
 
 /// An actor phrase and the side it names.
 public struct ActorEntry: Sendable, Hashable {
+    /// The phrase as written in the file.
     public var phrase: String
     /// The display name, or nil for phrases that name no party ("Syrian Observatory").
     public var actor: String?
+    /// The side's kind (government, foreign, opposition, civilian, none).
     public var side: ActorSide
     /// The name used when this actor carries out an air strike, or nil.
     public var airActor: String?
     /// The display names: `actor` split at "+" ("Syrian and Turkish forces" names two sides).
-    public var names: [String] { actor?.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) } ?? [] }
+    public let names: [String]
+
+    /// An actor row.
+    public init(phrase: String, actor: String?, side: ActorSide, airActor: String?) {
+        self.phrase = phrase; self.actor = actor; self.side = side; self.airActor = airActor
+        names = actor?.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+    }
 }
 
 /// The kinds of cue word of `cues.tsv`.
@@ -72,9 +80,20 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
 
 /// A cue phrase of one kind and its value ("thursday" → weekday 4).
 public struct CueEntry: Sendable, Hashable {
+    /// What the cue does (see `Gazetteer/lexicon/README.md`).
     public var kind: CueKind
+    /// The phrase as written in the file.
     public var phrase: String
+    /// Its value: a weekday or month number, a relative-date name, a direction, a number, ...
     public var value: String
+    /// The phrase's length in words (as the tokenizer splits it).
+    public let wordCount: Int
+
+    /// A cue row.
+    public init(kind: CueKind, phrase: String, value: String) {
+        self.kind = kind; self.phrase = phrase; self.value = value
+        wordCount = Lexicon.words(phrase).count
+    }
 }
 
 /// Word sequences → entries, matched longest-first over a sentence's tokens (a trie over words).

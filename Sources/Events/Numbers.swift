@@ -7,7 +7,7 @@ enum NumberRules {
     static func number(at i: Int, tokens: [Token], cueAt: [Int: [CueEntry]], allowArticle: Bool)
         -> (value: Int, range: Range<Int>)? {
         var j = i
-        if let c = cueAt[j]?.first(where: { $0.kind == .qualifier }) { j += Lexicon.words(c.phrase).count }
+        if let c = cueAt[j]?.first(where: { $0.kind == .qualifier }) { j += c.wordCount }
         guard j < tokens.count else { return nil }
         var value: Int? = nil
         var k = j
@@ -27,7 +27,7 @@ enum NumberRules {
                     current += v
                 }
                 any = true
-                k += Lexicon.words(c.phrase).count
+                k += c.wordCount
                 if isArticle { break }
             }
             if any { value = total + current }

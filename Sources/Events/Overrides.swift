@@ -15,8 +15,11 @@ public enum OverrideAction: String, Sendable, Hashable, CaseIterable {
 
 /// One correction, keyed by event id, read from an overrides file.
 public struct Override: Sendable, Hashable {
+    /// The id of the event to correct (stable across runs).
     public var id: String
+    /// What to do.
     public var action: OverrideAction
+    /// The action's argument (a place, dates, a type); empty for `drop`.
     public var value: String
     /// The 1-based line it came from.
     public var line: Int
@@ -60,43 +63,34 @@ public enum Overrides {
             }
             return out
         }
-        var header: [String]? = nil
-        for (i, l) in lines.enumerated() where !l.trimmingCharacters(in: .whitespaces).isEmpty {
-            let cells = try csvCells(l, file: file, line: i + 1)
-            guard let h = header else {
-                header = cells.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-                for k in ["id", "action"] where !header!.contains(k) {
-                    throw EventFileError.malformed(file: file, line: i + 1, message: "the header needs an \"\(k)\" column")
+        // CSV through the events IO reader (RFC 4180), header by name.
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { buf in
+            var reader = CSVReader(bytes: buf)
+            var fields: [CSVField] = []
+            var header: [String]? = nil
+            while true {
+                do { guard try reader.nextRow(&fields) else { break } } catch let e as CSVSyntaxError {
+                    throw EventFileError.malformed(file: file, line: e.line, message: e.message)
                 }
-                continue
+                if CSVReader.isBlank(fields) { continue }
+                let cells = fields.map { reader.string($0) }
+                guard let h = header else {
+                    let names = cells.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+                    for k in ["id", "action"] where !names.contains(k) {
+                        throw EventFileError.malformed(file: file, line: reader.line, message: "the header needs an \"\(k)\" column")
+                    }
+                    header = names
+                    continue
+                }
+                func cell(_ name: String) -> String? {
+                    guard let k = h.firstIndex(of: name), k < cells.count else { return nil }
+                    return cells[k]
+                }
+                try make(cell("id"), cell("action"), cell("value"), reader.line)
             }
-            func cell(_ name: String) -> String? {
-                guard let k = h.firstIndex(of: name), k < cells.count else { return nil }
-                return cells[k]
-            }
-            try make(cell("id"), cell("action"), cell("value"), i + 1)
         }
         return out
-    }
-
-    /// The cells of one CSV line (RFC 4180 quotes; no line breaks inside quotes).
-    static func csvCells(_ line: String, file: String, line n: Int) throws -> [String] {
-        var cells: [String] = [], cell = "", quoted = false, i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if quoted {
-                if c == "\"" {
-                    let j = line.index(after: i)
-                    if j < line.endIndex, line[j] == "\"" { cell.append("\""); i = j } else { quoted = false }
-                } else { cell.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { cells.append(cell); cell = "" }
-            else { cell.append(c) }
-            i = line.index(after: i)
-        }
-        if quoted { throw EventFileError.malformed(file: file, line: n, message: "unclosed quote") }
-        cells.append(cell)
-        return cells
     }
 
     /// The events after the corrections, and a warning for each override whose id is unknown or whose value

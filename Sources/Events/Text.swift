@@ -18,6 +18,15 @@ public struct Sentence: Sendable, Hashable {
 public enum SentenceSplitter {
     /// The sentences of `scalars[from...]`.
     public static func split(_ scalars: [Unicode.Scalar], from: Int = 0) -> [Sentence] {
+        // UTF-8 bytes and the byte offset of every scalar, to cut sentences out without re-encoding.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        var offsets = [Int](repeating: 0, count: scalars.count + 1)
+        for (k, c) in scalars.enumerated() {
+            offsets[k] = bytes.count
+            if c.isASCII { bytes.append(UInt8(c.value)) } else { bytes.append(contentsOf: Array(String(c).utf8)) }
+        }
+        offsets[scalars.count] = bytes.count
         var out: [Sentence] = []
         var start = from
         var i = from
@@ -28,9 +37,9 @@ public enum SentenceSplitter {
             while s < e, isSpace(scalars[s]) { s += 1 }
             while e > s, isSpace(scalars[e - 1]) { e -= 1 }
             if e > s {
-                var text = String.UnicodeScalarView()
-                text.append(contentsOf: scalars[s..<e].lazy.map { $0 == "\n" ? " " : $0 })
-                out.append(Sentence(text: String(text), start: s, end: e))
+                var piece = Array(bytes[offsets[s]..<offsets[e]])
+                for k in piece.indices where piece[k] == 0x0A { piece[k] = 0x20 }
+                out.append(Sentence(text: String(decoding: piece, as: UTF8.self), start: s, end: e))
             }
         }
 
@@ -124,8 +133,9 @@ struct Token: Sendable {
 /// "520,000" and "3.5"); hyphens and apostrophes split words; a possessive "'s" marks the word before;
 /// quotes and other symbols are dropped; "," ";" ":" "(" ")" and dashes ("--", "–", "—") are tokens.
 enum Tokenizer {
-    static func tokens(of text: String) -> [Token] {
-        let s = Array(text.unicodeScalars)
+    static func tokens(of text: String) -> [Token] { tokens(of: Array(text.unicodeScalars)) }
+
+    static func tokens(of s: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(s.count / 5)
         var i = 0

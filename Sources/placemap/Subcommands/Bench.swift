@@ -16,6 +16,7 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("events"), help: "Events CSV for the near rows (repeatable); default: synthetic 10^4..10^6.")
     var eventFiles: [String] = []
     @Option(help: "Largest synthetic events set for the near rows.") var maxEvents: Int = 1_000_000
+    @Option(help: "MB of synthetic report text for the extraction row.") var reportMegabytes: Double = 20
 
     func run() throws {
         var table = BenchTable()
@@ -26,6 +27,9 @@ struct Bench: ParsableCommand {
                              runs: min(processRuns, 5), into: &table)
         let gazetteer = try CLI.places { try Gazetteer.defaultDirectory() }
         PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
+        if let g = try? Gazetteer.load(from: gazetteer) {
+            ExtractionBench.run(megabytes: reportMegabytes, gazetteer: g, into: &table)
+        }
         print(table.text)
     }
 }

@@ -15,12 +15,12 @@ struct Extract: ParsableCommand {
 
     @Argument(help: "Report files (UTF-8 text; '-' for standard input).") var reports: [String]
     @Option(help: "The date of reports without their own (YYYY-MM-DD).") var date: String?
-    @Option(help: "Output: jsonl (one event a line).") var format: EventFormat = .jsonl
+    @Option(help: "Output: jsonl (one event a line), csv (ACLED columns) or geojson.") var format: EventFormat = .jsonl
     @Flag(help: "Show, per event, the sentence and the rules that fired (on stderr).") var explain = false
     @Flag(help: "Include statements and diplomacy (without coordinates).") var statements = false
     @Option(help: "Analyst corrections keyed by event id (JSON Lines or CSV: id,action,value).") var overrides: String?
 
-    enum EventFormat: String, ExpressibleByArgument, CaseIterable { case jsonl }
+    enum EventFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, geojson }
 
     func run() throws {
         var fallback: Day? = nil
@@ -39,7 +39,7 @@ struct Extract: ParsableCommand {
             warnings = result.warnings
             if let overrides {
                 guard let data = FileManager.default.contents(atPath: overrides), let text = String(data: data, encoding: .utf8) else {
-                    throw EventFileError.unknownFormat(file: overrides, message: "cannot read the overrides file")
+                    throw EventFileError.unreadable(file: overrides, message: "cannot read the overrides file")
                 }
                 let o = try Overrides.parse(text, file: overrides)
                 let applied = Overrides.apply(o, to: events, gazetteer: gazetteer, lexicon: lexicon, file: overrides)
@@ -55,9 +55,12 @@ struct Extract: ParsableCommand {
         }
         for w in warnings { FileHandle.standardError.write(Data("placemap: warning: \(w)\n".utf8)) }
         if explain { FileHandle.standardError.write(Data(result.explainText(includeStatements: statements).utf8)) }
+        let text: String
         switch format {
-        case .jsonl:
-            FileHandle.standardOutput.write(Data(EventJSONLines.encode(events).utf8))
+        case .jsonl: text = EventJSONLines.encode(events)
+        case .csv: text = EventCSV.encode(events)
+        case .geojson: text = EventGeoJSON.encode(events) + "\n"
         }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

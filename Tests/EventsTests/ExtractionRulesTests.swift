@@ -1,0 +1,135 @@
+import XCTest
+@testable import Events
+
+/// One rule at a time, on sentences written for the test (not the seeds'), with other spellings.
+final class ExtractionRulesTests: XCTestCase {
+    func only(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Event {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- " + text)
+        XCTAssertEqual(events.count, 1, "\(events.map { "\($0.subType) at \($0.place)" })", file: file, line: line)
+        return try XCTUnwrap(events.first, file: file, line: line)
+    }
+
+    func testRelativePositionKeepsTheTownsPointWithPrecisionTwo() throws {
+        let e = try only("Clashes raged in the north of the town of Sarmin on Thursday.")
+        XCTAssertEqual(e.placeID, "geonames:164782")
+        XCTAssertEqual(e.geoPrecision, 2)
+        XCTAssertEqual(e.direction, "north")
+        XCTAssertEqual(e.subType, "Armed clash")
+        let w = try only("Turkish armoured vehicles took up positions west of the town of Saraqib on Thursday.")
+        XCTAssertEqual(w.direction, "west")
+        XCTAssertEqual(w.subType, "Troop deployment/new base")
+        XCTAssertEqual(w.actors, ["Turkish military"])
+    }
+
+    func testUnknownPlaceFallsBackToTheTownNamedNearIt() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Government jets bombed the village of Kafr Blahta, near Ariha, on Wednesday.")
+        XCTAssertEqual(r.events.count, 1)
+        let e = try XCTUnwrap(r.events.first)
+        XCTAssertEqual(e.place, "Ariha")
+        XCTAssertEqual(e.geoPrecision, 2)
+        XCTAssertEqual(e.unresolvedPlace, "Kafr Blahta")
+        XCTAssertEqual(e.subType, "Air/drone strike")
+        XCTAssertEqual(e.start, .d("2020-02-05"))
+        XCTAssertTrue(r.warnings.contains { $0.contains("Kafr Blahta") && $0.contains("did you mean") }, "\(r.warnings)")
+    }
+
+    func testUnknownPlaceWithoutATownFallsBackToTheProvince() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Rebels attacked the village of Tall Qurbizwi in Idlib province on Monday.")
+        let e = try XCTUnwrap(r.events.first)
+        XCTAssertEqual(e.placeID, "pm:gov-idlib")
+        XCTAssertEqual(e.geoPrecision, 3)
+        XCTAssertEqual(e.unresolvedPlace, "Tall Qurbizwi")
+        XCTAssertNotNil(e.coordinate, "a region's event carries its label point")
+        XCTAssertEqual(r.warnings.count, 1)
+    }
+
+    func testSeveralPlacesForOneHappeningGiveOneEventEach() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Turkish troops deployed in Sarmin, Afis and Binnish on Thursday.")
+        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Afis", "Binnish"])
+        XCTAssertEqual(Set(events.map(\.id)).count, 3)
+        XCTAssertTrue(events.allSatisfy { $0.actors == ["Turkish military"] && $0.start == .d("2020-02-06") })
+    }
+
+    func testStatementsAreSeparateAndHaveNoCoordinates() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- The Kremlin said on Thursday that talks with Ankara would continue.")
+        XCTAssertTrue(r.events.isEmpty)
+        XCTAssertEqual(r.statements.count, 1)
+        XCTAssertEqual(r.statements[0].kind, .statement)
+        XCTAssertNil(r.statements[0].coordinate)
+    }
+
+    func testAttributionDoesNotMakeAStatement() throws {
+        let e = try only("A monitoring group said Russian warplanes attacked Teftanaz on Thursday.")
+        XCTAssertEqual(e.kind, .event)
+        XCTAssertEqual(e.place, "Taftanaz")
+        XCTAssertEqual(e.subType, "Air/drone strike")
+        XCTAssertEqual(e.actors, ["Russian military"])
+    }
+
+    func testPlacesAbroadAndTheDatelineNeverGetEvents() throws {
+        let events = try Fixture.events(" date 2020-02-06 MOSCOW -- In Ankara, officials said government shelling killed four Turkish soldiers and two civilians in Idlib province on Monday.")
+        XCTAssertEqual(events.count, 1)
+        let e = try XCTUnwrap(events.first)
+        XCTAssertEqual(e.placeID, "pm:gov-idlib")
+        XCTAssertEqual(e.fatalities, 6)
+        XCTAssertEqual(e.fatalitiesDetail, "4 Turkish soldiers; 2 civilians")
+        XCTAssertEqual(e.actors.first, "Syrian government forces")
+        XCTAssertEqual(e.subType, "Shelling/artillery/missile attack")
+        XCTAssertEqual(e.start, .d("2020-02-03"))
+    }
+
+    func testClaimsAreMarkedAndTheClaimantActs() throws {
+        let e = try only("Damascus said its forces killed 30 militants near Neyrab on Wednesday.")
+        XCTAssertTrue(e.claimed)
+        XCTAssertEqual(e.fatalities, 30)
+        XCTAssertEqual(e.place, "Nairab")
+        XCTAssertEqual(e.geoPrecision, 2)
+        XCTAssertEqual(e.actors, ["Syrian government forces", "Militants"])
+        let a = try only("A drone strike hit a government convoy near Teftanaz on Tuesday, killing 9 soldiers, according to Ankara.")
+        XCTAssertTrue(a.claimed)
+        XCTAssertEqual(a.actors.first, "Turkish military")
+    }
+
+    func testDisplacedPeopleAreNotFatalities() throws {
+        let e = try only("More than 40,000 people fled Ariha this week, the U.N. said.")
+        XCTAssertEqual(e.subType, "Displacement")
+        XCTAssertEqual(e.displaced, 40_000)
+        XCTAssertNil(e.fatalities)
+        XCTAssertEqual(e.actors, ["Civilians"])
+        XCTAssertEqual(e.start, .d("2020-02-03"))
+        XCTAssertEqual(e.end, .d("2020-02-06"))
+    }
+
+    func testTerritoryIsCodedByWhoTookIt() throws {
+        XCTAssertEqual(try only("Rebels seized the town of Khan Sheikhoun in August.").subType, "Non-state actor overtakes territory")
+        XCTAssertEqual(try only("Syrian troops captured Saraqib on Wednesday.").subType, "Government regains territory")
+    }
+
+    func testUndatedHappeningsHaveNullDates() throws {
+        let e = try only("Two Russian soldiers were killed in Idlib province, the ministry said without saying when.")
+        XCTAssertEqual(e.datePrecision, .unknown)
+        XCTAssertNil(e.start)
+        XCTAssertEqual(e.actors.first, EventMerger.unidentified)
+    }
+
+    func testBackgroundAndAimsTellNoHappening() throws {
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Ariha is home to 40,000 people displaced by fighting.").isEmpty)
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Ankara urged Moscow to stop the offensive on Saraqib.").isEmpty)
+    }
+
+    func testBareGovernorateNameIsTheProvinceOnlyWhenTheReportSaysSo() throws {
+        let a = try Fixture.events(" date 2020-02-06 BEIRUT -- Jets bombed Idleb province on Monday. Shelling hit Idleb on Tuesday.")
+        XCTAssertTrue(a.allSatisfy { $0.placeID == "pm:gov-idlib" }, "\(a.map(\.place))")
+        let b = try Fixture.events(" date 2020-02-06 BEIRUT -- Shelling hit Idleb on Tuesday.")
+        XCTAssertEqual(b.first?.placeID, "geonames:169389")
+    }
+
+    func testIdsAreStableAcrossRunsAndDistinctAcrossSentences() throws {
+        let text = " date 2020-02-06 BEIRUT -- Jets bombed Sarmin on Monday. Jets bombed Afis on Tuesday."
+        let a = try Fixture.events(text), b = try Fixture.events(text)
+        XCTAssertEqual(a.map(\.id), b.map(\.id))
+        XCTAssertEqual(Set(a.map(\.id)).count, 2)
+        XCTAssertTrue(a.allSatisfy { $0.id.count == 16 && $0.id.allSatisfy(\.isHexDigit) })
+        XCTAssertNotEqual(try Fixture.events(text, name: "other.txt").map(\.id), a.map(\.id))
+    }
+}
