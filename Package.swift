@@ -26,7 +26,7 @@ let package = Package(
                 exclude: ["README.md"]),
         .target(name: "Layers", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Control"]),
         .target(name: "Benchmarks",
-                dependencies: ["CGEOS", "GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers"]),
+                dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers"]),
         .executableTarget(
             name: "placemap",
             dependencies: [

@@ -1,4 +1,3 @@
-internal import CGEOS
 import Control
 import Events
 import Foundation
@@ -86,19 +85,9 @@ public enum ControlBench {
         return t
     }
 
-    /// What GEOS itself needs for the diagram: one `GEOSVoronoiDiagram_r` on a MultiPoint, C only.
+    /// What GEOS itself needs for the diagram (Topology's `Voronoi.diagramOnly`, no cells read back).
     static func geosVoronoiAlone(_ sites: [Coordinate]) throws {
-        let h = GEOS_init_r()  // NULL only when out of memory
-        defer { GEOS_finish_r(h) }
-        var points: [OpaquePointer?] = sites.map { GEOSGeom_createPointFromXY_r(h, $0.x, $0.y) }  // NULL on exception
-        guard points.allSatisfy({ $0 != nil }) else { throw TopologyError.geos("creating the sites failed") }
-        // takes ownership of the points; returns NULL on exception
-        guard let multi = points.withUnsafeMutableBufferPointer({
-            GEOSGeom_createCollection_r(h, Int32(GEOS_MULTIPOINT.rawValue), $0.baseAddress, UInt32(sites.count))
-        }) else { throw TopologyError.geos("creating the sites failed") }
-        defer { GEOSGeom_destroy_r(h, multi) }
-        guard let diagram = GEOSVoronoiDiagram_r(h, multi, nil, 0, 0) else { throw TopologyError.geos("Voronoi failed") }  // NULL on exception
-        GEOSGeom_destroy_r(h, diagram)
+        _ = try Voronoi.diagramOnly(sites: sites)
     }
 
     /// The naive way: fold each side's cells together one `union` at a time, then clip and take the line.

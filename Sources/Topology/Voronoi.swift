@@ -3,6 +3,20 @@ import GeoModel
 
 /// Voronoi diagrams through GEOS, with each cell matched to its site.
 public enum Voronoi {
+    /// Runs `GEOSVoronoiDiagram_r` on the sites and returns the number of cells, without reading the
+    /// cells back into Swift: the cost GEOS itself needs, used as a benchmark baseline.
+    /// Throws `TopologyError` when GEOS fails.
+    public static func diagramOnly(sites: [Coordinate], tolerance: Double = 0) throws -> Int {
+        try withGEOS { ctx in
+            let points = try ctx.make(.multiPoint(sites))
+            let diagram = try ctx.own(GEOSVoronoiDiagram_r(ctx.handle, points.pointer, nil, tolerance, 0),  // NULL on exception
+                                      "Voronoi diagram")
+            let n = GEOSGetNumGeometries_r(ctx.handle, diagram.pointer)  // -1 on exception
+            guard n >= 0 else { throw ctx.error("counting Voronoi cells") }
+            return Int(n)
+        }
+    }
+
     /// The Voronoi cell of every site (`GEOSVoronoiDiagram_r`), planar: `cells[i]` is the cell of
     /// `sites[i]`, or nil when the site repeats an earlier one. `envelope`, when given, is the area the
     /// diagram must cover (cells are not clipped to it). GEOS 3.11 returns cells in no set order, so

@@ -22,6 +22,14 @@ final class TopologyTests: XCTestCase {
         }
     }
 
+    func testVoronoiDiagramAloneCountsOneCellPerSite() throws {
+        let sites: [Coordinate] = (0..<50).map { (i: Int) -> Coordinate in
+            let row = Double(i / 10), column = Double(i % 10)
+            return Coordinate(x: column * 3 + row * 0.1, y: row * 2)
+        }
+        XCTAssertEqual(try Voronoi.diagramOnly(sites: sites), 50)
+    }
+
     func testVoronoiMarksRepeatedSites() throws {
         let cells = try Voronoi.cells(sites: [Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 0, y: 0)])
         XCTAssertNotNil(cells[0]); XCTAssertNotNil(cells[1]); XCTAssertNil(cells[2])
