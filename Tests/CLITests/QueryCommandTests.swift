@@ -105,7 +105,7 @@ final class QueryCommandTests: XCTestCase {
         let file = try fixture()
         try assertOneLineError(["near", "Xqzzyville", "--km", "10", "--events", file], contains: "unknown place 'Xqzzyville'")
         try assertOneLineError(["near", "Kafrnobodyhere", "--km", "10", "--events", file, "--count"], contains: "did you mean 'Kafr")
-        try assertOneLineError(["near", "--at", "36.8,35.8", "--km=-1", "--events", file], contains: "radius -1.0 km")
+        try assertOneLineError(["near", "--at", "36.8,35.8", "--km", "-1", "--events", file], contains: "radius -1.0 km")
         try assertOneLineError(["near", "--at", "36.8,35.8", "--km", "25000", "--events", file], contains: "radius 25000.0 km")
         try assertOneLineError(["near", "--at", "36.8,95", "--km", "10", "--events", file], contains: "out of range")
         try assertOneLineError(["near", "--at", "36.8,35.8", "--km", "10", "--events", file + ".missing"],

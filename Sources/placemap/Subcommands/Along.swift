@@ -11,7 +11,7 @@ struct Along: ParsableCommand {
         abstract: "Events within --km kilometres of a highway (M4, M5), with their position along it in km from its start.")
 
     @Argument(help: "The highway: M4, M5 or another of its names.") var highway: String
-    @Option(help: "The distance from the road in kilometres.") var km: Double
+    @Option(parsing: .unconditional, help: "The distance from the road in kilometres.") var km: Double
     @Option(help: "Events file or folder.") var events: String = "Output/"
     @Flag(help: "Keep events located only to a region (precision 3).") var includeRegions = false
     @Option(help: "Output: table or json.") var format: AlongFormat = .table

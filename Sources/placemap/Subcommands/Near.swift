@@ -16,7 +16,7 @@ struct Near: ParsableCommand {
 
     @Argument(help: "A place name (resolved in the gazetteer).") var place: String?
     @Option(help: "The centre as LON,LAT in degrees instead of a place.") var at: String?
-    @Option(help: "The radius in kilometres (0 to 20,000).") var km: Double
+    @Option(parsing: .unconditional, help: "The radius in kilometres (0 to 20,000).") var km: Double
     @Option(help: "Only events on or after this day (YYYY-MM-DD).") var from: String?
     @Option(help: "Only events on or before this day (YYYY-MM-DD).") var to: String?
     @Option(help: "Only events of this type or sub-type (ignoring case).") var type: String?

@@ -11,7 +11,7 @@ struct PlacesCommand: ParsableCommand {
         abstract: "List gazetteer places, all or those within --km of --near, nearest first.")
 
     @Option(help: "A place name or LON,LAT to measure from (geodesic, WGS84).") var near: String?
-    @Option(help: "The radius around --near in kilometres.") var km: Double?
+    @Option(parsing: .unconditional, help: "The radius around --near in kilometres.") var km: Double?
     @Option(help: "Only this kind: \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: [PlaceKind] = []
     @Option(help: "Output: table, json or geojson.") var format: PlaceFormat = .table
 
