@@ -17,22 +17,25 @@ struct Distance: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
+        // The highways (shapes) are needed only for the `along` member of the JSON answer.
         var loaded: Gazetteer? = nil
         func gazetteer() throws -> Gazetteer {
             if let loaded { return loaded }
-            loaded = try CLI.gazetteer(shapes: false)
+            loaded = try CLI.gazetteer(shapes: format == .json)
             return loaded!
         }
         let from = try CLI.position(a, gazetteer: gazetteer), to = try CLI.position(b, gazetteer: gazetteer)
         let line = Geodesic.wgs84.inverse(from: from, to: to)
+        // Degrees clockwise from north in [0, 360), as `near` reports bearings.
+        let azimuth = (line.initialAzimuth + 360).truncatingRemainder(dividingBy: 360)
         switch format {
         case .text:
-            print("\(Format.metres(line.distance)) m, azimuth \(Format.fixed(line.initialAzimuth, 4))° at A")
+            print("\(Format.metres(line.distance)) m, azimuth \(Format.fixed(azimuth, 4))° at A (clockwise from north)")
         case .json:
-            var obj: [String: JSONValue] = ["distance_m": .number(line.distance), "azimuth_deg": .number(line.initialAzimuth)]
-            // Along a highway when both lie within 2 km of the same one (needs the gazetteer's highways).
-            if let highways = (try? Gazetteer.loadDefault(shapes: true))?.highways,
-               let shared = try CLI.reportingValue({ try AlongQuery.sharedHighway(from, to, highways: highways) }) {
+            var obj: [String: JSONValue] = ["distance_m": .number(line.distance), "azimuth_deg": .number(azimuth)]
+            // Along a highway when both lie within 2 km of the same one.
+            let highways = try gazetteer().highways
+            if let shared = try CLI.reportingValue({ try AlongQuery.sharedHighway(from, to, highways: highways) }) {
                 obj["along"] = ["highway": .string(shared.highway.id), "distance_m": .number(shared.distance)]
             }
             print(JSONWriter.string(.object(obj)))
