@@ -10,6 +10,10 @@ public enum EventFileError: Error, Sendable, Equatable, CustomStringConvertible 
     case malformedFeature(file: String, index: Int, message: String)
     /// A file or folder that cannot be read (missing, unreadable).
     case unreadable(file: String, message: String)
+    /// A folder given as input that holds no report or event file.
+    case emptyFolder(path: String)
+    /// An input file whose kind PlaceMap does not know.
+    case unknownInput(path: String)
 
     public var description: String {
         switch self {
@@ -17,6 +21,9 @@ public enum EventFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unknownFormat(let f, let m): return "\(f): \(m)"
         case .malformedFeature(let f, let i, let m): return "\(f): feature \(i): \(m)"
         case .unreadable(let f, let m): return "\(f): \(m)"
+        case .emptyFolder(let p): return "\(p) holds no report (.txt) or event file (.jsonl, .csv, .geojson)"
+        case .unknownInput(let p):
+            return "\(p) is neither a report (.txt) nor an event file (.jsonl, .ndjson, .csv, .geojson)"
         }
     }
 }

@@ -63,4 +63,26 @@ final class ExtractCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("\"start\":\"2020-02-04\""), r.stdout)
         XCTAssertFalse(r.stdout.localizedCaseInsensitiveContains("beirut"))
     }
+
+    func testAFolderIsReadAsItsReportsInNameOrder() throws {
+        let dir = try temporaryDirectory("extract-folder")
+        try " date 2020-02-06 BEIRUT -- Rebels shelled Sarmin on Tuesday.".write(
+            to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        try " date 2020-02-06 BEIRUT -- Government jets bombed Binnish on Wednesday.".write(
+            to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "{\"date\": \"2020-02-06\"}".write(to: dir.appendingPathComponent("a.meta.json"), atomically: true, encoding: .utf8)
+        let r = try Run.placemap(["extract", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, r.stdout)
+        XCTAssertTrue(lines.first?.contains("\"report\":\"a.txt\"") ?? false, r.stdout)
+        XCTAssertTrue(lines.last?.contains("\"report\":\"b.txt\"") ?? false, r.stdout)
+        // The same events as naming the files one by one.
+        let byFile = try Run.placemap(["extract", dir.appendingPathComponent("a.txt").path, dir.appendingPathComponent("b.txt").path])
+        XCTAssertEqual(byFile.stdout, r.stdout)
+        let empty = try temporaryDirectory("extract-empty")
+        let e = try Run.placemap(["extract", empty.path])
+        XCTAssertNotEqual(e.status, 0)
+        XCTAssertTrue(e.stderr.hasPrefix("placemap: error: \(empty.path) holds no report"), e.stderr)
+    }
 }

@@ -13,7 +13,8 @@ struct Extract: ParsableCommand {
             Gazetteer/lexicon/ (triggers.tsv, actors.tsv, cues.tsv).
             """)
 
-    @Argument(help: "Report files (UTF-8 text; '-' for standard input).") var reports: [String]
+    @Argument(help: "Report files (UTF-8 text; '-' for standard input) or folders of them (their .txt files, in name order).")
+    var reports: [String]
     @Option(help: "The date of reports without their own (YYYY-MM-DD).") var date: String?
     @Option(help: "Output: jsonl (one event a line), csv (ACLED columns) or geojson.") var format: EventFormat = .jsonl
     @Flag(help: "Show, per event, the sentence and the rules that fired (on stderr).") var explain = false
@@ -34,7 +35,7 @@ struct Extract: ParsableCommand {
         var warnings: [String]
         do {
             let lexicon = try Lexicon.load(besides: gazetteer)
-            result = try extractAll(from: reports, fallbackDate: fallback, gazetteer: gazetteer, lexicon: lexicon)
+            result = try extractAll(from: try InputFiles.reports(reports), fallbackDate: fallback, gazetteer: gazetteer, lexicon: lexicon)
             events = result.events + (statements ? result.statements : [])
             warnings = result.warnings
             if let overrides {
