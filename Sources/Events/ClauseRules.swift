@@ -29,6 +29,8 @@ struct PlaceMention {
     /// True when the event is near the place rather than in it ("near", "north of").
     var near: Bool
     var rule: String
+    /// An unknown name said to lie by the place named before it ("the neighbouring village of X").
+    var neighbour = false
 }
 
 /// The reading of one clause: what happened, by whom to whom, where and when (before report-level

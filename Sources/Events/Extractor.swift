@@ -82,6 +82,18 @@ struct Notes {
     mutating func add(_ line: @autoclosure () -> String) { if on { lines.append(line()) } }
 }
 
+/// Where one event of a clause goes.
+struct Target {
+    var place: Place
+    var precision: Int
+    var direction: String? = nil
+    /// The unknown name the event stands for (its `unresolved_place`).
+    var unresolved: String? = nil
+    var rule: String
+    /// One event per place, direction and unknown name.
+    var key: String { place.id + "|" + (direction ?? "") + "|" + (unresolved ?? "") }
+}
+
 /// One report being read.
 struct ReportRun {
     let x: Extractor
@@ -278,6 +290,8 @@ struct ReportRun {
             }
             guard var s = start else { i += 1; continue }
             let list = start == i + 2
+            // "the neighbouring village(s) of X": X lies by the place named before it.
+            let neighbour = list && i > 0 && a.has(.neighbour, at: i - 1) != nil
             while s < a.tokens.count {
                 var e = s
                 while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ["al", "el", "ad", "as", "ash", "ar"].contains(a.tokens[e].text)),
@@ -286,7 +300,7 @@ struct ReportRun {
                     let name = a.original(s..<e)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
                                             direction: nil, local: true, near: false,
-                                            rule: "unknown name '\(name)' after '\(t)'"))
+                                            rule: "unknown name '\(name)' after '\(t)'", neighbour: neighbour))
                 }
                 guard list else { break }
                 // Next item of "the villages of A, B and C".
@@ -393,7 +407,7 @@ struct ReportRun {
             }
 
             // Where.
-            var targets: [(place: Place, precision: Int, direction: String?, unresolved: String?, rule: String)] = []
+            var targets: [Target] = []
             var candidates = ownPlaces
             if candidates.isEmpty, r.clause.kind == .relative, let p = r.clause.parent {
                 candidates = readings[p].places.filter { $0.local && $0.form == .named }.suffix(1)
@@ -423,39 +437,42 @@ struct ReportRun {
             for m in candidates {
                 switch m.form {
                 case .named, .anaphor:
-                    if let p = m.place { targets.append((p, m.precision, m.direction, nil, m.rule)) }
-                    else if let prov = mainProvince { targets.append((prov, 3, nil, nil, m.rule)) }
+                    if let p = m.place { targets.append(Target(place: p, precision: m.precision, direction: m.direction, rule: m.rule)) }
+                    else if let prov = mainProvince { targets.append(Target(place: prov, precision: 3, rule: m.rule)) }
                 case .unnamed:
-                    if let prov = mainProvince { targets.append((prov, 3, nil, nil, m.rule)) }
+                    if let prov = mainProvince { targets.append(Target(place: prov, precision: 3, rule: m.rule)) }
                 case .unresolved:
-                    let sugg = x.gazetteer.suggestions(for: m.text)
-                    let hint = sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
-                    if let t = nearTown, let p = t.place {
-                        targets.append((p, 2, t.direction, m.text, m.rule + " → near \(p.name), precision 2"))
-                        warnings.append("\(report.name): unknown place '\(m.text)'\(hint); event placed near \(p.name) (precision 2)")
-                    } else if let prov = sentenceProvince(candidates) ?? mainProvince {
-                        targets.append((prov, 3, nil, m.text, m.rule + " → \(prov.name), precision 3"))
-                        warnings.append("\(report.name): unknown place '\(m.text)'\(hint); event placed in \(prov.name) (precision 3)")
-                    }
+                    if let t = fallback(for: m, in: candidates, nearTown: nearTown) { targets.append(t) }
+                    else { warnings.append("\(report.name): unknown place '\(m.text)'\(hint(m.text)); no town or province "
+                                           + "the report makes clear: the happening was left out") }
                 }
             }
             if targets.isEmpty, let ref, let id = ref.placeID, let p = x.gazetteer.place(id: id) {
-                targets.append((p, ref.geoPrecision, ref.direction, ref.unresolvedPlace, "refers back → the place of \(ref.id)"))
+                targets.append(Target(place: p, precision: ref.geoPrecision, direction: ref.direction, unresolved: ref.unresolvedPlace,
+                                      rule: "refers back → the place of \(ref.id)"))
             }
             if targets.isEmpty, let prov = mainProvince {
-                targets.append((prov, 3, nil, nil, "no place in the clause → the report's province \(prov.name)"))
+                targets.append(Target(place: prov, precision: 3, rule: "no place in the clause → the report's province \(prov.name)"))
             }
             if targets.isEmpty {
                 warnings.append("\(report.name): a happening with no place the report makes clear was left out: \(a.sentence.text)")
                 continue
             }
-            // A governorate beside a town inside it adds nothing; one event per place.
+            // A governorate beside a town inside it adds nothing (unless it stands for an unknown place);
+            // one event per place (and per unknown name placed there).
             let precise = targets.filter { $0.precision < 3 || !$0.place.kind.isArea }
             targets = targets.filter { t in
-                !(t.place.kind == .governorate && precise.contains { $0.place.admin1 == t.place.admin1 && $0.place.id != t.place.id })
+                t.unresolved != nil || !(t.place.kind == .governorate
+                    && precise.contains { $0.place.admin1 == t.place.admin1 && $0.place.id != t.place.id })
             }
             var seen = Set<String>()
-            targets = targets.filter { seen.insert($0.place.id + "|" + ($0.direction ?? "")).inserted }
+            targets = targets.filter { seen.insert($0.key).inserted }
+            // The warning says where the event of an unknown place went.
+            for t in targets {
+                guard let name = t.unresolved, t.rule.hasPrefix("unknown name") else { continue }
+                warnings.append("\(report.name): unknown place '\(name)'\(hint(name)); event placed "
+                                + (t.precision == 2 ? "near \(t.place.name)" : "in \(t.place.name)") + " (precision \(t.precision))")
+            }
 
             // Who.
             var actors = r.actors
@@ -518,10 +535,11 @@ struct ReportRun {
                     explainPlace.add("date for \(t.place.name): \(d.2) (the date told after this place)")
                 }
                 let precision: DatePrecision = start == nil ? .unknown : (start == end ? .day : .span)
-                var id = StableID.event(report: report.name, offset: a.sentence.start, place: t.place.id, subType: r.subType)
+                let idPlace = t.place.id + (t.unresolved.map { "|" + $0 } ?? "")
+                var id = StableID.event(report: report.name, offset: a.sentence.start, place: idPlace, subType: r.subType)
                 var n = 2
                 while !usedIDs.insert(id).inserted {
-                    id = StableID.event(report: report.name, offset: a.sentence.start, place: t.place.id + "#\(n)", subType: r.subType)
+                    id = StableID.event(report: report.name, offset: a.sentence.start, place: idPlace + "#\(n)", subType: r.subType)
                     n += 1
                 }
                 let e = Event(id: id, type: r.type, subType: r.subType, start: start, end: end, datePrecision: precision,
@@ -566,6 +584,32 @@ struct ReportRun {
             }
         }
         return count.keys.sorted { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }.first
+    }
+
+    /// Where the event of an unknown name goes: a town named as near it in the clause ("the village of X,
+    /// near Y"), else the place named just before it when it is said to neighbour it ("A and the
+    /// neighbouring village of X"), both with precision 2; else a governorate named in the clause or the
+    /// report's province, precision 3. Nil when the report makes no place clear.
+    func fallback(for m: PlaceMention, in candidates: [PlaceMention], nearTown: PlaceMention?) -> Target? {
+        if let t = nearTown, let p = t.place {
+            return Target(place: p, precision: 2, direction: t.direction, unresolved: m.text,
+                          rule: m.rule + " → near \(p.name), precision 2")
+        }
+        if m.neighbour, let t = candidates.last(where: { $0.range.upperBound <= m.range.lowerBound && $0.form != .unresolved
+                                                          && $0.place?.kind.isSettlement == true }), let p = t.place {
+            return Target(place: p, precision: 2, unresolved: m.text,
+                          rule: m.rule + " + 'neighbouring' → near \(p.name), the place named before it, precision 2")
+        }
+        if let prov = sentenceProvince(candidates) ?? mainProvince {
+            return Target(place: prov, precision: 3, unresolved: m.text, rule: m.rule + " → \(prov.name), precision 3")
+        }
+        return nil
+    }
+
+    /// " (did you mean 'A', 'B'?)" for an unknown name, or "".
+    func hint(_ name: String) -> String {
+        let sugg = x.gazetteer.suggestions(for: name)
+        return sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
     }
 
     /// A governorate named in the same clause.

@@ -74,6 +74,8 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
     case claimPronoun = "claim_pronoun", purpose, irrealis, support, clause, background, trend, means
     case newsTense = "news_tense", kill, victim, number, multiplier, qualifier, direction, near, locative
     case placeNoun = "place_noun"
+    /// "the neighbouring village of X": X lies by the place named just before it.
+    case neighbour
     /// A capitalised word that is never a place on its own ("Syrian", "Turkish"), even when it folds like one.
     case notPlace = "not_place"
 }

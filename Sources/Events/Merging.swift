@@ -9,10 +9,12 @@ import Geodesy
 ///   civilians) is one family, except changes of territory; each strategic development sub-type is its own;
 /// - the same place id, or two points (precision 1 or 2) within `nearbyMetres` of each other;
 /// - overlapping dates (a day inside a span counts), or both undated;
-/// - compatible actors: the first actor (who acted) is the same, or one side names no one who acted.
+/// - compatible actors: the first actor (who acted) is the same, or one side names no one who acted;
+/// - the same unknown place (`unresolved_place`, compared without case), or none on either side: an event
+///   standing for a village the gazetteer lacks never merges into the event of the place it was put near.
 ///
 /// A region-level event (precision 3) is then folded into the town-level events told by one of its reports, of the
-/// same sub-type, in that region, with overlapping dates and compatible actors: a summary ("Turkey sent reinforcements into
+/// same sub-type, in that region, with overlapping dates and compatible actors (neither standing for an unknown place): a summary ("Turkey sent reinforcements into
 /// northwestern Syria") joins the precise telling ("north of Saraqeb"). With one such event the two merge;
 /// with several, the summary's source joins each of them (only when it reports no deaths, so that no death
 /// is counted twice). Statements are never merged.
@@ -49,6 +51,7 @@ public enum EventMerger {
         for (i, r) in clusters.enumerated() where r.geoPrecision == 3 && r.datePrecision != .unknown && r.unresolvedPlace == nil {
             let targets = clusters.indices.filter { j in
                 j != i && !folded.contains(j) && clusters[j].geoPrecision < 3 && clusters[j].subType == r.subType
+                    && clusters[j].unresolvedPlace == nil
                     && datesOverlap(r, clusters[j]) && actorsCompatible(r, clusters[j]) && contains(region: r, clusters[j])
                     && (r.fatalities == nil || clusters[j].fatalities == nil || r.fatalities == clusters[j].fatalities)
                     && !Set(r.sources.map(\.report)).isDisjoint(with: clusters[j].sources.map(\.report))
@@ -84,7 +87,13 @@ public enum EventMerger {
     public static func family(of e: Event) -> String { family(type: e.type, subType: e.subType) }
 
     static func same(_ a: Event, _ b: Event) -> Bool {
-        a.kind == b.kind && family(of: a) == family(of: b) && samePlace(a, b) && datesOverlap(a, b) && actorsCompatible(a, b)
+        a.kind == b.kind && family(of: a) == family(of: b) && sameUnresolved(a, b) && samePlace(a, b) && datesOverlap(a, b)
+            && actorsCompatible(a, b)
+    }
+
+    /// Both name the same unknown place (without case), or neither names one.
+    static func sameUnresolved(_ a: Event, _ b: Event) -> Bool {
+        a.unresolvedPlace?.lowercased() == b.unresolvedPlace?.lowercased()
     }
 
     static func samePlace(_ a: Event, _ b: Event) -> Bool {

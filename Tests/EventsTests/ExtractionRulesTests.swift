@@ -43,6 +43,38 @@ final class ExtractionRulesTests: XCTestCase {
         XCTAssertEqual(r.warnings.count, 1)
     }
 
+    func testAnUnknownNeighbouringVillageGetsItsOwnEventNearThePlaceNamedBeforeIt() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Rebels captured the village of Afis and the neighbouring "
+                                    + "village of Kafr Dwail on Tuesday.")
+        let merged = EventMerger.merge(r.events)
+        XCTAssertEqual(merged.count, 2, "\(merged.map { "\($0.place) \($0.unresolvedPlace ?? "-")" })")
+        let known = try XCTUnwrap(merged.first { $0.unresolvedPlace == nil })
+        XCTAssertEqual(known.place, "Afis")
+        XCTAssertEqual(known.geoPrecision, 1)
+        let unknown = try XCTUnwrap(merged.first { $0.unresolvedPlace == "Kafr Dwail" })
+        XCTAssertEqual(unknown.place, "Afis")
+        XCTAssertEqual(unknown.geoPrecision, 2)
+        XCTAssertEqual(unknown.subType, "Non-state actor overtakes territory")
+        XCTAssertEqual(unknown.start, .d("2020-02-04"))
+        XCTAssertNotEqual(unknown.id, known.id)
+        XCTAssertEqual(r.warnings.count, 1, "\(r.warnings)")
+        XCTAssertTrue(r.warnings[0].contains("'Kafr Dwail'") && r.warnings[0].hasSuffix("event placed near Afis (precision 2)"),
+                      r.warnings[0])
+    }
+
+    func testAnUnknownVillageBesideAKnownTownKeepsItsProvinceEventAndTheWarningSaysSo() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Rebels attacked Sarmin and the village of Tall Qurbizwi "
+                                    + "in Idlib province on Monday.")
+        let events = EventMerger.merge(r.events)
+        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Idlib Governorate"])
+        let unknown = try XCTUnwrap(events.first { $0.unresolvedPlace == "Tall Qurbizwi" })
+        XCTAssertEqual(unknown.placeID, "pm:gov-idlib")
+        XCTAssertEqual(unknown.geoPrecision, 3)
+        XCTAssertNil(events.first { $0.place == "Sarmin" }?.unresolvedPlace)
+        XCTAssertEqual(r.warnings.count, 1, "\(r.warnings)")
+        XCTAssertTrue(r.warnings[0].hasSuffix("event placed in Idlib Governorate (precision 3)"), r.warnings[0])
+    }
+
     func testSeveralPlacesForOneHappeningGiveOneEventEach() throws {
         let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Turkish troops deployed in Sarmin, Afis and Binnish on Thursday.")
         XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Afis", "Binnish"])

@@ -37,6 +37,27 @@ final class MergingTests: XCTestCase {
         XCTAssertEqual(EventMerger.merge([withAgent, otherAgent]).count, 2, "different sides acting")
     }
 
+    func testAnEventStandingForAnUnknownPlaceIsNeverSwallowed() {
+        let town = event("a", report: "001.txt", offset: 0, actors: ["Rebels"])
+        var unknown = event("b", report: "001.txt", offset: 0, precision: 2, actors: ["Rebels"])
+        unknown.unresolvedPlace = "Kafr Blahta"
+        var again = event("c", report: "002.txt", offset: 40, precision: 2, actors: ["Rebels"])
+        again.unresolvedPlace = "kafr blahta"
+        var other = event("d", report: "002.txt", offset: 80, precision: 2, actors: ["Rebels"])
+        other.unresolvedPlace = "Tall Qurbizwi"
+        let m = EventMerger.merge([town, unknown, again, other])
+        XCTAssertEqual(m.count, 3, "\(m.map { ($0.id, $0.unresolvedPlace ?? "-") })")
+        XCTAssertEqual(m.first { $0.unresolvedPlace == nil }?.sources.count, 1)
+        XCTAssertEqual(m.first { $0.unresolvedPlace == "Kafr Blahta" }?.sources.map(\.report), ["001.txt", "002.txt"],
+                       "the same unknown name (any case) is one happening")
+        XCTAssertEqual(m.first { $0.unresolvedPlace == "Tall Qurbizwi" }?.sources.count, 1)
+        // A province-wide summary does not fold into the event of an unknown place either.
+        var region = event("r", report: "001.txt", offset: 200, place: "Idlib Governorate", placeID: "pm:gov-idlib",
+                           precision: 3, actors: ["Rebels"])
+        region.unresolvedPlace = nil
+        XCTAssertEqual(EventMerger.merge([unknown, region]).count, 2)
+    }
+
     func testSpansOverlappingADayMergeIntoTheUnion() {
         let a = event("a", report: "001.txt", offset: 0, start: "2020-02-05", end: "2020-02-06")
         let b = event("b", report: "002.txt", offset: 0, start: "2020-02-06")
