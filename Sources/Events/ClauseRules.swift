@@ -84,6 +84,8 @@ struct ClauseRules {
     let reportDate: Day
 
     static let determiners: Set<String> = ["the", "this", "that", "these", "those"]
+    /// Countries and capitals: actors only as subjects of their own (never when used as a place).
+    static let countryWords: Set<String> = ["turkey", "ankara", "syria", "damascus", "russia", "moscow"]
 
     /// The clause's reading, with places left as found (resolution happens at report level).
     func read(_ clause: Clause, backgroundSentence: Bool, places: [PlaceMention]) -> ClauseReading {
@@ -371,7 +373,7 @@ struct ClauseRules {
     func actors(in range: Range<Int>, trigger: Range<Int>, r: ClauseReading, victims: [Range<Int>],
                 claimAgents: [Range<Int>]) -> [ActorMention] {
         var found: [ActorMention] = []
-        let countryWords: Set<String> = ["turkey", "ankara", "syria", "damascus", "russia", "moscow"]
+        let countryWords = ClauseRules.countryWords
         var victimOrder: [String: Int] = [:]
         for (range, e) in a.actors where e.actor != nil {
             let claim = claimAgents.contains(range)

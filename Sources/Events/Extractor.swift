@@ -350,6 +350,19 @@ struct ReportRun {
         let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date)
         let clauses = a.clauses()
         var readings = clauses.map { rules.read($0, backgroundSentence: background, places: mentions) }
+        // "On Monday they took …": a bare subject takes the side named last in the sentences before.
+        for ci in readings.indices {
+            guard let (agents, note) = bareSubjectAgents(sentence: k, reading: readings[ci]), let main = readings[ci].trigger
+            else { continue }
+            readings[ci].actors = agents + readings[ci].actors.filter { m in !agents.contains { $0.name == m.name } }
+            (readings[ci].type, readings[ci].subType, readings[ci].typeRule) = rules.code(main, range: readings[ci].clause.range, r: readings[ci])
+            if readings[ci].subType == "Air/drone strike" {
+                for j in readings[ci].actors.indices where readings[ci].actors[j].role == .agent {
+                    if let air = readings[ci].actors[j].airName { readings[ci].actors[j].name = air }
+                }
+            }
+            readings[ci].notes.append(note)
+        }
         // A generic attack ("the places hit") in a sentence whose other clause names the kind of violence
         // ("air raids") is of that kind.
         if let specific = readings.first(where: { ($0.trigger?.entry.priority ?? 0) == 3

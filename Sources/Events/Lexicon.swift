@@ -76,6 +76,9 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
     case placeNoun = "place_noun"
     /// "the neighbouring village of X": X lies by the place named just before it.
     case neighbour
+    /// A subject that names no side ("they", "troops"); its value says which sides it can stand for
+    /// (`armed`, `state`, `opposition`). See `bareSubjectAgents`.
+    case subject
     /// A capitalised word that is never a place on its own ("Syrian", "Turkish"), even when it folds like one.
     case notPlace = "not_place"
 }

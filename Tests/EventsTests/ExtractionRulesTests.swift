@@ -75,6 +75,43 @@ final class ExtractionRulesTests: XCTestCase {
         XCTAssertTrue(r.warnings[0].hasSuffix("event placed in Idlib Governorate (precision 3)"), r.warnings[0])
     }
 
+    func testABareSubjectTakesTheSideNamedInTheSentenceBefore() throws {
+        func capture(_ text: String) throws -> Event {
+            let events = try Fixture.events(" date 2020-02-06 BEIRUT -- " + text)
+            return try XCTUnwrap(events.first { $0.place == "Afis" }, "\(events.map(\.place))")
+        }
+        let they = try capture("Regime troops advanced toward Sarmin on Sunday. On Tuesday they took the village of Afis.")
+        XCTAssertEqual(they.actors, ["Syrian government forces"])
+        XCTAssertEqual(they.subType, "Government regains territory")
+        let rebels = try capture("Insurgents pushed toward Sarmin on Sunday. On Tuesday they captured Afis.")
+        XCTAssertEqual(rebels.actors, ["Rebels"])
+        XCTAssertEqual(rebels.subType, "Non-state actor overtakes territory", "the side decides the sub-type")
+        let troops = try capture("Government forces advanced toward Sarmin on Sunday. Troops captured Afis on Tuesday.")
+        XCTAssertEqual(troops.actors, ["Syrian government forces"])
+        // Two sentences back at most; the subject when the sentence before names both sides.
+        let both = try capture("Rebels attacked government forces near Sarmin on Sunday. On Tuesday they shelled Afis.")
+        XCTAssertEqual(both.actors, ["Rebels"])
+        // Phrases naming a side keep their name.
+        XCTAssertEqual(try capture("Rebels held Sarmin on Sunday. The army seized Afis on Tuesday.").actors, ["Syrian government forces"])
+    }
+
+    func testABareSubjectStaysUnnamedWhenNothingFitsOrItIsActedOn() throws {
+        func actors(_ text: String) throws -> [String] {
+            let events = try Fixture.events(" date 2020-02-06 BEIRUT -- " + text)
+            return try XCTUnwrap(events.first { $0.place == "Afis" }, "\(events.map(\.place))").actors
+        }
+        // No side in the two sentences before (civilians do not fit "they"; a capital as a place names no troops).
+        XCTAssertEqual(try actors("Civilians fled Sarmin on Sunday. On Tuesday they took the village of Afis."), [])
+        XCTAssertEqual(try actors("The road to Damascus was cut on Sunday. On Tuesday troops captured Afis."), [])
+        XCTAssertEqual(try actors("Rebels advanced on Sunday. The day was cold. Rain fell. On Tuesday they captured Afis."), [],
+                       "more than two sentences back")
+        // A passive subject is acted on, not acting.
+        XCTAssertFalse(try actors("Turkish troops entered Idlib province on Sunday. On Tuesday forces were shelled in Afis.")
+            .contains("Turkish military"))
+        // Neither side is the subject of the sentence before: ambiguous, no actor rather than a wrong one.
+        XCTAssertEqual(try actors("On Sunday the clashes between rebels and government forces went on. On Tuesday they captured Afis."), [])
+    }
+
     func testSeveralPlacesForOneHappeningGiveOneEventEach() throws {
         let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Turkish troops deployed in Sarmin, Afis and Binnish on Thursday.")
         XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Afis", "Binnish"])
