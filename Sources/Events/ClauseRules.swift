@@ -77,7 +77,8 @@ struct ClauseReading {
 ///   (only civilians → Attack), changes of control by who took the place;
 /// - **actors**: in the order who acted on whom: agents (before the trigger, or after "by"), sides of
 ///   "between A and B" (the side that lost people first is the one acted on), patients (after the
-///   trigger, victims, civilians), supporters.
+///   trigger, victims, civilians), supporters; a side named with a preposition inside a phrase about
+///   something else is none of them (see `aside`).
 struct ClauseRules {
     let a: SentenceAnalysis
     let lexicon: Lexicon
@@ -369,16 +370,41 @@ struct ClauseRules {
         return best?.0
     }
 
+    /// True when the actor phrase at token `i` is named about something else than the happening: the object
+    /// of a preposition after an arrangement word ("under its de-escalation arrangement with Russia", "a
+    /// deal between Moscow and Ankara"), or the object of a preposition (not the agent's "by") inside a
+    /// relative clause after the trigger ("near the posts that Turkey keeps there under a deal with Russia").
+    func aside(_ i: Int, clause: Range<Int>, trigger: Range<Int>) -> Bool {
+        var p = i - 1
+        while p > clause.lowerBound, ["the", "its", "their", "his", "her", "a", "an"].contains(a.tokens[p].text) { p -= 1 }
+        guard p >= clause.lowerBound, ["with", "to", "from", "for", "of", "under", "between", "by"].contains(a.tokens[p].text)
+        else { return false }
+        if a.cues.contains(where: { $0.entry.kind == .arrangement && $0.range.upperBound <= p && $0.range.upperBound >= p - 2 }) {
+            return true
+        }
+        guard a.tokens[p].text != "by", a.tokens[p].text != "between", trigger.upperBound < p else { return false }
+        guard let q = (trigger.upperBound..<p).last(where: { ["that", "which", "whose"].contains(a.tokens[$0].text) }),
+              q > 0, a.has(.reportVerb, at: q - 1) == nil, !["so", "such", "said", "says"].contains(a.tokens[q - 1].text)
+        else { return false }
+        return !(q..<i).contains { a.tokens[$0].text == "," || a.tokens[$0].text == ";" }
+    }
+
     /// Actors of the clause with their roles, in the order who acted on whom.
     func actors(in range: Range<Int>, trigger: Range<Int>, r: ClauseReading, victims: [Range<Int>],
                 claimAgents: [Range<Int>]) -> [ActorMention] {
         var found: [ActorMention] = []
         let countryWords = ClauseRules.countryWords
         var victimOrder: [String: Int] = [:]
+        var asideEnd: Int? = nil
         for (range, e) in a.actors where e.actor != nil {
             let claim = claimAgents.contains(range)
             let i = range.lowerBound
             guard claim || (r.clause.range.contains(i) && !r.masked.contains(i)) else { continue }
+            // "under its arrangement with Russia": a side named about something else.
+            if !claim, aside(i, clause: r.clause.range, trigger: trigger) || (i > 0 && a.tokens[i - 1].text == "and" && asideEnd == i - 1) {
+                asideEnd = range.upperBound
+                continue
+            }
             // A country or capital used as a place ("into northwestern Syria", "Syria's border") is no actor.
             if range.count == 1, countryWords.contains(a.tokens[i].text), !claim {
                 if a.tokens[i].possessive { continue }

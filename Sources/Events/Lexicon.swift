@@ -79,6 +79,9 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
     /// A subject that names no side ("they", "troops"); its value says which sides it can stand for
     /// (`armed`, `state`, `opposition`). See `bareSubjectAgents`.
     case subject
+    /// An arrangement between sides ("agreement", "de-escalation arrangement"): a side named after it with
+    /// a preposition ("with Russia") is no side of the happening told around it.
+    case arrangement
     /// A capitalised word that is never a place on its own ("Syrian", "Turkish"), even when it folds like one.
     case notPlace = "not_place"
 }

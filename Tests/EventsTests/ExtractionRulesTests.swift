@@ -112,6 +112,17 @@ final class ExtractionRulesTests: XCTestCase {
         XCTAssertEqual(try actors("On Sunday the clashes between rebels and government forces went on. On Tuesday they captured Afis."), [])
     }
 
+    func testASideNamedAboutAnArrangementIsNoActorOfTheHappening() throws {
+        XCTAssertEqual(try only("Rebels shelled Sarmin on Monday under an agreement with Russia.").actors, ["Rebels"])
+        XCTAssertEqual(try only("Turkish forces clashed with Syrian troops on Monday in Idlib province, near the posts that "
+                                + "Turkey keeps under its deal with Russia.").actors, ["Turkish military", "Syrian government forces"])
+        XCTAssertEqual(try only("Rebels attacked government positions on Monday near Sarmin, in breach of a ceasefire "
+                                + "between Moscow and Ankara.").actors, ["Rebels", "Syrian government forces"])
+        // The sides of the happening itself still count, after a preposition too.
+        XCTAssertEqual(try only("Rebels clashed with Turkish troops near Sarmin on Monday.").actors, ["Rebels", "Turkish military"])
+        XCTAssertEqual(try only("Sarmin was shelled on Monday by Russian jets.").actors.first, "Russian military")
+    }
+
     func testSeveralPlacesForOneHappeningGiveOneEventEach() throws {
         let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Turkish troops deployed in Sarmin, Afis and Binnish on Thursday.")
         XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Afis", "Binnish"])
