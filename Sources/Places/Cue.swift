@@ -49,26 +49,23 @@ enum Cue: String, Sendable, CaseIterable {
     /// The cue in the words right after a name (tokens `to+1...`: "Idlib province", "Idlib's city centre")
     /// or right before it ("the village of Nairab", "near Saraqeb", "the outskirts of Saraqeb").
     static func around(tokens: [NameKey.Token], from: Int, to end: Int) -> Cue? {
-        let keys = tokens.map(\.key)
-        // After: "X province", "X city centre", "X air base".
-        for p in phrases {
-            let s = end + 1
-            if s + p.tokens.count <= keys.count, Array(keys[s..<(s + p.tokens.count)]) == p.tokens { return p.cue }
+        /// True when `phrase` is spelled by the tokens from `s` on.
+        func spells(_ phrase: [String], from s: Int) -> Bool {
+            s >= 0 && s + phrase.count <= tokens.count && phrase.indices.allSatisfy { tokens[s + $0].key == phrase[$0] }
         }
+        // After: "X province", "X city centre", "X air base".
+        if let p = phrases.first(where: { spells($0.tokens, from: end + 1) }) { return p.cue }
         // Before: "(the) village of X", "province of X", "near (to) X", "outskirts of X", "10 km west of X".
         var b = from - 1
-        while b >= 0, tokens[b].isArticle || keys[b] == the { b -= 1 }
+        while b >= 0, tokens[b].isArticle || tokens[b].key == the { b -= 1 }
         guard b >= 0 else { return nil }
-        if keys[b] == of || keys[b] == to {
+        if tokens[b].key == of || tokens[b].key == to {
             let k = b - 1
             guard k >= 0 else { return nil }
-            if nearWords.contains(keys[k]) { return .near }
-            for p in phrases where k - p.tokens.count + 1 >= 0 {
-                if Array(keys[(k - p.tokens.count + 1)...k]) == p.tokens { return p.cue }
-            }
-            return nil
+            if nearWords.contains(tokens[k].key) { return .near }
+            return phrases.first { spells($0.tokens, from: k - $0.tokens.count + 1) }?.cue
         }
-        if nearWords.contains(keys[b]) { return .near }
+        if nearWords.contains(tokens[b].key) { return .near }
         return nil
     }
 

@@ -58,16 +58,24 @@ public enum NameKey {
 
     /// Splits `text` into folded tokens: runs of letters and digits; apostrophe and ayn/hamza marks and
     /// combining marks inside a run are dropped, a possessive "'s" ends it, a hyphen joins two runs of one word.
+    ///
+    /// One pass over the text's UTF-8 bytes (ASCII bytes need no decoding); each token is folded once into a
+    /// reusable buffer.
     static func scan(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        return text.withUTF8 { scan(utf8: $0) }
+    }
+
+    static func scan(utf8 u: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         var letters: [Unicode.Scalar] = []
-        var start = -1, end = 0, offset = 0
+        var buffer: [UInt8] = []
+        var start = -1, end = 0
         var hyphen = false, capital = false, wordStart = true
 
         func flush() {
             guard start >= 0 else { return }
-            let (key, article) = foldToken(letters[...])
+            let (key, article) = foldToken(letters[...], buffer: &buffer)
             if !key.isEmpty {
                 tokens.append(Token(key: key, isArticle: article, start: start, end: end, isCapitalised: capital,
                                     hyphenBefore: hyphen, startsWord: wordStart))
@@ -75,24 +83,24 @@ public enum NameKey {
             letters.removeAll(keepingCapacity: true); start = -1; hyphen = false; wordStart = false
         }
 
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            let width = utf8Width(s)
+        var p = 0
+        while p < u.count {
+            let (s, width) = scalar(in: u, at: p)
             if isMark(s) {
                 // Possessive "'s" at the end of a word: drop it and end the word; other marks vanish.
-                if start >= 0, i + 1 < scalars.count, scalars[i + 1] == "s" || scalars[i + 1] == "S",
-                   i + 2 >= scalars.count || !isLetterOrDigit(scalars[i + 2]) {
+                let q = p + width
+                if start >= 0, q < u.count, u[q] == UInt8(ascii: "s") || u[q] == UInt8(ascii: "S"),
+                   q + 1 >= u.count || !isLetterOrDigit(scalar(in: u, at: q + 1).scalar) {
                     flush(); wordStart = true
-                    offset += width + 1; i += 2
+                    p = q + 1
                     continue
                 }
             } else if isLetterOrDigit(s) {
                 if start < 0 {
-                    start = offset
+                    start = p
                     capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
                 }
-                letters.append(s); end = offset + width
+                letters.append(s); end = p + width
             } else if s == "-" || s == "\u{2010}" || s == "\u{2011}" {
                 if start >= 0 { flush(); hyphen = true } else { wordStart = true }
             } else if !s.isASCII, s.properties.generalCategory == .nonspacingMark, start >= 0 {
@@ -100,14 +108,22 @@ public enum NameKey {
             } else {
                 flush(); wordStart = true; hyphen = false
             }
-            offset += width; i += 1
+            p += width
         }
         flush()
         return tokens
     }
 
-    static func utf8Width(_ s: Unicode.Scalar) -> Int {
-        s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
+    /// The scalar whose UTF-8 encoding starts at byte `p` of valid UTF-8, and its width in bytes.
+    @inline(__always) static func scalar(in u: UnsafeBufferPointer<UInt8>, at p: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let b0 = UInt32(u[p])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 { return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(u[p + 1] & 0x3F))!, 2) }
+        if b0 < 0xF0 {
+            return (Unicode.Scalar((b0 & 0x0F) << 12 | UInt32(u[p + 1] & 0x3F) << 6 | UInt32(u[p + 2] & 0x3F))!, 3)
+        }
+        return (Unicode.Scalar((b0 & 0x07) << 18 | UInt32(u[p + 1] & 0x3F) << 12 | UInt32(u[p + 2] & 0x3F) << 6
+                               | UInt32(u[p + 3] & 0x3F))!, 4)
     }
 
     static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
@@ -115,11 +131,18 @@ public enum NameKey {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    /// Folds one token (letters and digits only) to its key; says whether it is the article.
-    static func foldToken(_ raw: ArraySlice<Unicode.Scalar>) -> (key: String, isArticle: Bool) {
+    /// `articles` with each word's (at most three) bytes packed into one integer, for a lookup without a String.
+    static let packedArticles: Set<UInt32> = Set(articles.map { packed($0.utf8[...]) })
+
+    @inline(__always) static func packed<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+        bytes.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// Folds one token (letters and digits only) to its key and says whether it is the article; works in
+    /// `buffer` (reused between tokens; its contents are scratch).
+    static func foldToken(_ raw: ArraySlice<Unicode.Scalar>, buffer c: inout [UInt8]) -> (key: String, isArticle: Bool) {
         // 1. Lower case and base letters without diacritics; other scripts only lower-cased.
-        var c: [UInt8] = []
-        c.reserveCapacity(raw.count + 4)
+        c.removeAll(keepingCapacity: true)
         var other = false
         for s in raw {
             if s.isASCII {
@@ -135,43 +158,41 @@ public enum NameKey {
             let key = foldOtherScript(String(String.UnicodeScalarView(raw)))
             return (key, raw.count == 2 && raw.first == "ا" && raw.last == "ل")
         }
-        if c.count <= 3, articles.contains(String(decoding: c, as: UTF8.self)) { return ("-", true) }
-        // 2. Consonant digraphs and variants.
-        var folded: [UInt8] = []
-        folded.reserveCapacity(c.count)
-        var k = 0
+        if c.count <= 3, packedArticles.contains(packed(c)) { return ("-", true) }
+        // 2. Consonant digraphs and variants, in place (the output never runs ahead of the input).
+        var n = 0, k = 0
         while k < c.count {
             let a = c[k], b: UInt8 = k + 1 < c.count ? c[k + 1] : 0
             switch (a, b) {
-            case (UInt8(ascii: "k"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "h")); k += 2
-            case (UInt8(ascii: "c"), UInt8(ascii: "h")): folded += [UInt8(ascii: "s"), UInt8(ascii: "h")]; k += 2
-            case (UInt8(ascii: "d"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "d")); k += 2
-            case (UInt8(ascii: "t"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "t")); k += 2
-            case (UInt8(ascii: "g"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "g")); k += 2
-            case (UInt8(ascii: "p"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "f")); k += 2
-            case (UInt8(ascii: "d"), UInt8(ascii: "j")): folded.append(UInt8(ascii: "j")); k += 2
-            case (UInt8(ascii: "c"), UInt8(ascii: "k")): folded.append(UInt8(ascii: "k")); k += 2
-            case (UInt8(ascii: "q"), _): folded.append(UInt8(ascii: "k")); k += 1
-            default: folded.append(a); k += 1
+            case (UInt8(ascii: "k"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "h"); n += 1; k += 2
+            case (UInt8(ascii: "c"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "s"); c[n + 1] = UInt8(ascii: "h"); n += 2; k += 2
+            case (UInt8(ascii: "d"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "d"); n += 1; k += 2
+            case (UInt8(ascii: "t"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "t"); n += 1; k += 2
+            case (UInt8(ascii: "g"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "g"); n += 1; k += 2
+            case (UInt8(ascii: "p"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "f"); n += 1; k += 2
+            case (UInt8(ascii: "d"), UInt8(ascii: "j")): c[n] = UInt8(ascii: "j"); n += 1; k += 2
+            case (UInt8(ascii: "c"), UInt8(ascii: "k")): c[n] = UInt8(ascii: "k"); n += 1; k += 2
+            case (UInt8(ascii: "q"), _): c[n] = UInt8(ascii: "k"); n += 1; k += 1
+            default: c[n] = a; n += 1; k += 1
             }
         }
-        c = folded
         // 3. Vowels to one class; y is a consonant only when it starts a word before a vowel.
         func isVowel(_ x: UInt8) -> Bool {
             x == UInt8(ascii: "a") || x == UInt8(ascii: "e") || x == UInt8(ascii: "i") || x == UInt8(ascii: "o")
                 || x == UInt8(ascii: "u")
         }
-        for j in c.indices {
+        for j in 0..<n {
             if isVowel(c[j]) { c[j] = UInt8(ascii: "a") }
-            else if c[j] == UInt8(ascii: "y"), !(j + 1 < c.count && isVowel(c[j + 1])) { c[j] = UInt8(ascii: "a") }
+            else if c[j] == UInt8(ascii: "y"), !(j + 1 < n && isVowel(c[j + 1])) { c[j] = UInt8(ascii: "a") }
         }
         // 4. The ta marbuta: a final h after a vowel.
-        if c.count > 2, c[c.count - 1] == UInt8(ascii: "h"), c[c.count - 2] == UInt8(ascii: "a") { c.removeLast() }
-        // 5. Runs of one letter collapse.
-        var out: [UInt8] = []
-        out.reserveCapacity(c.count)
-        for x in c where out.last != x || (x >= UInt8(ascii: "0") && x <= UInt8(ascii: "9")) { out.append(x) }
-        return (String(decoding: out, as: UTF8.self), false)
+        if n > 2, c[n - 1] == UInt8(ascii: "h"), c[n - 2] == UInt8(ascii: "a") { n -= 1 }
+        // 5. Runs of one letter collapse (digits never do).
+        var m = 0
+        for j in 0..<n where m == 0 || c[m - 1] != c[j] || (c[j] >= UInt8(ascii: "0") && c[j] <= UInt8(ascii: "9")) {
+            c[m] = c[j]; m += 1
+        }
+        return (String(decoding: c[0..<m], as: UTF8.self), false)
     }
 
     /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat) removed,
