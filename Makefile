@@ -23,15 +23,23 @@ build:
 release: deps
 	$(SWIFT) build -c release --product placemap
 
-BENCH_CSV := .build/bench/events-1000000-42.csv
+# Benchmark data: the shared seeded generator (a build-time script; needs numpy, which test-deps
+# installs). Without ../shared the bench makes its own synthetic events of the same distribution.
+GEN := ../shared/bench/gen_events.py
+BENCH_SIZES := 10000 100000 1000000
+BENCH_CSVS := $(foreach n,$(BENCH_SIZES),.build/bench/events-$(n)-42.csv)
 
-bench: release $(BENCH_CSV)
-	.build/release/placemap bench
+bench: release
+	@if [ -f $(GEN) ]; then \
+	  $(MAKE) --no-print-directory $(BENCH_CSVS) && \
+	  .build/release/placemap bench $(foreach f,$(BENCH_CSVS),--events $(f)); \
+	else \
+	  .build/release/placemap bench; \
+	fi
 
-# Benchmark data (build-time script; needs numpy, which test-deps installs).
-$(BENCH_CSV):
+.build/bench/events-%-42.csv:
 	mkdir -p $(dir $@)
-	python3 ../shared/bench/gen_events.py 1000000 42 $@
+	python3 $(GEN) $* 42 $@
 
 # Debian packages, installed only when missing.
 deps:
