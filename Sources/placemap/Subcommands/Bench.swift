@@ -17,17 +17,35 @@ struct Bench: ParsableCommand {
     var eventFiles: [String] = []
     @Option(help: "Largest synthetic events set for the near rows.") var maxEvents: Int = 1_000_000
     @Option(help: "MB of synthetic report text for the extraction row.") var reportMegabytes: Double = 20
+    @Option(help: "Only these areas, comma-separated (geodesy, layers, control, queries, places, extraction); default: all.")
+    var only: String = ""
+
+    /// True when the area's rows should run (`--only` empty or naming it).
+    func runs(_ area: String) -> Bool {
+        only.isEmpty || only.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == area }
+    }
+
+    func validate() throws {
+        let areas: Set<String> = ["geodesy", "layers", "control", "queries", "places", "extraction"]
+        for a in only.split(separator: ",") where !areas.contains(a.trimmingCharacters(in: .whitespaces)) {
+            throw ValidationError("unknown bench area '\(a)'; expected one of \(areas.sorted().joined(separator: ", "))")
+        }
+    }
 
     func run() throws {
         var table = BenchTable()
-        GeodesyBench.run(pairs: pairs, into: &table)
-        try LayersBench.runIfPresent(csvPath: eventsCSV, into: &table)
-        try ControlBench.run(sizes: settlements.split(separator: ",").compactMap { Int($0) }, into: &table)
-        try QueriesBench.run(files: eventFiles, maxEvents: maxEvents, executable: Bundle.main.executableURL,
-                             runs: min(processRuns, 5), into: &table)
+        if runs("geodesy") { GeodesyBench.run(pairs: pairs, into: &table) }
+        if runs("layers") { try LayersBench.runIfPresent(csvPath: eventsCSV, into: &table) }
+        if runs("control") { try ControlBench.run(sizes: settlements.split(separator: ",").compactMap { Int($0) }, into: &table) }
+        if runs("queries") {
+            try QueriesBench.run(files: eventFiles, maxEvents: maxEvents, executable: Bundle.main.executableURL,
+                                 runs: min(processRuns, 5), into: &table)
+        }
         let gazetteer = try CLI.places { try Gazetteer.defaultDirectory() }
-        PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
-        if let g = try? Gazetteer.load(from: gazetteer) {
+        if runs("places") {
+            PlacesBench.run(executable: Bundle.main.executableURL, directory: gazetteer, runs: processRuns, into: &table)
+        }
+        if runs("extraction"), let g = try? Gazetteer.load(from: gazetteer) {
             ExtractionBench.run(megabytes: reportMegabytes, gazetteer: g, into: &table)
         }
         print(table.text)
