@@ -1,4 +1,5 @@
 import Events
+import Foundation
 import GeoModel
 
 /// What every FeatureCollection PlaceMap writes says about its data's origin (the `attribution` member).
@@ -34,20 +35,18 @@ public enum EventLayers {
                                        to path: String, name: String) throws {
         let w = try FeatureCollectionWriter(path: path, bbox: bounds(events, indices: indices, extra: extra),
                                             members: Attribution.members(name: name))
-        events.withUnsafeBufferPointer { all in
-            if let indices { for k in indices { w.write(event: all[Int(k)]) } } else { for i in all.indices { w.write(event: all[i]) } }
-        }
+        w.write(events: events, indices: indices)
         for f in extra { w.write(feature: f) }
         try w.finish()
     }
 
     /// Writes one layer a day into the files `path(day)`: each day's events (in array order, on the days
     /// `DayPartition` gives them) followed by `extra[day]`, for every day that has events or extras.
-    /// Sequential passes over the events (the days, then per batch of `maxOpen` days the boxes and the
-    /// features), each day's file streamed through its own small buffer. Returns each day's feature
-    /// count. Throws `LayersError.unwritableOutput`.
+    /// Passes over the events: the days; then per batch of `maxOpen` days the boxes, and the features
+    /// (`writeBatch`, one pass per core), each day's file streamed through its own small buffer.
+    /// Returns each day's feature count. Throws `LayersError.unwritableOutput`.
     public static func writeDays(_ events: [Event], extra: [Day: [Feature]] = [:],
-                                 path: (Day) throws -> String, maxOpen: Int = 128) throws -> [(day: Day, count: Int)] {
+                                 path: (Day) throws -> String, maxOpen: Int = 512) throws -> [(day: Day, count: Int)] {
         var seen = Set(extra.keys)
         var lastSpan: (first: Day, last: Day)?
         events.withUnsafeBufferPointer { all in
@@ -63,56 +62,131 @@ public enum EventLayers {
         var counts: [(day: Day, count: Int)] = []
         var batchStart = 0
         while batchStart < days.count {
-            let batch = Array(days[batchStart..<min(batchStart + maxOpen, days.count)])
-            batchStart += batch.count
-            let first = batch.first!, last = batch.last!
-            // slot of each calendar day of the batch's range (-1: not a layer of this batch)
-            var slot = [Int](repeating: -1, count: first.days(to: last) + 1)
-            for (k, d) in batch.enumerated() { slot[first.days(to: d)] = k }
-            var boxes = batch.map { FeatureCollection(features: extra[$0] ?? []).computedBoundingBox }
-            var counted = [Int](repeating: 0, count: batch.count)
-            func eachSlot(_ start: Day?, _ end: Day?, _ body: (Int) -> Void) {
-                guard let span = DayPartition.days(start: start, end: end), span.last >= first, span.first <= last
-                else { return }
-                var d = max(span.first, first)
-                let end = min(span.last, last)
-                while d <= end {
-                    let k = slot[first.days(to: d)]
-                    if k >= 0 { body(k) }
-                    d = d.adding(days: 1)
-                }
-            }
+            let batch = DayBatch(days: Array(days[batchStart..<min(batchStart + maxOpen, days.count)]))
+            batchStart += batch.days.count
+            var boxes = batch.days.map { FeatureCollection(features: extra[$0] ?? []).computedBoundingBox }
+            var counted = [Int](repeating: 0, count: batch.days.count)
             events.withUnsafeBufferPointer { all in
                 for i in all.indices {
+                    guard let slots = batch.slots(all[i].start, all[i].end) else { continue }
                     let c = all[i].coordinate
-                    eachSlot(all[i].start, all[i].end) { k in
+                    for k in slots {
                         counted[k] += 1
-                        guard let c else { return }
+                        guard let c else { continue }
                         if boxes[k] == nil { boxes[k] = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) }
                         else { boxes[k]!.extend(with: c) }
                     }
                 }
             }
-            let writers = try batch.enumerated().map { k, d in
-                try FeatureCollectionWriter(path: path(d), bbox: boxes[k], members: Attribution.members(name: "\(d)"),
-                                            bufferSize: 1 << 16)
-            }
-            events.withUnsafeBufferPointer { all in
-                for i in all.indices { eachSlot(all[i].start, all[i].end) { writers[$0].write(event: all[i]) } }
-            }
-            for (k, d) in batch.enumerated() {
-                for f in extra[d] ?? [] { writers[k].write(feature: f) }
-                try writers[k].finish()
-                counts.append((d, counted[k] + (extra[d]?.count ?? 0)))
-            }
+            let paths = try batch.days.map(path)
+            let extras = batch.days.map { extra[$0] ?? [] }
+            try writeBatch(events, batch: batch, paths: paths, boxes: boxes, extras: extras)
+            for (k, d) in batch.days.enumerated() { counts.append((d, counted[k] + extras[k].count)) }
         }
         return counts
+    }
+
+    /// Writes the layers of one batch of days. The days are dealt to the workers (slot k to worker
+    /// k % workers), which run at once: each opens its days' files, streams every event on one of its days
+    /// straight into that day's buffer (an event on several of its days is formatted once and its bytes
+    /// copied), appends the extras and commits. So each event is formatted once, and the formatting and
+    /// the kernel's copies run on every core with no ordering between workers. Throws the first day's
+    /// `LayersError.unwritableOutput`.
+    private static func writeBatch(_ events: [Event], batch: DayBatch, paths: [String], boxes: [BoundingBox?],
+                                   extras: [[Feature]]) throws {
+        let n = batch.days.count
+        let workers = min(FormatPipeline.workerCount, n)
+        let failure = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var writers = [FeatureCollectionWriter?](repeating: nil, count: n)
+            var k = w
+            do {
+                while k < n {
+                    writers[k] = try FeatureCollectionWriter(path: paths[k], bbox: boxes[k],
+                                                             members: Attribution.members(name: "\(batch.days[k])"),
+                                                             bufferSize: 1 << 16)
+                    k += workers
+                }
+                events.withUnsafeBufferPointer { all in
+                    for i in all.indices {
+                        guard let slots = batch.slots(all[i].start, all[i].end) else { continue }
+                        var k = slots.lowerBound + (w - slots.lowerBound % workers + workers) % workers
+                        guard k < slots.upperBound else { continue }
+                        let bytes = writers[k]!.writeEvent(all[i])
+                        k += workers
+                        while k < slots.upperBound {
+                            if let bytes { writers[k]!.appendFeature(bytes: bytes) } else { writers[k]!.writeEvent(all[i]) }
+                            k += workers
+                        }
+                    }
+                }
+                k = w
+                while k < n {
+                    for f in extras[k] { writers[k]!.write(feature: f) }
+                    try writers[k]!.finish()
+                    k += workers
+                }
+            } catch {
+                failure.record(slot: k, error)
+            }
+        }
+        try failure.rethrow()
     }
 
     /// Writes every event as an RFC 8142 GeoJSON text sequence at `path`. Throws `LayersError.unwritableOutput`.
     public static func writeSequence(_ events: [Event], to path: String) throws {
         let w = try FeatureSequenceWriter(path: path)
-        for e in events { w.write(event: e) }
+        w.write(events: events)
         try w.finish()
+    }
+}
+
+/// A run of consecutive layer days (sorted days that have events or extras) written together.
+struct DayBatch: Sendable {
+    /// The days, ascending; a day's slot is its position here.
+    let days: [Day]
+    private let first: Day, last: Day
+
+    init(days: [Day]) {
+        self.days = days
+        first = days.first!
+        last = days.last!
+    }
+
+    /// The slots of the days an event dated `start`...`end` goes to within this batch; nil when none.
+    /// Every day of an event's span has an event (this one), so those of the batch are consecutive slots.
+    @inline(__always) func slots(_ start: Day?, _ end: Day?) -> Range<Int>? {
+        guard let span = DayPartition.days(start: start, end: end), span.last >= first, span.first <= last else {
+            return nil
+        }
+        let from = max(span.first, first), to = min(span.last, last)
+        let k = slot(of: from)
+        return k..<k + from.days(to: to) + 1
+    }
+
+    /// The slot of `day`, which must be one of `days` (binary search).
+    private func slot(of day: Day) -> Int {
+        var lo = 0, hi = days.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if days[mid] < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// The failure of the lowest slot among concurrent workers.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (slot: Int, error: any Error)?
+
+    /// Keeps `error` when no failure of a lower slot is kept.
+    func record(slot: Int, _ error: any Error) {
+        lock.withLock { if first.map({ slot < $0.slot }) ?? true { first = (slot, error) } }
+    }
+
+    /// Throws the kept failure, if any.
+    func rethrow() throws {
+        if let first = lock.withLock({ first }) { throw first.error }
     }
 }
