@@ -9,7 +9,7 @@ enum EventFeatureFormat {
     static func maxCount(_ e: Event) -> Int {
         func n(_ s: String?) -> Int { s?.utf8.count ?? 0 }
         var text = 2 * n(e.id) + n(e.type) + n(e.subType) + n(e.place) + n(e.placeID) + n(e.direction)
-            + n(e.fatalitiesDetail) + n(e.unresolvedPlace) + n(e.notes)
+            + n(e.fatalitiesDetail) + n(e.unresolvedPlace) + n(e.notes) + n(e.admin1)
         for a in e.actors { text += n(a) }
         for s in e.sources { text += n(s.report) + n(s.sentence) }
         // 1536: the keys and punctuation (about 480 bytes), 12 numbers of at most 32 bytes, 4 dates.
@@ -65,7 +65,12 @@ enum EventFeatureFormat {
             if k > 0 { c.put(UInt8(ascii: ",")) }
             c.put(jsonString: e.actors[k])
         }
-        c.put(e.claimed ? "],\"claimed\":true,\"date_precision\":" : "],\"claimed\":false,\"date_precision\":")
+        c.put("]")
+        if let admin1 = e.admin1 {
+            c.put(",\"admin1\":")
+            c.put(jsonString: admin1)
+        }
+        c.put(e.claimed ? ",\"claimed\":true,\"date_precision\":" : ",\"claimed\":false,\"date_precision\":")
         switch e.datePrecision {
         case .day: c.put("\"day\"")
         case .span: c.put("\"span\"")

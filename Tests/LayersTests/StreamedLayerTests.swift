@@ -42,7 +42,7 @@ enum VariedEvents {
                          actors: (0..<Int.random(in: 0...3, using: &g)).map { _ in word() },
                          fatalities: maybe(Int.random(in: 0...500, using: &g)), fatalitiesDetail: maybe(word()),
                          claimed: Bool.random(using: &g), displaced: maybe(Int.random(in: 0...900_000, using: &g)),
-                         unresolvedPlace: maybe(word()), sources: sources, notes: maybe(word()))
+                         unresolvedPlace: maybe(word()), sources: sources, notes: maybe(word()), admin1: maybe(word()))
         }
     }
 }
