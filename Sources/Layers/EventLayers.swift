@@ -42,46 +42,37 @@ public enum EventLayers {
 
     /// Writes one layer a day into the files `path(day)`: each day's events (in array order, on the days
     /// `DayPartition` gives them) followed by `extra[day]`, for every day that has events or extras.
-    /// Passes over the events: the days; then per batch of `maxOpen` days the boxes, and the features
-    /// (`writeBatch`, one pass per core), each day's file streamed through its own small buffer.
+    /// Passes over the events: their first and last day; then per window of calendar days (one, unless
+    /// the dates span centuries) the count and box of each day, and per batch of `maxOpen` days the
+    /// features (`writeBatch`, one pass per core), each day's file streamed through its own small buffer.
     /// Returns each day's feature count. Throws `LayersError.unwritableOutput`.
     public static func writeDays(_ events: [Event], extra: [Day: [Feature]] = [:],
                                  path: (Day) throws -> String, maxOpen: Int = 512) throws -> [(day: Day, count: Int)] {
-        var seen = Set(extra.keys)
-        var lastSpan: (first: Day, last: Day)?
+        var lo = extra.keys.min(), hi = extra.keys.max()
         events.withUnsafeBufferPointer { all in
             for i in all.indices {
                 guard let span = DayPartition.days(start: all[i].start, end: all[i].end) else { continue }
-                if let l = lastSpan, l.first == span.first, l.last == span.last { continue }
-                lastSpan = span
-                var d = span.first
-                while d <= span.last { seen.insert(d); d = d.adding(days: 1) }
+                if lo == nil || span.first < lo! { lo = span.first }
+                if hi == nil || span.last > hi! { hi = span.last }
             }
         }
-        let days = seen.sorted()
+        guard let lo, let hi else { return [] }
         var counts: [(day: Day, count: Int)] = []
-        var batchStart = 0
-        while batchStart < days.count {
-            let batch = DayBatch(days: Array(days[batchStart..<min(batchStart + maxOpen, days.count)]))
-            batchStart += batch.days.count
-            var boxes = batch.days.map { FeatureCollection(features: extra[$0] ?? []).computedBoundingBox }
-            var counted = [Int](repeating: 0, count: batch.days.count)
-            events.withUnsafeBufferPointer { all in
-                for i in all.indices {
-                    guard let slots = batch.slots(all[i].start, all[i].end) else { continue }
-                    let c = all[i].coordinate
-                    for k in slots {
-                        counted[k] += 1
-                        guard let c else { continue }
-                        if boxes[k] == nil { boxes[k] = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) }
-                        else { boxes[k]!.extend(with: c) }
-                    }
-                }
+        var windowStart = lo
+        while windowStart <= hi {
+            let window = DayWindow(first: windowStart, last: min(windowStart.adding(days: DayWindow.maxDays - 1), hi))
+            windowStart = window.last.adding(days: 1)
+            let tally = window.tally(events, extra: extra)
+            var batchStart = 0
+            while batchStart < tally.days.count {
+                let range = batchStart..<min(batchStart + max(maxOpen, 1), tally.days.count)
+                batchStart = range.upperBound
+                let batch = DayBatch(days: Array(tally.days[range]))
+                let paths = try batch.days.map(path)
+                let extras = batch.days.map { extra[$0] ?? [] }
+                try writeBatch(events, batch: batch, paths: paths, boxes: Array(tally.boxes[range]), extras: extras)
+                for k in range { counts.append((tally.days[k], tally.counts[k])) }
             }
-            let paths = try batch.days.map(path)
-            let extras = batch.days.map { extra[$0] ?? [] }
-            try writeBatch(events, batch: batch, paths: paths, boxes: boxes, extras: extras)
-            for (k, d) in batch.days.enumerated() { counts.append((d, counted[k] + extras[k].count)) }
         }
         return counts
     }
@@ -141,16 +132,62 @@ public enum EventLayers {
     }
 }
 
-/// A run of consecutive layer days (sorted days that have events or extras) written together.
+/// Calendar days from `first` to `last` (at most `maxDays`), whose layer days are counted in one pass.
+struct DayWindow {
+    /// The most calendar days in a window (179 years: one window for any real data set).
+    static let maxDays = 1 << 16
+
+    let first: Day, last: Day
+
+    /// The window's layer days (those with events or extras), ascending, with their feature counts
+    /// (extras included) and bounding boxes.
+    func tally(_ events: [Event], extra: [Day: [Feature]]) -> (days: [Day], counts: [Int], boxes: [BoundingBox?]) {
+        let n = first.days(to: last) + 1
+        var count = [Int](repeating: 0, count: n)
+        var box = [BoundingBox?](repeating: nil, count: n)
+        events.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                guard let span = DayPartition.days(start: all[i].start, end: all[i].end), span.last >= first,
+                      span.first <= last else { continue }
+                let c = all[i].coordinate
+                for k in first.days(to: max(span.first, first))...first.days(to: min(span.last, last)) {
+                    count[k] += 1
+                    guard let c else { continue }
+                    if box[k] == nil { box[k] = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) }
+                    else { box[k]!.extend(with: c) }
+                }
+            }
+        }
+        var result: (days: [Day], counts: [Int], boxes: [BoundingBox?]) = ([], [], [])
+        for k in 0..<n {
+            let day = first.adding(days: k)
+            let more = extra[day] ?? []
+            guard count[k] > 0 || !more.isEmpty else { continue }
+            var b = FeatureCollection(features: more).computedBoundingBox
+            if let e = box[k] { if b == nil { b = e } else { b!.extend(with: e) } }
+            result.days.append(day)
+            result.counts.append(count[k] + more.count)
+            result.boxes.append(b)
+        }
+        return result
+    }
+}
+
+/// Layer days written together (ascending, at most `maxOpen`, within one window).
 struct DayBatch: Sendable {
-    /// The days, ascending; a day's slot is its position here.
+    /// The days; a day's slot is its position here.
     let days: [Day]
     private let first: Day, last: Day
+    /// The slot of each calendar day from `first` to `last` (-1: not a layer day).
+    private let slot: [Int32]
 
     init(days: [Day]) {
         self.days = days
         first = days.first!
         last = days.last!
+        var slot = [Int32](repeating: -1, count: first.days(to: last) + 1)
+        for (k, d) in days.enumerated() { slot[first.days(to: d)] = Int32(k) }
+        self.slot = slot
     }
 
     /// The slots of the days an event dated `start`...`end` goes to within this batch; nil when none.
@@ -160,18 +197,8 @@ struct DayBatch: Sendable {
             return nil
         }
         let from = max(span.first, first), to = min(span.last, last)
-        let k = slot(of: from)
+        let k = Int(slot[first.days(to: from)])
         return k..<k + from.days(to: to) + 1
-    }
-
-    /// The slot of `day`, which must be one of `days` (binary search).
-    private func slot(of day: Day) -> Int {
-        var lo = 0, hi = days.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if days[mid] < day { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }
 

@@ -105,6 +105,29 @@ final class StreamedLayerTests: XCTestCase {
         }
     }
 
+    func testDayLayersOfDatesCenturiesApartIncludingASpanAcrossTheirWindows() throws {
+        let dir = try temporaryDirectory()
+        let first = Day(iso: "1800-03-01")!
+        // Windows of 65,536 calendar days from the first day: the third event spans the boundary.
+        var events = [Sample.event("old", "Armed clash", "Saraqeb", 36.8, 35.86, start: first),
+                      Sample.event("late", "Armed clash", "Nairab", 36.72, 35.86, start: Day(iso: "2020-02-06")!)]
+        events.append(Sample.event("edge", "Armed clash", "Taftanaz", 36.78, 35.99, start: first.adding(days: 65_535),
+                                   end: first.adding(days: 65_537)))
+        let extra: [Day: [Feature]] = [first.adding(days: 100): [Feature(geometry: .point(Coordinate(lon: 36.7, lat: 35.9)),
+                                                                         properties: ["kind": "control"])]]
+        let counts = try EventLayers.writeDays(events, extra: extra) { dir.appendingPathComponent("\($0).geojson").path }
+        XCTAssertEqual(counts.map(\.day), [first, first.adding(days: 100), first.adding(days: 65_535), first.adding(days: 65_536),
+                                           first.adding(days: 65_537), Day(iso: "2020-02-06")!])
+        XCTAssertEqual(counts.map(\.count), [1, 1, 1, 1, 1, 1])
+        for (day, _) in counts {
+            let features = DayPartition(events).days[day, default: []].map { EventFeatures.feature(of: events[Int($0)]) }
+                + (extra[day] ?? [])
+            let expected = GeoJSON.encode(FeatureCollection(features: features, foreignMembers: Attribution.members(name: "\(day)"))
+                .withComputedBoundingBox())
+            XCTAssertEqual(try String(contentsOfFile: dir.appendingPathComponent("\(day).geojson").path, encoding: .utf8), expected)
+        }
+    }
+
     func testAFeatureLargerThanTheBufferAndEscapesOnlyIsWrittenWhole() throws {
         let dir = try temporaryDirectory()
         var big = Sample.events[0]
