@@ -63,11 +63,11 @@ public enum LayersBench {
 
     /// Medians of `rounds` runs of `write` (into a fresh folder each time) and of plain writes of its bytes.
     struct Comparison {
-        var seconds: Double, plainSeconds: Double, bytes: Int, peakGrowthMB: Double?
+        var seconds: Double, cpuSeconds: Double, plainSeconds: Double, bytes: Int, peakGrowthMB: Double?
 
         func text(events: Int) -> String {
-            String(format: "%.3f s (%.2f M events/s, %.0f MB/s)", seconds, Double(events) / seconds / 1e6,
-                   Double(bytes) / seconds / 1e6)
+            String(format: "%.3f s (%.2f M events/s, %.0f MB/s; CPU %.2f s)", seconds, Double(events) / seconds / 1e6,
+                   Double(bytes) / seconds / 1e6, cpuSeconds)
                 + (peakGrowthMB.map { String(format: ", peak RSS +%.0f MB", $0) } ?? "")
         }
 
@@ -78,17 +78,20 @@ public enum LayersBench {
     }
 
     /// Runs `write` and the plain write of the same bytes alternately, `rounds` times each, deleting each
-    /// output before the next run; returns the medians and the peak RSS growth of the first `write`.
+    /// output before the next run; returns the medians (wall clock, and CPU time of all threads) and the
+    /// peak RSS growth of the first `write`.
     static func compare(in dir: URL, write: (URL) throws -> Void) throws -> Comparison {
         let out = dir.appendingPathComponent("out"), plain = dir.appendingPathComponent("plain")
-        var times: [Double] = [], plainTimes: [Double] = []
+        var times: [Double] = [], cpuTimes: [Double] = [], plainTimes: [Double] = []
         var files: [(name: String, bytes: [UInt8])] = []
         var growth: Double?
         for round in 0..<rounds {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
             settle()
             let before = round == 0 ? resetPeakResident() : nil
+            let cpu = processCPUSeconds()
             times.append(try measureSeconds { try write(out) })
+            cpuTimes.append(processCPUSeconds() - cpu)
             if let before, let after = peakResidentMB() { growth = after - before }
             if round == 0 {
                 files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map {
@@ -104,11 +107,18 @@ public enum LayersBench {
             })
             try FileManager.default.removeItem(at: plain)
         }
-        return Comparison(seconds: median(times), plainSeconds: median(plainTimes),
+        return Comparison(seconds: median(times), cpuSeconds: median(cpuTimes), plainSeconds: median(plainTimes),
                           bytes: files.reduce(0) { $0 + $1.bytes.count }, peakGrowthMB: growth)
     }
 
     private static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+    /// User plus system CPU time of the process (all threads), in seconds.
+    private static func processCPUSeconds() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
 
     /// Lets the kernel write back earlier dirty pages, so that one measurement does not pay for another's.
     private static func settle() { sync() }
