@@ -7,22 +7,11 @@ import XCTest
 /// Many varied events (more than one formatting block of 4096), deterministic: every optional field
 /// both present and absent, strings that need escaping, multi-day, ongoing and undated events.
 enum VariedEvents {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["Saraqeb", "Taftanaz", "Nairab", "Idleb", "Tell \"Sultan\"", "back\\slash", "line\nbreak",
                         "tab\there", "bell\u{07}", "Ma'arat al-Nu'man", "Sarmīn", "✓ checked", "", "a"]
 
     static func make(_ count: Int, seed: UInt64 = 7) -> [Event] {
-        var g = Generator(state: seed)
+        var g = SplitMix64(seed: seed)
         func word() -> String { words.randomElement(using: &g)! }
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &g) ? value() : nil }
         let day0 = Day(iso: "2020-01-20")!
