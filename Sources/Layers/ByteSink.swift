@@ -7,8 +7,9 @@ import Darwin
 private let systemWrite = Darwin.write
 #endif
 
-/// A buffered file writer: bytes gather in one buffer that `write(2)` empties when it fills, and runs of
-/// bytes larger than the buffer go to `write(2)` directly, so that memory stays at one buffer. (Large
+/// A buffered file writer: bytes gather in one buffer that `write(2)` empties (up to an aligned file
+/// offset) when it fills, and runs of bytes larger than the buffer go to `write(2)` directly, so that
+/// memory stays at one buffer. (Large
 /// outputs overlap formatting and writing through `FormatPipeline`, whose caller owns the sink.)
 /// Writes go to a hidden temporary file in the target's folder; `commit()` renames it over the target
 /// (atomic on one file system), and a sink dropped without `commit()` removes its temporary file, so a
@@ -20,7 +21,11 @@ public final class ByteSink {
     private let fd: Int32
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
+    /// A power of two of at most half the buffer: the file offsets that writes end on.
+    private let alignment: Int
     private var count = 0
+    /// Bytes written to the file so far (the file offset of `buffer[0]`).
+    private var written = 0
     private var failure: LayersError?
     private var closed = false
     private var committed = false
@@ -38,6 +43,7 @@ public final class ByteSink {
             throw LayersError.unwritableOutput(path: path, message: String(cString: strerror(errno)))
         }
         capacity = max(bufferSize, 4096)
+        alignment = 1 << (Int.bitWidth - (capacity / 2).leadingZeroBitCount - 1)
         buffer = .allocate(capacity: capacity)
     }
 
@@ -59,13 +65,14 @@ public final class ByteSink {
     }
 
     private func appendSlow(_ bytes: UnsafeRawBufferPointer) {
-        flush()
         if bytes.count >= capacity {
+            flush()
             writeAll(bytes)
-        } else {
-            buffer.update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-            count = bytes.count
+            return
         }
+        makeRoom(bytes.count)
+        (buffer + count).update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        count += bytes.count
     }
 
     /// Appends raw bytes.
@@ -79,7 +86,7 @@ public final class ByteSink {
 
     /// Appends one byte.
     @inline(__always) public func append(byte b: UInt8) {
-        if count == capacity { flush() }
+        if count == capacity { makeRoom(1) }
         buffer[count] = b
         count += 1
     }
@@ -88,7 +95,7 @@ public final class ByteSink {
     /// nil when `maxCount` exceeds the buffer.
     @inline(__always) func cursor(room maxCount: Int) -> ByteCursor? {
         guard maxCount <= capacity else { return nil }
-        if count + maxCount > capacity { flush() }
+        if count + maxCount > capacity { makeRoom(maxCount) }
         return ByteCursor(buffer + count)
     }
 
@@ -106,7 +113,21 @@ public final class ByteSink {
     public func flush() {
         guard count > 0 else { return }
         writeAll(UnsafeRawBufferPointer(start: buffer, count: count))
+        written += count
         count = 0
+    }
+
+    /// Frees room for `n` bytes (at most the buffer size) by writing the buffered bytes up to a file
+    /// offset that is a multiple of `alignment` and keeping the rest: the kernel then fills whole large
+    /// page-cache folios, much cheaper than pages when many files are written in small runs.
+    private func makeRoom(_ n: Int) {
+        let end = (written + count) & ~(alignment - 1)
+        let head = end - written
+        guard head > 0, count - head + n <= capacity else { flush(); return }
+        writeAll(UnsafeRawBufferPointer(start: buffer, count: head))
+        written += head
+        count -= head
+        UnsafeMutableRawPointer(buffer).copyMemory(from: buffer + head, byteCount: count)  // memmove: may overlap
     }
 
     /// `write(2)` until all of `bytes` is written; the first failure is kept for `commit()`.
