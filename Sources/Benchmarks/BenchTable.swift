@@ -52,18 +52,3 @@ public enum BenchFormat {
     /// Seconds as milliseconds with two decimals.
     public static func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
 }
-
-/// A small deterministic random generator (SplitMix64) for benchmark data.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    /// A uniform number in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}

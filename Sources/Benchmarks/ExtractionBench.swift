@@ -1,5 +1,6 @@
 import Events
 import Foundation
+import GeoModel
 import Places
 
 /// Extraction throughput: MB of report text per second on a synthetic corpus, next to a naive geoparser

@@ -7,62 +7,51 @@ import Darwin
 private let systemWrite = Darwin.write
 #endif
 
-/// A buffered file writer that never holds more than its two buffers: bytes are appended to one
-/// buffer, and when it fills, a background queue hands it to `write(2)` while the other fills (the
-/// kernel's copy overlaps the formatting). Writes go to a hidden temporary file in the target's
-/// folder; `commit()` renames it over the target (atomic on one file system), and a sink dropped
-/// without `commit()` removes its temporary file, so a failed run never leaves a half-written file.
+/// A buffered file writer: bytes gather in one buffer that `write(2)` empties (up to an aligned file
+/// offset) when it fills, and runs of bytes larger than the buffer go to `write(2)` directly, so that
+/// memory stays at one buffer. (Large
+/// outputs overlap formatting and writing through `FormatPipeline`, whose caller owns the sink.)
+/// Writes go to a hidden temporary file in the target's folder; `commit()` renames it over the target
+/// (atomic on one file system), and a sink dropped without `commit()` removes its temporary file, so a
+/// failed run never leaves a half-written file.
 public final class ByteSink {
     /// The file the bytes end up in after `commit()`.
     public let path: String
     private let temporaryPath: String
-    private let file: FileState
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var spare: UnsafeMutablePointer<UInt8>
+    private let fd: Int32
+    private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
+    /// A power of two of at most half the buffer: the file offsets that writes end on.
+    private let alignment: Int
     private var count = 0
+    /// Bytes written to the file so far (the file offset of `buffer[0]`).
+    private var written = 0
+    private var failure: LayersError?
     private var closed = false
     private var committed = false
 
-    /// The serial queue that performs the writes of every sink, in the order they were handed over.
-    private static let queue = DispatchQueue(label: "placemap.bytesink.write")
-
     /// Opens a temporary file beside `path`; throws `LayersError.unwritableOutput` with the system's reason.
-    /// `bufferSize` is the size in bytes of each of the two buffers.
+    /// `bufferSize` is the size of the buffer in bytes.
     public init(path: String, bufferSize: Int = 1 << 20) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         // open(2) returns -1 and sets errno on failure.
-        let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw LayersError.unwritableOutput(path: path, message: String(cString: strerror(errno)))
         }
-        file = FileState(fd: fd, path: path)
         capacity = max(bufferSize, 4096)
+        alignment = 1 << (Int.bitWidth - (capacity / 2).leadingZeroBitCount - 1)
         buffer = .allocate(capacity: capacity)
-        spare = .allocate(capacity: capacity)
     }
 
     deinit {
-        file.idle.wait()  // the last write is done; signalled again, as libdispatch requires at disposal
-        file.idle.signal()
-        if !closed { close(file.fd) }
+        if !closed { close(fd) }
         if !committed { unlink(temporaryPath) }
         buffer.deallocate()
-        spare.deallocate()
     }
-
-    /// Makes room for at least `n` bytes (flushing when needed) and returns where to write them;
-    /// the caller then calls `advance(by:)` with the number written. `n` must not exceed the buffer size.
-    @inline(__always) func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + n > capacity { flush() }
-        return buffer + count
-    }
-
-    /// Marks `n` reserved bytes as written.
-    @inline(__always) func advance(by n: Int) { count += n }
 
     /// Appends raw bytes of any length.
     @inline(__always) public func append(_ bytes: UnsafeRawBufferPointer) {
@@ -70,22 +59,19 @@ public final class ByteSink {
         if count + bytes.count <= capacity {
             (buffer + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
             count += bytes.count
-            return
+        } else {
+            appendSlow(bytes)
         }
-        appendSlow(base, bytes.count)
     }
 
-    private func appendSlow(_ base: UnsafeRawPointer, _ n: Int) {
-        let bytes = UnsafeRawBufferPointer(start: base, count: n)
-        if bytes.count > capacity {
+    private func appendSlow(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count >= capacity {
             flush()
-            file.idle.wait()
-            file.write(base, bytes.count)
-            file.idle.signal()
+            writeAll(bytes)
             return
         }
-        let p = reserve(bytes.count)
-        p.update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        makeRoom(bytes.count)
+        (buffer + count).update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         count += bytes.count
     }
 
@@ -100,23 +86,64 @@ public final class ByteSink {
 
     /// Appends one byte.
     @inline(__always) public func append(byte b: UInt8) {
-        if count == capacity { flush() }
+        if count == capacity { makeRoom(1) }
         buffer[count] = b
         count += 1
     }
 
-    /// Hands the filled buffer to the background writer (after the previous one is written) and
-    /// continues in the other buffer.
+    /// A cursor with room for `maxCount` bytes (flushing first when needed), to hand back to `commit`;
+    /// nil when `maxCount` exceeds the buffer.
+    @inline(__always) func cursor(room maxCount: Int) -> ByteCursor? {
+        guard maxCount <= capacity else { return nil }
+        if count + maxCount > capacity { makeRoom(maxCount) }
+        return ByteCursor(buffer + count)
+    }
+
+    /// Keeps the bytes written through `c`, a cursor from `cursor(room:)`, and returns those written
+    /// from `start` on, valid until the next call on this sink.
+    @discardableResult @inline(__always)
+    func commit(_ c: ByteCursor, from start: UnsafeMutablePointer<UInt8>) -> UnsafeRawBufferPointer {
+        let end = c.p - buffer
+        precondition(end >= count && end <= capacity, "formatter wrote past its bound")
+        count = end
+        return UnsafeRawBufferPointer(start: start, count: c.p - start)
+    }
+
+    /// Writes the buffered bytes to the file.
     public func flush() {
         guard count > 0 else { return }
-        file.idle.wait()
-        let chunk = Chunk(base: buffer, count: count)
-        swap(&buffer, &spare)
+        writeAll(UnsafeRawBufferPointer(start: buffer, count: count))
+        written += count
         count = 0
-        let file = self.file
-        Self.queue.async {
-            file.write(chunk.base, chunk.count)
-            file.idle.signal()
+    }
+
+    /// Frees room for `n` bytes (at most the buffer size) by writing the buffered bytes up to a file
+    /// offset that is a multiple of `alignment` and keeping the rest: the kernel then fills whole large
+    /// page-cache folios, much cheaper than pages when many files are written in small runs.
+    private func makeRoom(_ n: Int) {
+        let end = (written + count) & ~(alignment - 1)
+        let head = end - written
+        guard head > 0, count - head + n <= capacity else { flush(); return }
+        writeAll(UnsafeRawBufferPointer(start: buffer, count: head))
+        written += head
+        count -= head
+        UnsafeMutableRawPointer(buffer).copyMemory(from: buffer + head, byteCount: count)  // memmove: may overlap
+    }
+
+    /// `write(2)` until all of `bytes` is written; the first failure is kept for `commit()`.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, var base = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            // write(2) returns -1 and sets errno on failure; it may write fewer bytes than asked.
+            let w = systemWrite(fd, base, left)
+            if w < 0 {
+                if errno == EINTR { continue }
+                failure = .unwritableOutput(path: path, message: String(cString: strerror(errno)))
+                return
+            }
+            base += w
+            left -= w
         }
     }
 
@@ -124,14 +151,12 @@ public final class ByteSink {
     /// when any write, the close or the rename failed (the temporary file is then removed).
     public func commit() throws {
         flush()
-        file.idle.wait()
-        defer { file.idle.signal() }
         closed = true
         // close(2) returns -1 on failure (for example a full disk reported late).
-        if close(file.fd) != 0, file.failure == nil {
-            file.failure = .unwritableOutput(path: path, message: String(cString: strerror(errno)))
+        if close(fd) != 0, failure == nil {
+            failure = .unwritableOutput(path: path, message: String(cString: strerror(errno)))
         }
-        if let failure = file.failure { throw failure }
+        if let failure { throw failure }
         // rename(2) returns -1 and sets errno on failure.
         guard rename(temporaryPath, path) == 0 else {
             throw LayersError.unwritableOutput(path: path, message: String(cString: strerror(errno)))
@@ -141,7 +166,7 @@ public final class ByteSink {
 
     /// Writes `bytes` to `path` through a temporary file and a rename.
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        let sink = try ByteSink(path: path, bufferSize: min(max(bytes.count, 4096), 1 << 20))
+        let sink = try ByteSink(path: path, bufferSize: 4096)
         sink.append(bytes)
         try sink.commit()
     }
@@ -149,37 +174,5 @@ public final class ByteSink {
     /// Writes `text` as UTF-8 to `path` through a temporary file and a rename.
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
-    }
-}
-
-/// A filled buffer on its way to the file. The sink does not touch it until `idle` is signalled.
-private struct Chunk: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
-    let count: Int
-}
-
-/// The file descriptor and the first write error, shared with the background writer. `idle` (a
-/// semaphore of one) is held while a write is in flight; `failure` is read only while holding it.
-private final class FileState: @unchecked Sendable {
-    let fd: Int32
-    let path: String
-    let idle = DispatchSemaphore(value: 1)
-    var failure: LayersError?
-
-    init(fd: Int32, path: String) { self.fd = fd; self.path = path }
-
-    func write(_ base: UnsafeRawPointer, _ n: Int) {
-        guard failure == nil else { return }
-        var done = 0
-        while done < n {
-            // write(2) returns -1 and sets errno on failure; it may write fewer bytes than asked.
-            let w = systemWrite(fd, base.advanced(by: done), n - done)
-            if w < 0 {
-                if errno == EINTR { continue }
-                failure = .unwritableOutput(path: path, message: String(cString: strerror(errno)))
-                return
-            }
-            done += w
-        }
     }
 }

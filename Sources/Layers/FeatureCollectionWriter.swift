@@ -48,10 +48,31 @@ public final class FeatureCollectionWriter {
     }
 
     /// Appends one event as a Feature (the fast formatter).
-    public func write(event e: Event) {
+    public func write(event e: Event) { writeEvent(e) }
+
+    /// Appends one event as a Feature and returns its bytes (without the separator), valid until the next
+    /// write to this writer; nil for a Feature larger than the buffer (written all the same).
+    @discardableResult func writeEvent(_ e: Event) -> UnsafeRawBufferPointer? {
         if !first { sink.append(byte: UInt8(ascii: ",")) }
         first = false
-        EventFeatureFormat.write(e, to: sink)
+        return EventFeatureFormat.write(e, to: sink, before: nil, after: nil)
+    }
+
+    /// Appends the events at `indices` (all when nil), in order: formatted on worker threads while this
+    /// thread writes (`FormatPipeline.events`).
+    func write(events: [Event], indices: [Int32]?) {
+        guard (indices?.count ?? events.count) > 0 else { return }
+        FormatPipeline.events(events, indices: indices, framing: EventFraming(before: UInt8(ascii: ","), firstBare: first)) {
+            sink.append($0.bytes)
+        }
+        first = false
+    }
+
+    /// Appends one event's Feature bytes, formatted elsewhere.
+    @inline(__always) func appendFeature(bytes: UnsafeRawBufferPointer) {
+        if !first { sink.append(byte: UInt8(ascii: ",")) }
+        first = false
+        sink.append(bytes)
     }
 
     /// Appends one Feature (the general encoder).
@@ -77,121 +98,16 @@ public final class FeatureSequenceWriter {
 
     /// Appends one event as a Feature.
     public func write(event e: Event) {
-        sink.append(byte: 0x1E)
-        EventFeatureFormat.write(e, to: sink)
-        sink.append(byte: 0x0A)
+        EventFeatureFormat.write(e, to: sink, before: 0x1E, after: 0x0A)
+    }
+
+    /// Appends the events, in order: formatted on worker threads while this thread writes.
+    func write(events: [Event]) {
+        FormatPipeline.events(events, indices: nil, framing: EventFraming(before: 0x1E, after: 0x0A)) {
+            sink.append($0.bytes)
+        }
     }
 
     /// Renames the file into place; throws `LayersError.unwritableOutput`.
     public func finish() throws { try sink.commit() }
-}
-
-/// The specialised formatter of one event Feature: preformatted key bytes, numbers without
-/// allocation. It must write exactly `GeoJSON.encode(EventFeatures.feature(of: e))` (a test holds it
-/// to that); when `Event.json` gains a key, add it here in sorted place.
-enum EventFeatureFormat {
-    static func write(_ e: Event, to s: ByteSink) {
-        if let c = e.coordinate {
-            s.append(static: "{\"geometry\":{\"coordinates\":[")
-            s.append(fixed6: c.x)
-            s.append(byte: UInt8(ascii: ","))
-            s.append(fixed6: c.y)
-            s.append(static: "],\"type\":\"Point\"},\"id\":")
-        } else {
-            s.append(static: "{\"geometry\":null,\"id\":")
-        }
-        s.append(jsonString: e.id)
-        s.append(static: ",\"properties\":{\"actors\":[")
-        for (k, a) in e.actors.enumerated() {
-            if k > 0 { s.append(byte: UInt8(ascii: ",")) }
-            s.append(jsonString: a)
-        }
-        s.append(static: "],\"claimed\":")
-        if e.claimed { s.append(static: "true") } else { s.append(static: "false") }
-        s.append(static: ",\"date_precision\":")
-        s.append(jsonString: e.datePrecision.rawValue)
-        s.append(static: ",\"direction\":")
-        s.append(jsonString: e.direction)
-        s.append(static: ",\"displaced\":")
-        s.append(int: e.displaced)
-        s.append(static: ",\"end\":")
-        appendDay(e.end, to: s)
-        s.append(static: ",\"fatalities\":")
-        s.append(int: e.fatalities)
-        s.append(static: ",\"fatalities_detail\":")
-        s.append(jsonString: e.fatalitiesDetail)
-        s.append(static: ",\"geo_precision\":")
-        s.append(int: Int64(e.geoPrecision))
-        s.append(static: ",\"id\":")
-        s.append(jsonString: e.id)
-        s.append(static: ",\"kind\":")
-        s.append(jsonString: e.kind.rawValue)
-        s.append(static: ",\"lat\":")
-        if let c = e.coordinate { s.append(number: (c.lat * 1e6).rounded() / 1e6) } else { s.append(static: "null") }
-        s.append(static: ",\"lon\":")
-        if let c = e.coordinate { s.append(number: (c.lon * 1e6).rounded() / 1e6) } else { s.append(static: "null") }
-        if let notes = e.notes {
-            s.append(static: ",\"notes\":")
-            s.append(jsonString: notes)
-        }
-        s.append(static: ",\"place\":")
-        s.append(jsonString: e.place)
-        s.append(static: ",\"place_id\":")
-        s.append(jsonString: e.placeID)
-        s.append(static: ",\"sources\":[")
-        for (k, src) in e.sources.enumerated() {
-            s.append(static: k > 0 ? ",{\"char_end\":" : "{\"char_end\":")
-            s.append(int: Int64(src.charEnd))
-            s.append(static: ",\"char_start\":")
-            s.append(int: Int64(src.charStart))
-            s.append(static: ",\"report\":")
-            s.append(jsonString: src.report)
-            s.append(static: ",\"sentence\":")
-            s.append(jsonString: src.sentence)
-            s.append(byte: UInt8(ascii: "}"))
-        }
-        s.append(static: "],\"start\":")
-        appendDay(e.start, to: s)
-        s.append(static: ",\"sub_type\":")
-        s.append(jsonString: e.subType)
-        s.append(static: ",\"time\":")
-        if let d = e.start {
-            s.append(byte: UInt8(ascii: "\""))
-            appendISO(d, to: s)
-            s.append(static: "T00:00:00Z\",\"timestamp\":")
-            s.append(int: d.epochMilliseconds)
-        } else {
-            s.append(static: "null,\"timestamp\":null")
-        }
-        s.append(static: ",\"type\":")
-        s.append(jsonString: e.type)
-        s.append(static: ",\"unresolved_place\":")
-        s.append(jsonString: e.unresolvedPlace)
-        s.append(static: "},\"type\":\"Feature\"}")
-    }
-
-    private static func appendDay(_ d: Day?, to s: ByteSink) {
-        guard let d else { s.append(static: "null"); return }
-        s.append(byte: UInt8(ascii: "\""))
-        appendISO(d, to: s)
-        s.append(byte: UInt8(ascii: "\""))
-    }
-
-    /// YYYY-MM-DD without `String(format:)`; years outside 0...9999 go through `Day.description`.
-    private static func appendISO(_ d: Day, to s: ByteSink) {
-        let c = d.components
-        guard (0...9999).contains(c.year) else { s.append(d.description); return }
-        let p = s.reserve(10)
-        p[0] = 0x30 + UInt8(c.year / 1000)
-        p[1] = 0x30 + UInt8(c.year / 100 % 10)
-        p[2] = 0x30 + UInt8(c.year / 10 % 10)
-        p[3] = 0x30 + UInt8(c.year % 10)
-        p[4] = UInt8(ascii: "-")
-        p[5] = 0x30 + UInt8(c.month / 10)
-        p[6] = 0x30 + UInt8(c.month % 10)
-        p[7] = UInt8(ascii: "-")
-        p[8] = 0x30 + UInt8(c.day / 10)
-        p[9] = 0x30 + UInt8(c.day % 10)
-        s.advance(by: 10)
-    }
 }

@@ -28,6 +28,7 @@ enum Sample {
         odd.fatalities = nil
         odd.fatalitiesDetail = "7 Turkish soldiers; 1 Turkish civilian"
         odd.unresolvedPlace = "Some hamlet"
+        odd.admin1 = "Idlib"
         odd.sources.append(EventSource(report: "b.txt", sentence: "Second.", charStart: 40, charEnd: 47))
         var statement = event("st-1", "Statement", "Ankara", nil, nil, start: feb6)
         statement.kind = .statement

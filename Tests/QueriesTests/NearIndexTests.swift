@@ -6,19 +6,6 @@ import Queries
 import TestSupport
 import XCTest
 
-/// A small deterministic generator for test cases (SplitMix64).
-private struct Seeded {
-    var state: UInt64
-    mutating func unit() -> Double {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-    }
-    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * unit() }
-}
-
 final class NearIndexTests: XCTestCase {
     /// Centres that stress the boxes: ordinary, across the antimeridian, near and at the poles, on the equator.
     private let hardCentres = [
@@ -27,12 +14,12 @@ final class NearIndexTests: XCTestCase {
         Coordinate(lon: 0, lat: 90), Coordinate(lon: 0, lat: 0), Coordinate(lon: -45, lat: 80),
     ]
 
-    private func radii(_ rng: inout Seeded, count: Int) -> [Double] {
+    private func radii(_ rng: inout SplitMix64, count: Int) -> [Double] {
         [10, 2_000_000] + (0..<count).map { _ in pow(10, rng.uniform(1, log10(2_000_000))) }
     }
 
     /// Points around `c`: some near the circle's edge (at 0.5–1.5 r), some anywhere on Earth.
-    private func points(around c: Coordinate, radius r: Double, _ rng: inout Seeded, n: Int) -> [Coordinate] {
+    private func points(around c: Coordinate, radius r: Double, _ rng: inout SplitMix64, n: Int) -> [Coordinate] {
         let g = Geodesic.wgs84
         return (0..<n).map { k in
             if k % 5 == 0 {
@@ -44,7 +31,7 @@ final class NearIndexTests: XCTestCase {
     }
 
     func testIndexAndFullScanFindTheSameEventsOnRandomCases() {
-        var rng = Seeded(state: 7)
+        var rng = SplitMix64(seed: 7)
         var checked = 0, found = 0
         for c in hardCentres + (0..<12).map({ _ in Coordinate(lon: rng.uniform(-180, 180), lat: rng.uniform(-90, 90)) }) {
             for r in radii(&rng, count: 4) {
@@ -64,7 +51,7 @@ final class NearIndexTests: XCTestCase {
     }
 
     func testTheBoxesHoldEveryPointOfTheCircle() {
-        var rng = Seeded(state: 11)
+        var rng = SplitMix64(seed: 11)
         let g = Geodesic.wgs84
         for c in hardCentres + (0..<20).map({ _ in Coordinate(lon: rng.uniform(-180, 180), lat: rng.uniform(-90, 90)) }) {
             for r in radii(&rng, count: 6) {
