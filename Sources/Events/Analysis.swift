@@ -21,14 +21,15 @@ struct SentenceAnalysis {
         self.scalars = scalars
         let tokens = Tokenizer.tokens(of: scalars)
         self.tokens = tokens
-        triggers = lexicon.triggerTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
-        actors = lexicon.actorTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
+        let words = lexicon.vocabulary.numbers(of: tokens)
+        triggers = lexicon.triggerTrie.matches(in: words).map { ($0.range, $0.payloads[0]) }
+        actors = lexicon.actorTrie.matches(in: words).map { ($0.range, $0.payloads[0]) }
         var cues: [CueMatch] = []
         var cueAt: [Int: [CueEntry]] = [:]
         // Cues: every phrase at every position (kinds overlap: "over" is a qualifier, "north" a direction
         // and a locative), longest first at a position.
         for i in tokens.indices {
-            if let (len, entries) = lexicon.cueTrie.longest(in: tokens, at: i) {
+            if let (len, entries) = lexicon.cueTrie.longest(in: words, at: i) {
                 for e in entries { cues.append(CueMatch(range: i..<(i + len), entry: e)) }
                 cueAt[i] = entries
             }

@@ -82,6 +82,18 @@ struct ClauseRules {
     let reportDate: Day
 
     static let determiners: Set<String> = ["the", "this", "that", "these", "those"]
+    /// Words that end the span of a support cue ("under the cover of X" … "on", "in", ",").
+    static let supportStops: Set<String> = ["on", "in", "at", "against", "near", ","]
+    /// Prepositions before a definite trigger that refers back ("in the fighting").
+    static let backrefPrepositions: Set<String> = ["in", "during", "after", "following", "since"]
+    /// Auxiliaries and adverbs between victims and a passive kill verb ("were reportedly killed").
+    static let passiveFillers: Set<String> = ["were", "was", "have", "has", "had", "been", "be", "reportedly", "also"]
+    static let intransitiveKills: Set<String> = ["died", "dead", "lost their lives", "were slain", "slain"]
+    static let passiveAuxiliaries: Set<String> = ["were", "was", "been"]
+    /// Words that join the items of a victim list ("and", ", as well as", "including").
+    static let listJoints: Set<String> = ["and", ",", "as", "well", "including", "plus"]
+    /// Countries and capitals that are places, not actors, when possessive or after a locative.
+    static let countryWords: Set<String> = ["turkey", "ankara", "syria", "damascus", "russia", "moscow"]
 
     /// The clause's reading, with places left as found (resolution happens at report level).
     func read(_ clause: Clause, backgroundSentence: Bool, places: [PlaceMention]) -> ClauseReading {
@@ -111,8 +123,7 @@ struct ClauseRules {
                 }
             case .support:
                 var j = c.range.lowerBound
-                let stops: Set<String> = ["on", "in", "at", "against", "near", ","]
-                while j < range.upperBound, !(j >= c.range.upperBound && stops.contains(a.tokens[j].text)) {
+                while j < range.upperBound, !(j >= c.range.upperBound && ClauseRules.supportStops.contains(a.tokens[j].text)) {
                     r.support.insert(j); j += 1
                 }
             default: break
@@ -192,7 +203,7 @@ struct ClauseRules {
             // "killed in the fighting": a definite trigger after a preposition refers back to a happening told.
             let i = t.range.lowerBound
             return range.contains(i) && i >= 2 && a.tokens[i - 1].text == "the"
-                && ["in", "during", "after", "following", "since"].contains(a.tokens[i - 2].text) && !r.masked.contains(i)
+                && ClauseRules.backrefPrepositions.contains(a.tokens[i - 2].text) && !r.masked.contains(i)
         }
         r.newsTense = cues.contains { $0.entry.kind == .newsTense && !r.masked.contains($0.range.lowerBound) }
 
@@ -270,7 +281,7 @@ struct ClauseRules {
             }
             // Before: "[NUMBER] words VICTIM (were|have been) killed".
             var b = k.range.lowerBound - 1
-            while b >= range.lowerBound, ["were", "was", "have", "has", "had", "been", "be", "reportedly", "also"].contains(a.tokens[b].text) { b -= 1 }
+            while b >= range.lowerBound, ClauseRules.passiveFillers.contains(a.tokens[b].text) { b -= 1 }
             if b >= range.lowerBound, a.has(.victim, at: b) != nil || (b > 0 && a.cueAt[b] == nil && a.actors.contains { $0.range.upperBound == b + 1 }) {
                 // Walk back over the noun phrase to a number.
                 var s = b
@@ -290,8 +301,8 @@ struct ClauseRules {
         }
         // "X died", "X were killed", "X have been killed": every actor of the subject is a victim.
         for k in kills {
-            let intransitive = ["died", "dead", "lost their lives", "were slain", "slain"].contains(k.entry.phrase)
-            let passive = k.range.lowerBound > 0 && ["were", "was", "been"].contains(a.tokens[k.range.lowerBound - 1].text)
+            let intransitive = ClauseRules.intransitiveKills.contains(k.entry.phrase)
+            let passive = k.range.lowerBound > 0 && ClauseRules.passiveAuxiliaries.contains(a.tokens[k.range.lowerBound - 1].text)
             guard intransitive || passive else { continue }
             var s = k.range.lowerBound
             while s > range.lowerBound, !a.tokens[s - 1].isPunctuation, !r.masked.contains(s - 1) { s -= 1 }
@@ -328,7 +339,7 @@ struct ClauseRules {
                 let t = a.tokens[j].text
                 if t == "and" || t == "," {
                     var s = j + 1
-                    while s < limit, ["and", ",", "as", "well", "including", "plus"].contains(a.tokens[s].text) { s += 1 }
+                    while s < limit, ClauseRules.listJoints.contains(a.tokens[s].text) { s += 1 }
                     if NumberRules.number(at: s, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true) != nil { next = s }
                     break
                 }
@@ -369,14 +380,13 @@ struct ClauseRules {
     func actors(in range: Range<Int>, trigger: Range<Int>, r: ClauseReading, victims: [Range<Int>],
                 claimAgents: [Range<Int>]) -> [ActorMention] {
         var found: [ActorMention] = []
-        let countryWords: Set<String> = ["turkey", "ankara", "syria", "damascus", "russia", "moscow"]
         var victimOrder: [String: Int] = [:]
         for (range, e) in a.actors where e.actor != nil {
             let claim = claimAgents.contains(range)
             let i = range.lowerBound
             guard claim || (r.clause.range.contains(i) && !r.masked.contains(i)) else { continue }
             // A country or capital used as a place ("into northwestern Syria", "Syria's border") is no actor.
-            if range.count == 1, countryWords.contains(a.tokens[i].text), !claim {
+            if range.count == 1, ClauseRules.countryWords.contains(a.tokens[i].text), !claim {
                 if a.tokens[i].possessive { continue }
                 if a.cues.contains(where: { $0.entry.kind == .locative && $0.range.upperBound == i }) { continue }
             }

@@ -196,12 +196,21 @@ struct ReportRun {
         }
     }
 
+    /// Words skipped between a direction and its place ("north of the town of X").
+    static let positionFillers: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
+    /// Words before "of" that introduce a (possibly unknown) settlement name.
+    static let settlementNouns: Set<String> = ["village", "villages", "town", "towns", "city"]
+    /// Prepositions before a (possibly unknown) place name.
+    static let placePrepositions: Set<String> = ["in", "near", "at"]
+    /// The Arabic article inside an unknown name ("Tall al Karama").
+    static let articles: Set<String> = ["al", "el", "ad", "as", "ash", "ar"]
+    static let diplomacyWords: Set<String> = ["delegation", "talks", "meeting", "visit"]
+
     /// "north of (the town of) X", "in the south of X", "near X", "the outskirts of X", "10 km west of X".
     func relativePosition(_ a: SentenceAnalysis, before i: Int) -> (near: Bool, direction: String?) {
         var j = i - 1
-        let skip: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
         var steps = 0
-        while j >= 0, steps < 5, skip.contains(a.tokens[j].text) { j -= 1; steps += 1 }
+        while j >= 0, steps < 5, ReportRun.positionFillers.contains(a.tokens[j].text) { j -= 1; steps += 1 }
         guard j >= 0 else { return (false, nil) }
         // Two-word directions ("north west") end at j.
         if j >= 1, let d = a.has(.direction, at: j - 1), d.wordCount == 2 { return (true, d.value) }
@@ -271,16 +280,16 @@ struct ReportRun {
         while i < a.tokens.count {
             let t = a.tokens[i].text
             var start: Int? = nil
-            if ["village", "villages", "town", "towns", "city"].contains(t), i + 1 < a.tokens.count, a.tokens[i + 1].text == "of" {
+            if ReportRun.settlementNouns.contains(t), i + 1 < a.tokens.count, a.tokens[i + 1].text == "of" {
                 start = i + 2
-            } else if ["in", "near", "at"].contains(t) {
+            } else if ReportRun.placePrepositions.contains(t) {
                 start = i + 1
             }
             guard var s = start else { i += 1; continue }
             let list = start == i + 2
             while s < a.tokens.count {
                 var e = s
-                while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ["al", "el", "ad", "as", "ash", "ar"].contains(a.tokens[e].text)),
+                while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ReportRun.articles.contains(a.tokens[e].text)),
                       !covered.contains(e), !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
                 if e > s, a.tokens[s].capitalised, !covered.contains(s) {
                     let name = a.original(s..<e)
@@ -583,7 +592,7 @@ struct ReportRun {
         var rule = "statement of the day → the report date"
         for r in readings { if case .dated(let s, let e, let why)? = r.date { start = s; end = e; rule = why; break } }
         let place = mentions.first { $0.place != nil }
-        let diplomacy = a.cues.contains { ["delegation", "talks", "meeting", "visit"].contains($0.entry.phrase) }
+        let diplomacy = a.cues.contains { ReportRun.diplomacyWords.contains($0.entry.phrase) }
         let sub = diplomacy ? "Diplomacy" : "Statement"
         var seen = Set<String>()
         let actors = a.actors.flatMap(\.entry.names).filter { seen.insert($0).inserted }

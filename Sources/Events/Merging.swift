@@ -73,7 +73,8 @@ public enum EventMerger {
 
     /// The merging family of an event type.
     public static func family(type: String, subType: String) -> String {
-        if subType.contains("territory") { return "territory" }
+        let u = subType.utf8
+        if u.indices.contains(where: { u[$0...].starts(with: "territory".utf8) }) { return "territory" }
         switch type {
         case "Battles", "Explosions/Remote violence", "Violence against civilians": return "violence"
         default: return type + "/" + subType

@@ -138,26 +138,28 @@ enum Tokenizer {
     static func tokens(of s: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(s.count / 5)
+        // The lower-case UTF-8 bytes of the current word (reused; short words become Strings without allocation).
+        var lower: [UInt8] = []
         var i = 0
         let n = s.count
         while i < n {
             let c = s[i]
             if isWordScalar(c) {
                 let start = i
-                var lower = String.UnicodeScalarView()
-                let isDigit = c.isASCII && c.properties.numericType != nil
+                lower.removeAll(keepingCapacity: true)
+                let isDigit = isASCIIDigit(c)
                 while i < n {
                     let x = s[i]
                     if isWordScalar(x) {
-                        lower.append(lowercase(x)); i += 1
+                        appendLowercase(x, to: &lower); i += 1
                     } else if isDigit, (x == "," || x == "."), i + 1 < n, isASCIIDigit(s[i + 1]) {
-                        if x == "." { lower.append(".") }
+                        if x == "." { lower.append(UInt8(ascii: ".")) }
                         i += 1
                     } else { break }
                 }
-                let capital = c.properties.isUppercase
-                out.append(Token(text: String(lower), start: start, end: i, capitalised: capital, possessive: false,
-                                 isPunctuation: false))
+                let capital = c.isASCII ? c >= "A" && c <= "Z" : c.properties.isUppercase
+                out.append(Token(text: String(decoding: lower, as: UTF8.self), start: start, end: i, capitalised: capital,
+                                 possessive: false, isPunctuation: false))
                 // Possessive 's (straight or curly apostrophe).
                 if i + 1 < n, s[i] == "'" || s[i] == "\u{2019}", s[i + 1] == "s" || s[i + 1] == "S",
                    i + 2 == n || !isWordScalar(s[i + 2]) {
@@ -196,10 +198,14 @@ enum Tokenizer {
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
-    @inline(__always) static func lowercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    /// Appends the UTF-8 bytes of `c` lower-cased (the first scalar of its lower-case mapping).
+    @inline(__always) static func appendLowercase(_ c: Unicode.Scalar, to bytes: inout [UInt8]) {
         if c.isASCII {
-            return c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c
+            let b = UInt8(c.value)
+            bytes.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+        } else {
+            let l = c.properties.lowercaseMapping.unicodeScalars.first ?? c
+            bytes.append(contentsOf: UTF8.encode(l)!)
         }
-        return c.properties.lowercaseMapping.unicodeScalars.first ?? c
     }
 }
