@@ -57,7 +57,14 @@ public struct NameMatcher: Sendable {
     /// A name must start with a capitalised word (or an Arabic-script word), so that common English
     /// words that happen to fold like a village name are not taken for one.
     public func matches(in text: String) -> [NameMatch] {
-        let tokens = NameKey.scan(text)
+        var utf8 = text
+        return utf8.withUTF8 { matches(in: text, utf8: $0) }
+    }
+
+    /// `matches(in:)` over the text's UTF-8 bytes. Only the tokens a match is tried on or looked at (capitalised
+    /// words, the words after them, the cue words around a name) are folded.
+    func matches(in text: String, utf8 u: UnsafeBufferPointer<UInt8>) -> [NameMatch] {
+        var tokens = NameKey.LazyTokens(utf8: u)
         let trie = gazetteer.trie
         var out: [NameMatch] = []
         var i = 0
@@ -68,7 +75,7 @@ public struct NameMatcher: Sendable {
             var best: (end: Int, key: String)? = nil
             while j < tokens.count {
                 if tokens[j].isArticle, j > i { j += 1; continue }
-                guard let next = trie.child(node, tokens[j].key) else { break }
+                guard let next = trie.child(node, tokens.key(j)) else { break }
                 node = next
                 if let key = trie.key(at: node) { best = (j, key) }
                 j += 1
@@ -78,9 +85,9 @@ public struct NameMatcher: Sendable {
             if i > 0, tokens[i - 1].isArticle, first.hyphenBefore || (tokens[i - 1].isCapitalised && tokens[i - 1].end + 1 == first.start) {
                 start = tokens[i - 1].start
             }
-            let u = text.utf8
-            let range = u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: tokens[end].end)
-            let cue = Cue.around(tokens: tokens, from: i, to: end)
+            let t = text.utf8
+            let range = t.index(t.startIndex, offsetBy: start)..<t.index(t.startIndex, offsetBy: tokens[end].end)
+            let cue = Cue.around(&tokens, from: i, to: end)
             out.append(NameMatch(range: range, text: String(text[range]), key: key,
                                  candidates: gazetteer.places(withKey: key), cue: cue?.rawValue))
             i = end + 1
