@@ -65,7 +65,7 @@ enum Cue: String, Sendable, CaseIterable {
         }
         // Before: "(the) village of X", "province of X", "near (to) X", "outskirts of X", "10 km west of X".
         var b = from - 1
-        while b >= 0, t[b].isArticle || t.key(b) == the { b -= 1 }
+        while b >= 0, t.isArticle(b) || t.key(b) == the { b -= 1 }
         guard b >= 0 else { return nil }
         if t.key(b) == of || t.key(b) == to {
             let k = b - 1

@@ -65,13 +65,13 @@ public enum NameKey {
 
     /// The tokens of a text given as UTF-8 bytes, in one pass (ASCII bytes need no decoding).
     ///
-    /// With `foldingAll` false, only tokens of up to three letters (which may be articles) are folded; longer
-    /// ones keep an empty key, to be folded by `key(of:in:buffer:)` when needed (most words of a text
-    /// are never looked up).
+    /// With `foldingAll` false, tokens keep an empty key (and `isArticle` false), to be folded by
+    /// `LazyTokens.key(_:)` when needed: most words of a text are never looked up.
     static func scan(utf8 u: UnsafeBufferPointer<UInt8>, foldingAll: Bool) -> [Token] {
         var tokens: [Token] = []
         var buffer: [UInt8] = []
-        var start = -1, end = 0, letters = 0
+        tokens.reserveCapacity(u.count / 5)
+        var start = -1, end = 0
         var hyphen = false, capital = false, wordStart = true
         /// False once a letter that surely folds to something is seen (only combining letters fold to nothing).
         var mayFoldToNothing = true
@@ -80,11 +80,11 @@ public enum NameKey {
             guard start >= 0 else { return }
             var token = Token(key: "", isArticle: false, start: start, end: end, isCapitalised: capital,
                               hyphenBefore: hyphen, startsWord: wordStart)
-            if foldingAll || letters <= 3 || mayFoldToNothing {
+            if foldingAll || mayFoldToNothing {
                 (token.key, token.isArticle) = foldToken(u, token.start..<token.end, buffer: &buffer)
             }
             if !(token.key.isEmpty && mayFoldToNothing) { tokens.append(token) }
-            start = -1; letters = 0; mayFoldToNothing = true; hyphen = false; wordStart = false
+            start = -1; mayFoldToNothing = true; hyphen = false; wordStart = false
         }
 
         var p = 0
@@ -104,7 +104,7 @@ public enum NameKey {
                     start = p
                     capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
                 }
-                letters += 1; end = p + width
+                end = p + width
                 if mayFoldToNothing, s.isASCII || s.properties.generalCategory != .nonspacingMark { mayFoldToNothing = false }
             } else if s == "-" || s == "\u{2010}" || s == "\u{2011}" {
                 if start >= 0 { flush(); hyphen = true } else { wordStart = true }
@@ -139,14 +139,21 @@ public enum NameKey {
         }
 
         var count: Int { tokens.count }
+        /// Token `i` as scanned (its key and `isArticle` may not be folded yet: ask `key(_:)`, `isArticle(_:)`).
         subscript(i: Int) -> Token { tokens[i] }
 
         /// The key of token `i`, folded now if not yet.
         mutating func key(_ i: Int) -> String {
             if tokens[i].key.isEmpty, let u = utf8 {
-                tokens[i].key = NameKey.foldToken(u, tokens[i].start..<tokens[i].end, buffer: &buffer).key
+                (tokens[i].key, tokens[i].isArticle) = NameKey.foldToken(u, tokens[i].start..<tokens[i].end, buffer: &buffer)
             }
             return tokens[i].key
+        }
+
+        /// True when token `i` is the Arabic article (folded now if not yet).
+        mutating func isArticle(_ i: Int) -> Bool {
+            _ = key(i)
+            return tokens[i].isArticle
         }
     }
 

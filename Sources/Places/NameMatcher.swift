@@ -70,11 +70,11 @@ public struct NameMatcher: Sendable {
         var i = 0
         while i < tokens.count {
             let first = tokens[i]
-            guard !first.isArticle, first.isCapitalised else { i += 1; continue }
+            guard first.isCapitalised, !tokens.isArticle(i) else { i += 1; continue }
             var node = 0, j = i
             var best: (end: Int, key: String)? = nil
             while j < tokens.count {
-                if tokens[j].isArticle, j > i { j += 1; continue }
+                if j > i, tokens.isArticle(j) { j += 1; continue }
                 guard let next = trie.child(node, tokens.key(j)) else { break }
                 node = next
                 if let key = trie.key(at: node) { best = (j, key) }
@@ -82,7 +82,7 @@ public struct NameMatcher: Sendable {
             }
             guard let (end, key) = best else { i += 1; continue }
             var start = first.start
-            if i > 0, tokens[i - 1].isArticle, first.hyphenBefore || (tokens[i - 1].isCapitalised && tokens[i - 1].end + 1 == first.start) {
+            if i > 0, tokens.isArticle(i - 1), first.hyphenBefore || (tokens[i - 1].isCapitalised && tokens[i - 1].end + 1 == first.start) {
                 start = tokens[i - 1].start
             }
             let t = text.utf8
