@@ -11,13 +11,16 @@ struct SentenceAnalysis {
     let actors: [(range: Range<Int>, entry: ActorEntry)]
     let cues: [CueMatch]
     /// Cue entries by the token they start at.
-    let cueAt: [Int: [CueEntry]]
+    let cueAt: CuesByToken
     /// Gazetteer names, with the token range each covers.
     let names: [(range: Range<Int>, match: NameMatch)]
 
-    init(sentence: Sentence, lexicon: Lexicon, matcher: NameMatcher) {
+    /// The analysis of `sentence`, whose scalars are `reportScalars[sentence.start..<sentence.end]`.
+    init(sentence: Sentence, reportScalars: [Unicode.Scalar], lexicon: Lexicon, matcher: NameMatcher) {
         self.sentence = sentence
-        let scalars = Array(sentence.text.unicodeScalars)
+        // The sentence's text has its line breaks as spaces (see `SentenceSplitter`).
+        var scalars = Array(reportScalars[sentence.start..<sentence.end])
+        for k in scalars.indices where scalars[k] == "\n" { scalars[k] = " " }
         self.scalars = scalars
         let tokens = Tokenizer.tokens(of: scalars)
         self.tokens = tokens
@@ -25,7 +28,7 @@ struct SentenceAnalysis {
         triggers = lexicon.triggerTrie.matches(in: words).map { ($0.range, $0.payloads[0]) }
         actors = lexicon.actorTrie.matches(in: words).map { ($0.range, $0.payloads[0]) }
         var cues: [CueMatch] = []
-        var cueAt: [Int: [CueEntry]] = [:]
+        var cueAt = CuesByToken(count: tokens.count)
         // Cues: every phrase at every position (kinds overlap: "over" is a qualifier, "north" a direction
         // and a locative), longest first at a position.
         for i in tokens.indices {
@@ -60,6 +63,19 @@ struct SentenceAnalysis {
     func original(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
         return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+    }
+}
+
+/// Cue entries by the token they start at: an array indexed by token (nil where no cue starts).
+struct CuesByToken {
+    private var entries: [[CueEntry]]
+
+    /// No cues, over `count` tokens.
+    init(count: Int) { entries = Array(repeating: [], count: count) }
+
+    subscript(i: Int) -> [CueEntry]? {
+        get { entries.indices.contains(i) && !entries[i].isEmpty ? entries[i] : nil }
+        set { entries[i] = newValue ?? [] }
     }
 }
 

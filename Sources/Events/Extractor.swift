@@ -110,7 +110,7 @@ struct ReportRun {
     mutating func go() {
         let scalars = Array(report.text.unicodeScalars)
         for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
-            analyses.append(SentenceAnalysis(sentence: s, lexicon: x.lexicon, matcher: x.matcher))
+            analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: x.lexicon, matcher: x.matcher))
         }
         // Governorates the report names as such ("Idlib province"): their bare name ("in Idlib") means them.
         for a in analyses {
@@ -245,11 +245,12 @@ struct ReportRun {
     /// Anaphors ("the village"), unnamed places ("a key highway town") and unknown names of a sentence.
     func otherPlaces(_ a: SentenceAnalysis, named: [PlaceMention]) -> [PlaceMention] {
         var out: [PlaceMention] = []
-        let covered = Set(named.flatMap { Array($0.range) })
+        var covered = [Bool](repeating: false, count: a.tokens.count)
+        for m in named { for t in m.range { covered[t] = true } }
         for i in a.tokens.indices {
-            guard let noun = a.has(.placeNoun, at: i), !covered.contains(i) else { continue }
+            guard let noun = a.has(.placeNoun, at: i), !covered[i] else { continue }
             let len = noun.wordCount
-            if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered.contains(i + len) { continue }
+            if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered[i + len] { continue }
             if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text), a.tokens[i - 1].text == "the" {
                 let p = anaphor(noun.value, before: named.filter { $0.range.lowerBound < i })
                 let (near, direction) = relativePosition(a, before: i - 1)
@@ -265,7 +266,7 @@ struct ReportRun {
             for back in 1...4 where i - back >= 0 {
                 let w = a.tokens[i - back].text
                 if w == "a" || w == "an" {
-                    if !(i - back + 1..<i).contains(where: { covered.contains($0) || a.tokens[$0].isPunctuation }) {
+                    if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
                         out.append(PlaceMention(range: (i - back)..<(i + len), form: .unnamed, text: a.original((i - back)..<(i + len)),
                                                 place: nil, precision: 3, direction: nil, local: true, near: false,
                                                 rule: "unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province"))
@@ -290,8 +291,8 @@ struct ReportRun {
             while s < a.tokens.count {
                 var e = s
                 while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ReportRun.articles.contains(a.tokens[e].text)),
-                      !covered.contains(e), !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
-                if e > s, a.tokens[s].capitalised, !covered.contains(s) {
+                      !covered[e], !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
+                if e > s, a.tokens[s].capitalised, !covered[s] {
                     let name = a.original(s..<e)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
                                             direction: nil, local: true, near: false,
@@ -300,7 +301,7 @@ struct ReportRun {
                 guard list else { break }
                 // Next item of "the villages of A, B and C".
                 var n = max(e, s + 1)
-                while n < a.tokens.count, covered.contains(n) { n += 1 }
+                while n < a.tokens.count, covered[n] { n += 1 }
                 guard n < a.tokens.count, a.tokens[n].text == "," || a.tokens[n].text == "and" else { break }
                 n += 1
                 if n < a.tokens.count, a.tokens[n].text == "and" { n += 1 }

@@ -91,6 +91,7 @@ public enum SentenceSplitter {
     /// Titles after which a full stop does not end a sentence.
     static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "prof",
                                       "sen", "rep", "gov", "brig", "adm", "cmdr", "no", "vs", "jr", "sr", "mt"]
+    static let longestTitle = titles.map(\.unicodeScalars.count).max()!
     /// Words that usually start a sentence, so that "the U.N. Many of them ..." splits after "U.N.".
     static let starters: Set<String> = ["the", "a", "an", "many", "it", "he", "she", "they", "we", "in", "on", "at",
                                         "this", "that", "these", "those", "there", "but", "and", "meanwhile",
@@ -100,6 +101,8 @@ public enum SentenceSplitter {
     static func isAbbreviation(_ scalars: [Unicode.Scalar], dot: Int, next: Int) -> Bool {
         var b = dot
         while b > 0, scalars[b - 1].properties.isAlphabetic { b -= 1 }
+        // Longer than every title and than an initial (lower-casing never shortens a word).
+        if dot - b > longestTitle { return false }
         let word = String(String.UnicodeScalarView(scalars[b..<dot])).lowercased()
         if titles.contains(word) { return true }
         let isInitial = dot - b == 1 && scalars[b].properties.isUppercase

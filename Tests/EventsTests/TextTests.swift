@@ -34,7 +34,7 @@ final class TextTests: XCTestCase {
         let lexicon = Fixture.lexicon
         func value(_ text: String) -> Int? {
             let tokens = Tokenizer.tokens(of: text)
-            var cueAt: [Int: [CueEntry]] = [:]
+            var cueAt = CuesByToken(count: tokens.count)
             let words = lexicon.vocabulary.numbers(of: tokens)
             for i in tokens.indices { if let (_, e) = lexicon.cueTrie.longest(in: words, at: i) { cueAt[i] = e } }
             return NumberRules.number(at: 0, tokens: tokens, cueAt: cueAt, allowArticle: true)?.value
