@@ -605,7 +605,9 @@ struct ReportRun {
                                 actors: actors,
                                 sources: [EventSource(report: report.name, sentence: a.sentence.text,
                                                       charStart: a.sentence.start, charEnd: a.sentence.end)]))
-        explanations[id] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)",
-                            "statement: a statement or diplomacy cue and no happening", "date: " + rule]
+        if x.explains {
+            explanations[id] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)",
+                                "statement: a statement or diplomacy cue and no happening", "date: " + rule]
+        }
     }
 }

@@ -26,6 +26,8 @@ public final class Gazetteer: Sendable {
     let byID: [String: Int]
     /// The token trie of every key, for `NameMatcher`.
     let trie: TokenTrie
+    /// Kind → the positions in `places` of the places of that kind, in order.
+    let byKind: [PlaceKind: [Int]]
 
     /// One place reachable under one key.
     struct NameEntry: Sendable {
@@ -74,6 +76,7 @@ public final class Gazetteer: Sendable {
         self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
         self.directory = directory; self.index = index; self.spellings = spellings; self.byID = byID
         self.trie = trie
+        self.byKind = Dictionary(grouping: places.indices, by: { places[$0].kind })
     }
 
     /// Names a place answers to beyond its rows: a governorate's name without "Governorate"
@@ -242,8 +245,8 @@ public final class Gazetteer: Sendable {
 
     func measured(from c: Coordinate, kinds: Set<PlaceKind>?) -> [(place: Place, metres: Double)] {
         let g = Geodesic.wgs84
-        return places.lazy.filter { kinds?.contains($0.kind) ?? true }
-            .map { (place: $0, metres: g.distance(from: c, to: $0.coordinate)) }
+        let chosen = kinds.map { ks in ks.flatMap { byKind[$0] ?? [] }.sorted().map { places[$0] } } ?? places
+        return chosen.map { (place: $0, metres: g.distance(from: c, to: $0.coordinate)) }
             .sorted { $0.metres != $1.metres ? $0.metres < $1.metres : $0.place.id < $1.place.id }
     }
 
