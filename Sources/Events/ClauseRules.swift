@@ -184,14 +184,14 @@ struct ClauseRules {
         let live = candidates.filter { !r.masked.contains($0.range.lowerBound) }
         guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
                                          : $0.range.lowerBound > $1.range.lowerBound }) else {
-            r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues.filter { !r.purpose.contains($0.range.lowerBound) },
+            r.date = DateRules.find(in: range, tokens: a.tokens, cues: cuesOutside(r.purpose),
                                     reportDate: reportDate)
             return r
         }
         r.trigger = main
 
         // Date, reference, tense.
-        r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues.filter { !r.purpose.contains($0.range.lowerBound) },
+        r.date = DateRules.find(in: range, tokens: a.tokens, cues: cuesOutside(r.purpose),
                                 reportDate: reportDate)
         // "during the attack", "in retaliatory attacks": a back reference; "after the" must be followed by a
         // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
@@ -231,6 +231,11 @@ struct ClauseRules {
             }
         }
         return r
+    }
+
+    /// The sentence's cues that do not start in `span` (all of them when it is empty).
+    func cuesOutside(_ span: Set<Int>) -> [CueMatch] {
+        span.isEmpty ? a.cues : a.cues.filter { !span.contains($0.range.lowerBound) }
     }
 
     /// The event type of the main trigger after its rule.

@@ -84,7 +84,7 @@ public enum SentenceSplitter {
     }
 
     static func startsSentence(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isUppercase || (s >= "0" && s <= "9") || s == "\"" || s == "\u{201C}" || s == "'"
+        isUppercase(s) || (s >= "0" && s <= "9") || s == "\"" || s == "\u{201C}" || s == "'"
             || s == "\u{2018}" || s == "(" || s == "\u{AB}"
     }
 
@@ -98,20 +98,30 @@ public enum SentenceSplitter {
                                         "earlier", "later", "some", "most", "during", "after", "since", "his",
                                         "her", "their", "its"]
 
+    /// `properties.isUppercase`, without the property lookup for ASCII.
+    @inline(__always) static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s >= "A" && s <= "Z" : s.properties.isUppercase
+    }
+
+    /// `properties.isAlphabetic`, without the property lookup for ASCII.
+    @inline(__always) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") : s.properties.isAlphabetic
+    }
+
     static func isAbbreviation(_ scalars: [Unicode.Scalar], dot: Int, next: Int) -> Bool {
         var b = dot
-        while b > 0, scalars[b - 1].properties.isAlphabetic { b -= 1 }
+        while b > 0, isAlphabetic(scalars[b - 1]) { b -= 1 }
         // Longer than every title and than an initial (lower-casing never shortens a word).
         if dot - b > longestTitle { return false }
         let word = String(String.UnicodeScalarView(scalars[b..<dot])).lowercased()
         if titles.contains(word) { return true }
-        let isInitial = dot - b == 1 && scalars[b].properties.isUppercase
+        let isInitial = dot - b == 1 && isUppercase(scalars[b])
         guard isInitial else { return false }
         // "U.N." / "U.S.": an acronym; a lone initial ("John F. Kennedy") never ends a sentence.
         let acronym = b >= 2 && scalars[b - 1] == "."
         guard acronym else { return true }
         var e = next
-        while e < scalars.count, scalars[e].properties.isAlphabetic { e += 1 }
+        while e < scalars.count, isAlphabetic(scalars[e]) { e += 1 }
         let nextWord = String(String.UnicodeScalarView(scalars[next..<e])).lowercased()
         return !starters.contains(nextWord)
     }
@@ -160,7 +170,7 @@ enum Tokenizer {
                         i += 1
                     } else { break }
                 }
-                let capital = c.isASCII ? c >= "A" && c <= "Z" : c.properties.isUppercase
+                let capital = SentenceSplitter.isUppercase(c)
                 out.append(Token(text: String(decoding: lower, as: UTF8.self), start: start, end: i, capitalised: capital,
                                  possessive: false, isPunctuation: false))
                 // Possessive 's (straight or curly apostrophe).
