@@ -210,40 +210,43 @@ public enum NameKey {
             return (key, raw.count == 2 && raw.first == "ا" && raw.last == "ل")
         }
         if c.count <= 3, packedArticles.contains(packed(c)) { return ("-", true) }
-        // 2. Consonant digraphs and variants, in place (the output never runs ahead of the input).
-        var n = 0, k = 0
-        while k < c.count {
-            let a = c[k], b: UInt8 = k + 1 < c.count ? c[k + 1] : 0
-            switch (a, b) {
-            case (UInt8(ascii: "k"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "h"); n += 1; k += 2
-            case (UInt8(ascii: "c"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "s"); c[n + 1] = UInt8(ascii: "h"); n += 2; k += 2
-            case (UInt8(ascii: "d"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "d"); n += 1; k += 2
-            case (UInt8(ascii: "t"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "t"); n += 1; k += 2
-            case (UInt8(ascii: "g"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "g"); n += 1; k += 2
-            case (UInt8(ascii: "p"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "f"); n += 1; k += 2
-            case (UInt8(ascii: "d"), UInt8(ascii: "j")): c[n] = UInt8(ascii: "j"); n += 1; k += 2
-            case (UInt8(ascii: "c"), UInt8(ascii: "k")): c[n] = UInt8(ascii: "k"); n += 1; k += 2
-            case (UInt8(ascii: "q"), _): c[n] = UInt8(ascii: "k"); n += 1; k += 1
-            default: c[n] = a; n += 1; k += 1
+        let key = c.withUnsafeMutableBufferPointer { c -> String in
+            // 2. Consonant digraphs and variants, in place (the output never runs ahead of the input).
+            var n = 0, k = 0
+            while k < c.count {
+                let a = c[k], b: UInt8 = k + 1 < c.count ? c[k + 1] : 0
+                switch (a, b) {
+                case (UInt8(ascii: "k"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "h"); n += 1; k += 2
+                case (UInt8(ascii: "c"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "s"); c[n + 1] = UInt8(ascii: "h"); n += 2; k += 2
+                case (UInt8(ascii: "d"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "d"); n += 1; k += 2
+                case (UInt8(ascii: "t"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "t"); n += 1; k += 2
+                case (UInt8(ascii: "g"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "g"); n += 1; k += 2
+                case (UInt8(ascii: "p"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "f"); n += 1; k += 2
+                case (UInt8(ascii: "d"), UInt8(ascii: "j")): c[n] = UInt8(ascii: "j"); n += 1; k += 2
+                case (UInt8(ascii: "c"), UInt8(ascii: "k")): c[n] = UInt8(ascii: "k"); n += 1; k += 2
+                case (UInt8(ascii: "q"), _): c[n] = UInt8(ascii: "k"); n += 1; k += 1
+                default: c[n] = a; n += 1; k += 1
+                }
             }
+            // 3. Vowels to one class; y is a consonant only when it starts a word before a vowel.
+            func isVowel(_ x: UInt8) -> Bool {
+                x == UInt8(ascii: "a") || x == UInt8(ascii: "e") || x == UInt8(ascii: "i") || x == UInt8(ascii: "o")
+                    || x == UInt8(ascii: "u")
+            }
+            for j in 0..<n {
+                if isVowel(c[j]) { c[j] = UInt8(ascii: "a") }
+                else if c[j] == UInt8(ascii: "y"), !(j + 1 < n && isVowel(c[j + 1])) { c[j] = UInt8(ascii: "a") }
+            }
+            // 4. The ta marbuta: a final h after a vowel.
+            if n > 2, c[n - 1] == UInt8(ascii: "h"), c[n - 2] == UInt8(ascii: "a") { n -= 1 }
+            // 5. Runs of one letter collapse (digits never do).
+            var m = 0
+            for j in 0..<n where m == 0 || c[m - 1] != c[j] || (c[j] >= UInt8(ascii: "0") && c[j] <= UInt8(ascii: "9")) {
+                c[m] = c[j]; m += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: c[0..<m]), as: UTF8.self)
         }
-        // 3. Vowels to one class; y is a consonant only when it starts a word before a vowel.
-        func isVowel(_ x: UInt8) -> Bool {
-            x == UInt8(ascii: "a") || x == UInt8(ascii: "e") || x == UInt8(ascii: "i") || x == UInt8(ascii: "o")
-                || x == UInt8(ascii: "u")
-        }
-        for j in 0..<n {
-            if isVowel(c[j]) { c[j] = UInt8(ascii: "a") }
-            else if c[j] == UInt8(ascii: "y"), !(j + 1 < n && isVowel(c[j + 1])) { c[j] = UInt8(ascii: "a") }
-        }
-        // 4. The ta marbuta: a final h after a vowel.
-        if n > 2, c[n - 1] == UInt8(ascii: "h"), c[n - 2] == UInt8(ascii: "a") { n -= 1 }
-        // 5. Runs of one letter collapse (digits never do).
-        var m = 0
-        for j in 0..<n where m == 0 || c[m - 1] != c[j] || (c[j] >= UInt8(ascii: "0") && c[j] <= UInt8(ascii: "9")) {
-            c[m] = c[j]; m += 1
-        }
-        return (String(decoding: c[0..<m], as: UTF8.self), false)
+        return (key, false)
     }
 
     /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat) removed,
