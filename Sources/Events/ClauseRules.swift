@@ -80,6 +80,11 @@ struct ClauseRules {
     let a: SentenceAnalysis
     let lexicon: Lexicon
     let reportDate: Day
+    /// When false, rule texts (read only by `--explain`) are left empty.
+    var explains = true
+
+    /// `text` when explanations are kept, else "".
+    func noted(_ text: @autoclosure () -> String) -> String { explains ? text() : "" }
 
     static let determiners: Set<String> = ["the", "this", "that", "these", "those"]
     /// Words that end the span of a support cue ("under the cover of X" … "on", "in", ",").
@@ -241,34 +246,34 @@ struct ClauseRules {
     /// The event type of the main trigger after its rule.
     func code(_ t: (range: Range<Int>, entry: TriggerEntry), range: Range<Int>, r: ClauseReading) -> (String, String, String) {
         let e = t.entry
-        let phrase = a.text(t.range)
+        let phrase = explains ? a.text(t.range) : ""
         switch e.rule {
         case .none:
-            return (e.type, e.subType, "trigger '\(phrase)' → \(e.type) / \(e.subType)")
+            return (e.type, e.subType, noted("trigger '\(phrase)' → \(e.type) / \(e.subType)"))
         case .attack:
             let means = a.cues.filter { range.contains($0.range.lowerBound) && $0.entry.kind == .means
                 && !r.purpose.contains($0.range.lowerBound) && !r.support.contains($0.range.lowerBound) }
             if let m = means.first(where: { $0.entry.value == "air" }) {
-                return ("Explosions/Remote violence", "Air/drone strike", "attack '\(phrase)' by air means '\(m.text(a.tokens))' → Air/drone strike")
+                return ("Explosions/Remote violence", "Air/drone strike", noted("attack '\(phrase)' by air means '\(m.text(a.tokens))' → Air/drone strike"))
             }
             if let m = means.first(where: { $0.entry.value == "artillery" }) {
                 return ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-                        "attack '\(phrase)' by artillery means '\(m.text(a.tokens))' → Shelling/artillery/missile attack")
+                        noted("attack '\(phrase)' by artillery means '\(m.text(a.tokens))' → Shelling/artillery/missile attack"))
             }
             let targets = r.actors.filter { $0.role == .patient }
             if !targets.isEmpty, targets.allSatisfy({ $0.side == .civilian }) {
-                return ("Violence against civilians", "Attack", "attack '\(phrase)' on civilians only → Violence against civilians / Attack")
+                return ("Violence against civilians", "Attack", noted("attack '\(phrase)' on civilians only → Violence against civilians / Attack"))
             }
-            return (e.type, e.subType, "attack '\(phrase)' between armed sides → \(e.type) / \(e.subType)")
+            return (e.type, e.subType, noted("attack '\(phrase)' between armed sides → \(e.type) / \(e.subType)"))
         case .territory:
             let agent = r.actors.first { $0.role == .agent }
             if let agent, agent.side == .government {
-                return ("Battles", "Government regains territory", "'\(phrase)' by a government side → Government regains territory")
+                return ("Battles", "Government regains territory", noted("'\(phrase)' by a government side → Government regains territory"))
             }
             if agent != nil {
-                return ("Battles", "Non-state actor overtakes territory", "'\(phrase)' by a non-state side → Non-state actor overtakes territory")
+                return ("Battles", "Non-state actor overtakes territory", noted("'\(phrase)' by a non-state side → Non-state actor overtakes territory"))
             }
-            return (e.type, e.subType, "'\(phrase)' → \(e.subType)")
+            return (e.type, e.subType, noted("'\(phrase)' → \(e.subType)"))
         }
     }
 

@@ -144,7 +144,7 @@ struct ReportRun {
             }
             // One- and two-letter words ("A", "EU") are never taken for a name on their own.
             if range.count == 1, a.tokens[range.lowerBound].text.count < 3 { continue }
-            var rule = "name '\(m.text)'"
+            var rule = noted("name '\(m.text)'")
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
             let wantsRegion = m.cue == "governorate" || (m.cue == nil && nounAfter == "governorate")
@@ -153,24 +153,24 @@ struct ReportRun {
             if let g = m.candidates.first(where: { $0.kind == .governorate }),
                wantsRegion || (!cityCue && explicitRegions.contains(g.id)) {
                 place = g
-                rule += wantsRegion ? " + region cue → the governorate"
-                    : " (bare name of a governorate the report names as such) → the governorate"
+                rule += noted(wantsRegion ? " + region cue → the governorate"
+                    : " (bare name of a governorate the report names as such) → the governorate")
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
             } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
                 place = p
-                rule += " → \(p.name), as earlier in the report"
+                rule += noted(" → \(p.name), as earlier in the report")
             } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
                 place = r.place
                 resolved[m.key + "|" + (m.cue ?? "")] = r.place
-                rule += " → \(r.place.name) (of \(m.candidates.count) candidates)"
+                rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
             } else {
                 place = m.candidates[0]
             }
             // An air base near the named village: "a military air base in the village of Taftanaz".
             if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {
                 if let ab = x.gazetteer.places(within: 6000, of: place.coordinate, kinds: [.airbase]).first {
-                    rule += " + 'air base' → \(ab.place.name) (\(Int(ab.metres / 100) / 10) km away)"
+                    rule += noted(" + 'air base' → \(ab.place.name) (\(Int(ab.metres / 100) / 10) km away)")
                     place = ab.place
                 }
             }
@@ -179,13 +179,16 @@ struct ReportRun {
             let isNear = near || (m.cue == "near" && !inTrigger)
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
-            if isNear { rule += direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2" }
+            if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
             let local = place.country == "SY" && place.kind != .country
             out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
                                     direction: direction, local: local, near: isNear, rule: rule))
         }
         return out
     }
+
+    /// `text` when explanations are kept, else "" (rule texts cost time and are read only by `--explain`).
+    func noted(_ text: @autoclosure () -> String) -> String { x.explains ? text() : "" }
 
     func mentionsAirBase(_ a: SentenceAnalysis, near r: Range<Int>) -> Bool {
         let lo = max(0, r.lowerBound - 8), hi = min(a.tokens.count, r.upperBound + 3)
@@ -258,7 +261,7 @@ struct ReportRun {
                 if near, precision < 2 { precision = 2 }
                 out.append(PlaceMention(range: (i - 1)..<(i + len), form: .anaphor, text: "the \(noun.phrase)", place: p,
                                         precision: precision, direction: direction, local: true, near: near,
-                                        rule: "anaphor 'the \(noun.phrase)' → \(p?.name ?? "the report's province")"
+                                        rule: noted("anaphor 'the \(noun.phrase)' → \(p?.name ?? "the report's province")")
                                             + (near ? direction.map { ", \($0) of it (precision 2)" } ?? ", near it (precision 2)" : "")))
                 continue
             }
@@ -269,7 +272,7 @@ struct ReportRun {
                     if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
                         out.append(PlaceMention(range: (i - back)..<(i + len), form: .unnamed, text: a.original((i - back)..<(i + len)),
                                                 place: nil, precision: 3, direction: nil, local: true, near: false,
-                                                rule: "unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province"))
+                                                rule: noted("unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province")))
                     }
                     break
                 }
@@ -296,7 +299,7 @@ struct ReportRun {
                     let name = a.original(s..<e)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
                                             direction: nil, local: true, near: false,
-                                            rule: "unknown name '\(name)' after '\(t)'"))
+                                            rule: noted("unknown name '\(name)' after '\(t)'")))
                 }
                 guard list else { break }
                 // Next item of "the villages of A, B and C".
@@ -343,7 +346,7 @@ struct ReportRun {
         }
         let mentions = (named[k] + otherPlaces(a, named: named[k])).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let background = a.cues.contains { $0.entry.kind == .background }
-        let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date)
+        let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date, explains: x.explains)
         let clauses = a.clauses()
         var readings = clauses.map { rules.read($0, backgroundSentence: background, places: mentions) }
         // A generic attack ("the places hit") in a sentence whose other clause names the kind of violence
@@ -441,10 +444,10 @@ struct ReportRun {
                     let sugg = x.gazetteer.suggestions(for: m.text)
                     let hint = sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
                     if let t = nearTown, let p = t.place {
-                        targets.append((p, 2, t.direction, m.text, m.rule + " → near \(p.name), precision 2"))
+                        targets.append((p, 2, t.direction, m.text, m.rule + noted(" → near \(p.name), precision 2")))
                         warnings.append("\(report.name): unknown place '\(m.text)'\(hint); event placed near \(p.name) (precision 2)")
                     } else if let prov = sentenceProvince(candidates) ?? mainProvince {
-                        targets.append((prov, 3, nil, m.text, m.rule + " → \(prov.name), precision 3"))
+                        targets.append((prov, 3, nil, m.text, m.rule + noted(" → \(prov.name), precision 3")))
                         warnings.append("\(report.name): unknown place '\(m.text)'\(hint); event placed in \(prov.name) (precision 3)")
                     }
                 }
