@@ -203,8 +203,8 @@ struct ReportRun {
     static let positionFillers: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
     /// Words before "of" that introduce a (possibly unknown) settlement name.
     static let settlementNouns: Set<String> = ["village", "villages", "town", "towns", "city"]
-    /// Prepositions before a (possibly unknown) place name.
-    static let placePrepositions: Set<String> = ["in", "near", "at"]
+    /// Prepositions before a (possibly unknown) place name (an array: tried on every token, compared faster than hashed).
+    static let placePrepositions = ["in", "near", "at"]
     /// The Arabic article inside an unknown name ("Tall al Karama").
     static let articles: Set<String> = ["al", "el", "ad", "as", "ash", "ar"]
     static let diplomacyWords: Set<String> = ["delegation", "talks", "meeting", "visit"]
@@ -284,7 +284,7 @@ struct ReportRun {
         while i < a.tokens.count {
             let t = a.tokens[i].text
             var start: Int? = nil
-            if ReportRun.settlementNouns.contains(t), i + 1 < a.tokens.count, a.tokens[i + 1].text == "of" {
+            if i + 1 < a.tokens.count, a.tokens[i + 1].text == "of", ReportRun.settlementNouns.contains(t) {
                 start = i + 2
             } else if ReportRun.placePrepositions.contains(t) {
                 start = i + 1
