@@ -35,7 +35,7 @@ struct PlaceMention {
 /// defaults).
 struct ClauseReading {
     var clause: Clause
-    var trigger: (range: Range<Int>, entry: TriggerEntry)?
+    var trigger: PhraseMatch<TriggerEntry>?
     var type = "", subType = ""
     var typeRule = ""
     var masked: Set<Int> = []
@@ -150,7 +150,7 @@ struct ClauseRules {
         }
 
         // Triggers that tell a new happening.
-        func usable(_ t: (range: Range<Int>, entry: TriggerEntry)) -> Bool {
+        func usable(_ t: PhraseMatch<TriggerEntry>) -> Bool {
             let i = t.range.lowerBound
             guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
             if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text) { return false }
@@ -244,7 +244,7 @@ struct ClauseRules {
     }
 
     /// The event type of the main trigger after its rule.
-    func code(_ t: (range: Range<Int>, entry: TriggerEntry), range: Range<Int>, r: ClauseReading) -> (String, String, String) {
+    func code(_ t: PhraseMatch<TriggerEntry>, range: Range<Int>, r: ClauseReading) -> (String, String, String) {
         let e = t.entry
         let phrase = explains ? a.text(t.range) : ""
         switch e.rule {
@@ -391,7 +391,8 @@ struct ClauseRules {
                 claimAgents: [Range<Int>]) -> [ActorMention] {
         var found: [ActorMention] = []
         var victimOrder: [String: Int] = [:]
-        for (range, e) in a.actors where e.actor != nil {
+        for match in a.actors where match.entry.actor != nil {
+            let (range, e) = (match.range, match.entry)
             let claim = claimAgents.contains(range)
             let i = range.lowerBound
             guard claim || (r.clause.range.contains(i) && !r.masked.contains(i)) else { continue }

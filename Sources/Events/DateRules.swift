@@ -151,16 +151,5 @@ public enum DateRules {
     }
 }
 
-/// A cue phrase found in a sentence. A class: the rules pass cue matches around and filter them many times
-/// per clause, and a reference is cheaper to copy than the entry's strings.
-final class CueMatch: Sendable {
-    let range: Range<Int>
-    let entry: CueEntry
-
-    init(range: Range<Int>, entry: CueEntry) {
-        self.range = range
-        self.entry = entry
-    }
-
-    func text(_ tokens: [Token]) -> String { tokens[range].map(\.text).joined(separator: " ") }
-}
+/// A cue phrase found in a sentence.
+typealias CueMatch = PhraseMatch<CueEntry>

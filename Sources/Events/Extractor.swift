@@ -114,7 +114,8 @@ struct ReportRun {
         }
         // Governorates the report names as such ("Idlib province"): their bare name ("in Idlib") means them.
         for a in analyses {
-            for (range, m) in a.names {
+            for name in a.names {
+                let (range, m) = (name.range, name.match)
                 let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
                 let onlyRegion = m.candidates.count == 1 && m.candidates[0].kind == .governorate
                 guard m.cue == "governorate" || nounAfter == "governorate" || onlyRegion else { continue }
@@ -131,7 +132,8 @@ struct ReportRun {
     /// The gazetteer names of a sentence, resolved.
     mutating func namedPlaces(_ a: SentenceAnalysis) -> [PlaceMention] {
         var out: [PlaceMention] = []
-        for (range, m) in a.names where !m.candidates.isEmpty {
+        for name in a.names where !name.match.candidates.isEmpty {
+            let (range, m) = (name.range, name.match)
             // A demonym or a common word that folds like a village name ("Syrian" ~ Suran) is no place.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
             // A cue word ("More than …") is never a place on its own, whatever village it folds like.
@@ -571,7 +573,7 @@ struct ReportRun {
         }
         var count: [String: Int] = [:], first: [String: Int] = [:]
         for a in analyses {
-            for (_, e) in a.actors where e.side == wanted {
+            for e in a.actors.map(\.entry) where e.side == wanted {
                 for n in e.names.prefix(1) {
                     count[n, default: 0] += 1
                     if first[n] == nil { first[n] = first.count }
