@@ -415,9 +415,8 @@ struct ReportRun {
             }
             if candidates.isEmpty {
                 // Places of the relative clauses that describe something of this clause ("…, which spans across X").
-                for (cj, child) in readings.enumerated() where cj > ci && child.clause.kind == .relative && child.clause.parent == ci
-                    && child.trigger == nil {
-                    candidates += child.places.filter { $0.local && $0.form == .named }
+                for cj in readings.indices where cj > ci && describes(readings[cj].clause, ci) && readings[cj].trigger == nil {
+                    candidates += readings[cj].places.filter { $0.local && $0.form == .named }
                 }
             }
             let nearTown = candidates.first { $0.form == .named && $0.near && $0.place?.kind.isSettlement == true }
@@ -486,8 +485,8 @@ struct ReportRun {
                 }
             }
             if !actors.contains(where: { $0.role == .patient }) {
-                for child in readings where child.clause.kind == .relative && child.clause.parent == ci {
-                    for m in child.actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
+                for cj in readings.indices where describes(readings[cj].clause, ci) {
+                    for m in readings[cj].actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
                         actors.append(ActorMention(name: m.name, side: m.side, airName: nil, role: .patient, position: 5_000 + m.position))
                         explain.add("actor '\(m.name)' from the clause describing the place → the side acted on")
                     }
@@ -562,6 +561,9 @@ struct ReportRun {
         }
         for m in mentions where m.local && m.form == .named { if let p = m.place { recent.append(p) } }
     }
+
+    /// True when `clause` is a relative clause describing something of clause `ci`.
+    func describes(_ clause: Clause, _ ci: Int) -> Bool { clause.kind == .relative && clause.parent == ci }
 
     /// The side the report most often names against `side` (opposition against the government and back).
     func opponent(of side: ActorSide) -> String? {
