@@ -71,7 +71,7 @@ public final class Gazetteer: Sendable {
             for short in Gazetteer.derivedNames(of: p) { add(short, i, primary: true) }
         }
         for (i, p) in places.enumerated() {
-            for a in p.alternateNames { add(a, i, primary: false) }
+            for a in p.alternateNames where !Gazetteer.isMachineTransliteration(a) { add(a, i, primary: false) }
         }
         self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
         self.directory = directory; self.index = index; self.spellings = spellings; self.byID = byID
@@ -88,6 +88,16 @@ public final class Gazetteer: Sendable {
             return [short, short + " province", short + " governorate"]
         }
         return []
+    }
+
+    /// True for an alternate name written only in lower-case Latin letters ("sraqb", "tl klkh", "da ma shi ge"):
+    /// GeoNames' letter-for-letter transliterations of the Arabic, Chinese or Japanese spelling, which no
+    /// report writes and which, having few vowels, fold like unrelated places ("bbyla" like "Al Balo").
+    /// They are kept in the data but not indexed.
+    public static func isMachineTransliteration(_ name: String) -> Bool {
+        name.unicodeScalars.allSatisfy { s in
+            (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || s == " " || s == "-" || s == "'" || s == "`"
+        }
     }
 
     // MARK: - Loading
