@@ -134,18 +134,9 @@ struct ReportRun {
         var out: [PlaceMention] = []
         for name in a.names where !name.match.candidates.isEmpty {
             let (range, m) = (name.range, name.match)
-            // A demonym or a common word that folds like a village name ("Syrian" ~ Suran) is no place.
+            // A word the lexicon says is never a place (`not_place`: demonyms, "Kremlin") is none, whatever it
+            // folds like; the matcher already leaves out short and common words and demonyms it knows.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
-            // A cue word ("More than …") is never a place on its own, whatever village it folds like.
-            if range.count == 1, a.cueAt[range.lowerBound] != nil { continue }
-            // "Tall Qurbizwi": a known word at the start of a longer unknown name is not that place.
-            let after = range.upperBound
-            if after < a.tokens.count, a.tokens[after].capitalised, !a.tokens[after].isPunctuation, a.cueAt[after] == nil,
-               !a.names.contains(where: { $0.range.contains(after) }), !a.actors.contains(where: { $0.range.contains(after) }) {
-                continue
-            }
-            // One- and two-letter words ("A", "EU") are never taken for a name on their own.
-            if range.count == 1, a.tokens[range.lowerBound].text.count < 3 { continue }
             var rule = noted("name '\(m.text)'")
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil

@@ -119,6 +119,19 @@ public enum NameKey {
         return tokens
     }
 
+    /// The letters and digits of `token` (scanned from the UTF-8 bytes `u`) as written, marks left out
+    /// ("Mari" for "Mari'").
+    static func letters(of token: Token, in u: UnsafeBufferPointer<UInt8>) -> String {
+        var out = String.UnicodeScalarView()
+        var p = token.start
+        while p < token.end {
+            let (s, width) = scalar(in: u, at: p)
+            if !isMark(s), isLetterOrDigit(s) { out.append(s) }
+            p += width
+        }
+        return String(out)
+    }
+
     /// The tokens of a text, each folded when its key is first asked for (see `scan(utf8:foldingAll:)`).
     struct LazyTokens {
         private(set) var tokens: [Token]
