@@ -116,7 +116,7 @@ EXTRA_ALT = {
     174030: ["al-Atarib", "al-Atareb", "Atareb"],
     172994: ["Areeha", "Ariha", "أريحا"],
     164782: ["Sermin", "Sarmeen"],
-    170654: ["Dimashq", "Damas", "Sham", "ash-Sham"],
+    170654: ["Dimashq", "Sham", "ash-Sham"],
     170063: ["Halab", "Alep", "Haleb", "Halep"],
     173576: ["Lattakia", "Latakiya", "al-Ladhiqiyah", "Lazkiye"],
     169577: ["Hims", "Humus"],
@@ -137,7 +137,7 @@ KIND_OVERRIDE = {
 
 # Countries (ISO2) with extra names; label point from Natural Earth LABEL_X/Y.
 COUNTRIES = {
-    "SY": ["Syrian Arab Republic", "Syrie", "Syrien", "سوريا", "سورية"],
+    "SY": ["Syrian Arab Republic", "Syrie", "سوريا", "سورية"],
     "TR": ["Türkiye", "Turkiye", "Republic of Turkey", "Turquie", "Türkei", "تركيا"],
     "RU": ["Russian Federation", "Russie", "Russland", "Россия", "روسيا"],
     "AZ": ["Republic of Azerbaijan", "Azerbaïdjan", "Aserbaidschan", "أذربيجان"],
@@ -197,10 +197,18 @@ def geom_json(g):
     return {"type": m["type"], "coordinates": rnd(m["coordinates"])}
 
 
+# Foreign-language names that fold like another place and that English-language reports never use:
+# Syria's German "Syrien" folds like the village Suran (and like "Syrian"), Damascus's French "Damas"
+# (and "Domas") like Ad Dimas, Amman's ancient "Rabbah" like Rabi'ah.
+DROPPED_ALTS = {"Syrien", "Damas", "Domas", "Domás", "Rabbah"}
+
+
 def alt_join(name, alts):
     seen, out = {name.casefold()}, []
     for a in alts:
         a = clean(a)
+        if a in DROPPED_ALTS:
+            continue
         if a and a.casefold() not in seen:
             seen.add(a.casefold())
             out.append(a)

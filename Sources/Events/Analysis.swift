@@ -7,28 +7,32 @@ struct SentenceAnalysis {
     /// The sentence's scalars (for quoting words as written).
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
-    let triggers: [(range: Range<Int>, entry: TriggerEntry)]
-    let actors: [(range: Range<Int>, entry: ActorEntry)]
+    let triggers: [PhraseMatch<TriggerEntry>]
+    let actors: [PhraseMatch<ActorEntry>]
     let cues: [CueMatch]
     /// Cue entries by the token they start at.
-    let cueAt: [Int: [CueEntry]]
+    let cueAt: CuesByToken
     /// Gazetteer names, with the token range each covers.
-    let names: [(range: Range<Int>, match: NameMatch)]
+    let names: [NameSpan]
 
-    init(sentence: Sentence, lexicon: Lexicon, matcher: NameMatcher) {
+    /// The analysis of `sentence`, whose scalars are `reportScalars[sentence.start..<sentence.end]`.
+    init(sentence: Sentence, reportScalars: [Unicode.Scalar], lexicon: Lexicon, matcher: NameMatcher) {
         self.sentence = sentence
-        let scalars = Array(sentence.text.unicodeScalars)
+        // The sentence's text has its line breaks as spaces (see `SentenceSplitter`).
+        var scalars = Array(reportScalars[sentence.start..<sentence.end])
+        for k in scalars.indices where scalars[k] == "\n" { scalars[k] = " " }
         self.scalars = scalars
         let tokens = Tokenizer.tokens(of: scalars)
         self.tokens = tokens
-        triggers = lexicon.triggerTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
-        actors = lexicon.actorTrie.matches(in: tokens).map { ($0.range, $0.payloads[0]) }
+        let words = lexicon.vocabulary.numbers(of: tokens)
+        triggers = lexicon.triggerTrie.matches(in: words).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
+        actors = lexicon.actorTrie.matches(in: words).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
         var cues: [CueMatch] = []
-        var cueAt: [Int: [CueEntry]] = [:]
+        var cueAt = CuesByToken(count: tokens.count)
         // Cues: every phrase at every position (kinds overlap: "over" is a qualifier, "north" a direction
         // and a locative), longest first at a position.
         for i in tokens.indices {
-            if let (len, entries) = lexicon.cueTrie.longest(in: tokens, at: i) {
+            if let (len, entries) = lexicon.cueTrie.longest(in: words, at: i) {
                 for e in entries { cues.append(CueMatch(range: i..<(i + len), entry: e)) }
                 cueAt[i] = entries
             }
@@ -37,7 +41,7 @@ struct SentenceAnalysis {
         self.cueAt = cueAt
         // Names: map the matcher's string ranges to token ranges.
         let text = sentence.text
-        var names: [(Range<Int>, NameMatch)] = []
+        var names: [NameSpan] = []
         var cursor = text.unicodeScalars.startIndex, offset = 0
         for m in matcher.matches(in: text) {
             let lo = text.unicodeScalars.distance(from: cursor, to: m.range.lowerBound) + offset
@@ -46,7 +50,7 @@ struct SentenceAnalysis {
             guard let first = tokens.firstIndex(where: { $0.end > lo }) else { continue }
             var last = first
             while last + 1 < tokens.count, tokens[last + 1].start < hi { last += 1 }
-            names.append((first..<(last + 1), m))
+            names.append(NameSpan(range: first..<(last + 1), match: m))
         }
         self.names = names
     }
@@ -59,6 +63,46 @@ struct SentenceAnalysis {
     func original(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
         return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+    }
+}
+
+/// A lexicon phrase (trigger, actor, cue) found in a sentence: the tokens it covers and its entry. A class:
+/// the rules filter and pass matches around many times per clause, and a reference is cheaper to copy
+/// than an entry's strings.
+final class PhraseMatch<Entry: Sendable>: Sendable {
+    let range: Range<Int>
+    let entry: Entry
+
+    init(range: Range<Int>, entry: Entry) {
+        self.range = range
+        self.entry = entry
+    }
+
+    /// The phrase's words as tokenized (lower case).
+    func text(_ tokens: [Token]) -> String { tokens[range].map(\.text).joined(separator: " ") }
+}
+
+/// A gazetteer name found in a sentence, with the tokens it covers (a class, for the same reason).
+final class NameSpan: Sendable {
+    let range: Range<Int>
+    let match: NameMatch
+
+    init(range: Range<Int>, match: NameMatch) {
+        self.range = range
+        self.match = match
+    }
+}
+
+/// Cue entries by the token they start at: an array indexed by token (nil where no cue starts).
+struct CuesByToken {
+    private var entries: [[CueEntry]]
+
+    /// No cues, over `count` tokens.
+    init(count: Int) { entries = Array(repeating: [], count: count) }
+
+    subscript(i: Int) -> [CueEntry]? {
+        get { entries.indices.contains(i) && !entries[i].isEmpty ? entries[i] : nil }
+        set { entries[i] = newValue ?? [] }
     }
 }
 

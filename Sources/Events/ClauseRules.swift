@@ -37,7 +37,7 @@ struct PlaceMention {
 /// defaults).
 struct ClauseReading {
     var clause: Clause
-    var trigger: (range: Range<Int>, entry: TriggerEntry)?
+    var trigger: PhraseMatch<TriggerEntry>?
     var type = "", subType = ""
     var typeRule = ""
     var masked: Set<Int> = []
@@ -83,8 +83,23 @@ struct ClauseRules {
     let a: SentenceAnalysis
     let lexicon: Lexicon
     let reportDate: Day
+    /// When false, rule texts (read only by `--explain`) are left empty.
+    var explains = true
+
+    /// `text` when explanations are kept, else "".
+    func noted(_ text: @autoclosure () -> String) -> String { explains ? text() : "" }
 
     static let determiners: Set<String> = ["the", "this", "that", "these", "those"]
+    /// Words that end the span of a support cue ("under the cover of X" … "on", "in", ",").
+    static let supportStops: Set<String> = ["on", "in", "at", "against", "near", ","]
+    /// Prepositions before a definite trigger that refers back ("in the fighting").
+    static let backrefPrepositions: Set<String> = ["in", "during", "after", "following", "since"]
+    /// Auxiliaries and adverbs between victims and a passive kill verb ("were reportedly killed").
+    static let passiveFillers: Set<String> = ["were", "was", "have", "has", "had", "been", "be", "reportedly", "also"]
+    static let intransitiveKills: Set<String> = ["died", "dead", "lost their lives", "were slain", "slain"]
+    static let passiveAuxiliaries: Set<String> = ["were", "was", "been"]
+    /// Words that join the items of a victim list ("and", ", as well as", "including").
+    static let listJoints: Set<String> = ["and", ",", "as", "well", "including", "plus"]
     /// Countries and capitals: actors only as subjects of their own (never when used as a place).
     static let countryWords: Set<String> = ["turkey", "ankara", "syria", "damascus", "russia", "moscow"]
 
@@ -116,8 +131,7 @@ struct ClauseRules {
                 }
             case .support:
                 var j = c.range.lowerBound
-                let stops: Set<String> = ["on", "in", "at", "against", "near", ","]
-                while j < range.upperBound, !(j >= c.range.upperBound && stops.contains(a.tokens[j].text)) {
+                while j < range.upperBound, !(j >= c.range.upperBound && ClauseRules.supportStops.contains(a.tokens[j].text)) {
                     r.support.insert(j); j += 1
                 }
             default: break
@@ -139,7 +153,7 @@ struct ClauseRules {
         }
 
         // Triggers that tell a new happening.
-        func usable(_ t: (range: Range<Int>, entry: TriggerEntry)) -> Bool {
+        func usable(_ t: PhraseMatch<TriggerEntry>) -> Bool {
             let i = t.range.lowerBound
             guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
             if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text) { return false }
@@ -178,14 +192,14 @@ struct ClauseRules {
         let live = candidates.filter { !r.masked.contains($0.range.lowerBound) }
         guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
                                          : $0.range.lowerBound > $1.range.lowerBound }) else {
-            r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues.filter { !r.purpose.contains($0.range.lowerBound) },
+            r.date = DateRules.find(in: range, tokens: a.tokens, cues: cuesOutside(r.purpose),
                                     reportDate: reportDate)
             return r
         }
         r.trigger = main
 
         // Date, reference, tense.
-        r.date = DateRules.find(in: range, tokens: a.tokens, cues: a.cues.filter { !r.purpose.contains($0.range.lowerBound) },
+        r.date = DateRules.find(in: range, tokens: a.tokens, cues: cuesOutside(r.purpose),
                                 reportDate: reportDate)
         // "during the attack", "in retaliatory attacks": a back reference; "after the" must be followed by a
         // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
@@ -197,7 +211,7 @@ struct ClauseRules {
             // "killed in the fighting": a definite trigger after a preposition refers back to a happening told.
             let i = t.range.lowerBound
             return range.contains(i) && i >= 2 && a.tokens[i - 1].text == "the"
-                && ["in", "during", "after", "following", "since"].contains(a.tokens[i - 2].text) && !r.masked.contains(i)
+                && ClauseRules.backrefPrepositions.contains(a.tokens[i - 2].text) && !r.masked.contains(i)
         }
         r.newsTense = cues.contains { $0.entry.kind == .newsTense && !r.masked.contains($0.range.lowerBound) }
 
@@ -227,37 +241,42 @@ struct ClauseRules {
         return r
     }
 
+    /// The sentence's cues that do not start in `span` (all of them when it is empty).
+    func cuesOutside(_ span: Set<Int>) -> [CueMatch] {
+        span.isEmpty ? a.cues : a.cues.filter { !span.contains($0.range.lowerBound) }
+    }
+
     /// The event type of the main trigger after its rule.
-    func code(_ t: (range: Range<Int>, entry: TriggerEntry), range: Range<Int>, r: ClauseReading) -> (String, String, String) {
+    func code(_ t: PhraseMatch<TriggerEntry>, range: Range<Int>, r: ClauseReading) -> (String, String, String) {
         let e = t.entry
-        let phrase = a.text(t.range)
+        let phrase = explains ? a.text(t.range) : ""
         switch e.rule {
         case .none:
-            return (e.type, e.subType, "trigger '\(phrase)' → \(e.type) / \(e.subType)")
+            return (e.type, e.subType, noted("trigger '\(phrase)' → \(e.type) / \(e.subType)"))
         case .attack:
             let means = a.cues.filter { range.contains($0.range.lowerBound) && $0.entry.kind == .means
                 && !r.purpose.contains($0.range.lowerBound) && !r.support.contains($0.range.lowerBound) }
             if let m = means.first(where: { $0.entry.value == "air" }) {
-                return ("Explosions/Remote violence", "Air/drone strike", "attack '\(phrase)' by air means '\(m.text(a.tokens))' → Air/drone strike")
+                return ("Explosions/Remote violence", "Air/drone strike", noted("attack '\(phrase)' by air means '\(m.text(a.tokens))' → Air/drone strike"))
             }
             if let m = means.first(where: { $0.entry.value == "artillery" }) {
                 return ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-                        "attack '\(phrase)' by artillery means '\(m.text(a.tokens))' → Shelling/artillery/missile attack")
+                        noted("attack '\(phrase)' by artillery means '\(m.text(a.tokens))' → Shelling/artillery/missile attack"))
             }
             let targets = r.actors.filter { $0.role == .patient }
             if !targets.isEmpty, targets.allSatisfy({ $0.side == .civilian }) {
-                return ("Violence against civilians", "Attack", "attack '\(phrase)' on civilians only → Violence against civilians / Attack")
+                return ("Violence against civilians", "Attack", noted("attack '\(phrase)' on civilians only → Violence against civilians / Attack"))
             }
-            return (e.type, e.subType, "attack '\(phrase)' between armed sides → \(e.type) / \(e.subType)")
+            return (e.type, e.subType, noted("attack '\(phrase)' between armed sides → \(e.type) / \(e.subType)"))
         case .territory:
             let agent = r.actors.first { $0.role == .agent }
             if let agent, agent.side == .government {
-                return ("Battles", "Government regains territory", "'\(phrase)' by a government side → Government regains territory")
+                return ("Battles", "Government regains territory", noted("'\(phrase)' by a government side → Government regains territory"))
             }
             if agent != nil {
-                return ("Battles", "Non-state actor overtakes territory", "'\(phrase)' by a non-state side → Non-state actor overtakes territory")
+                return ("Battles", "Non-state actor overtakes territory", noted("'\(phrase)' by a non-state side → Non-state actor overtakes territory"))
             }
-            return (e.type, e.subType, "'\(phrase)' → \(e.subType)")
+            return (e.type, e.subType, noted("'\(phrase)' → \(e.subType)"))
         }
     }
 
@@ -275,7 +294,7 @@ struct ClauseRules {
             }
             // Before: "[NUMBER] words VICTIM (were|have been) killed".
             var b = k.range.lowerBound - 1
-            while b >= range.lowerBound, ["were", "was", "have", "has", "had", "been", "be", "reportedly", "also"].contains(a.tokens[b].text) { b -= 1 }
+            while b >= range.lowerBound, ClauseRules.passiveFillers.contains(a.tokens[b].text) { b -= 1 }
             if b >= range.lowerBound, a.has(.victim, at: b) != nil || (b > 0 && a.cueAt[b] == nil && a.actors.contains { $0.range.upperBound == b + 1 }) {
                 // Walk back over the noun phrase to a number.
                 var s = b
@@ -295,8 +314,8 @@ struct ClauseRules {
         }
         // "X died", "X were killed", "X have been killed": every actor of the subject is a victim.
         for k in kills {
-            let intransitive = ["died", "dead", "lost their lives", "were slain", "slain"].contains(k.entry.phrase)
-            let passive = k.range.lowerBound > 0 && ["were", "was", "been"].contains(a.tokens[k.range.lowerBound - 1].text)
+            let intransitive = ClauseRules.intransitiveKills.contains(k.entry.phrase)
+            let passive = k.range.lowerBound > 0 && ClauseRules.passiveAuxiliaries.contains(a.tokens[k.range.lowerBound - 1].text)
             guard intransitive || passive else { continue }
             var s = k.range.lowerBound
             while s > range.lowerBound, !a.tokens[s - 1].isPunctuation, !r.masked.contains(s - 1) { s -= 1 }
@@ -333,7 +352,7 @@ struct ClauseRules {
                 let t = a.tokens[j].text
                 if t == "and" || t == "," {
                     var s = j + 1
-                    while s < limit, ["and", ",", "as", "well", "including", "plus"].contains(a.tokens[s].text) { s += 1 }
+                    while s < limit, ClauseRules.listJoints.contains(a.tokens[s].text) { s += 1 }
                     if NumberRules.number(at: s, tokens: a.tokens, cueAt: a.cueAt, allowArticle: true) != nil { next = s }
                     break
                 }
@@ -393,10 +412,10 @@ struct ClauseRules {
     func actors(in range: Range<Int>, trigger: Range<Int>, r: ClauseReading, victims: [Range<Int>],
                 claimAgents: [Range<Int>]) -> [ActorMention] {
         var found: [ActorMention] = []
-        let countryWords = ClauseRules.countryWords
         var victimOrder: [String: Int] = [:]
         var asideEnd: Int? = nil
-        for (range, e) in a.actors where e.actor != nil {
+        for match in a.actors where match.entry.actor != nil {
+            let (range, e) = (match.range, match.entry)
             let claim = claimAgents.contains(range)
             let i = range.lowerBound
             guard claim || (r.clause.range.contains(i) && !r.masked.contains(i)) else { continue }
@@ -406,7 +425,7 @@ struct ClauseRules {
                 continue
             }
             // A country or capital used as a place ("into northwestern Syria", "Syria's border") is no actor.
-            if range.count == 1, countryWords.contains(a.tokens[i].text), !claim {
+            if range.count == 1, ClauseRules.countryWords.contains(a.tokens[i].text), !claim {
                 if a.tokens[i].possessive { continue }
                 if a.cues.contains(where: { $0.entry.kind == .locative && $0.range.upperBound == i }) { continue }
             }

@@ -30,16 +30,16 @@ public enum DateRules {
         var found: DateFinding? = nil
         var undated: DateFinding? = nil
         for (k, m) in cues.enumerated() where range.contains(m.range.lowerBound) {
-            let phrase = m.text(tokens)
             switch m.entry.kind {
             case .undated:
-                undated = undated ?? .undated(rule: "undated cue '\(phrase)'")
+                undated = undated ?? .undated(rule: "undated cue '\(m.text(tokens))'")
             case .vague:
-                vague = vague ?? .vague(rule: "vague cue '\(phrase)'")
+                vague = vague ?? .vague(rule: "vague cue '\(m.text(tokens))'")
             case .relative where found == nil:
-                found = relative(m.entry.value, phrase: phrase, d: d)
+                found = relative(m.entry.value, phrase: m.text(tokens), d: d)
             case .weekday where found == nil:
                 guard let w = Int(m.entry.value) else { continue }
+                let phrase = m.text(tokens)
                 let since = k > 0 && cues[k - 1].entry.kind == .since && cues[k - 1].range.upperBound == m.range.lowerBound
                 let last = m.range.lowerBound > 0 && tokens[m.range.lowerBound - 1].text == "last"
                 var day = mostRecent(weekday: w, onOrBefore: d)
@@ -55,6 +55,9 @@ public enum DateRules {
         }
         return undated ?? found ?? vague
     }
+
+    /// Words between a month and a "since" or a part of the month before it ("since the beginning of").
+    static let monthPartWords: Set<String> = ["the", "of", "in", "early", "beginning", "start", "mid", "middle", "late", "end"]
 
     static func relative(_ value: String, phrase: String, d: Day) -> DateFinding? {
         switch value {
@@ -121,7 +124,7 @@ public enum DateRules {
                 if s.text(tokens) != "since" { part = part ?? "early" }
                 break
             }
-            if !["the", "of", "in", "early", "beginning", "start", "mid", "middle", "late", "end"].contains(tokens[j].text) { break }
+            if !DateRules.monthPartWords.contains(tokens[j].text) { break }
             j -= 1; steps += 1
         }
         // "since the offensive began in December": a "since" a few words before, with no comma between.
@@ -149,8 +152,4 @@ public enum DateRules {
 }
 
 /// A cue phrase found in a sentence.
-struct CueMatch: Sendable {
-    var range: Range<Int>
-    var entry: CueEntry
-    func text(_ tokens: [Token]) -> String { tokens[range].map(\.text).joined(separator: " ") }
-}
+typealias CueMatch = PhraseMatch<CueEntry>

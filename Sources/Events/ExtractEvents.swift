@@ -20,14 +20,17 @@ import Places
 public func extractEvents(from paths: [String], fallbackDate: Day?, gazetteer: Gazetteer,
                           includeStatements: Bool) throws -> (events: [Event], statements: [Event], warnings: [String]) {
     let r = try extractAll(from: paths, fallbackDate: fallbackDate, gazetteer: gazetteer,
-                           lexicon: try Lexicon.load(besides: gazetteer))
+                           lexicon: try Lexicon.load(besides: gazetteer), explaining: false)
     return (r.events, includeStatements ? r.statements : [], r.warnings)
 }
 
-/// As `extractEvents`, with a given lexicon, and the explanations kept (keyed by the merged ids).
+/// As `extractEvents`, with a given lexicon, and the explanations kept (keyed by the merged ids) when
+/// `explaining` is true (the `--explain` text; leaving it out is faster).
 /// - Throws: `ReportError` naming the file.
-public func extractAll(from paths: [String], fallbackDate: Day?, gazetteer: Gazetteer, lexicon: Lexicon) throws -> ExtractionResult {
-    let extractor = Extractor(gazetteer: gazetteer, lexicon: lexicon)
+public func extractAll(from paths: [String], fallbackDate: Day?, gazetteer: Gazetteer, lexicon: Lexicon,
+                       explaining: Bool = true) throws -> ExtractionResult {
+    var extractor = Extractor(gazetteer: gazetteer, lexicon: lexicon)
+    extractor.explains = explaining
     var all = ExtractionResult()
     for path in paths {
         let report = try Report.load(path: path, fallbackDate: fallbackDate)

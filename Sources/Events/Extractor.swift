@@ -122,11 +122,12 @@ struct ReportRun {
     mutating func go() {
         let scalars = Array(report.text.unicodeScalars)
         for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
-            analyses.append(SentenceAnalysis(sentence: s, lexicon: x.lexicon, matcher: x.matcher))
+            analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: x.lexicon, matcher: x.matcher))
         }
         // Governorates the report names as such ("Idlib province"): their bare name ("in Idlib") means them.
         for a in analyses {
-            for (range, m) in a.names {
+            for name in a.names {
+                let (range, m) = (name.range, name.match)
                 let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
                 let onlyRegion = m.candidates.count == 1 && m.candidates[0].kind == .governorate
                 guard m.cue == "governorate" || nounAfter == "governorate" || onlyRegion else { continue }
@@ -143,20 +144,12 @@ struct ReportRun {
     /// The gazetteer names of a sentence, resolved.
     mutating func namedPlaces(_ a: SentenceAnalysis) -> [PlaceMention] {
         var out: [PlaceMention] = []
-        for (range, m) in a.names where !m.candidates.isEmpty {
-            // A demonym or a common word that folds like a village name ("Syrian" ~ Suran) is no place.
+        for name in a.names where !name.match.candidates.isEmpty {
+            let (range, m) = (name.range, name.match)
+            // A word the lexicon says is never a place (`not_place`: demonyms, "Kremlin") is none, whatever it
+            // folds like; the matcher already leaves out short and common words and demonyms it knows.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
-            // A cue word ("More than …") is never a place on its own, whatever village it folds like.
-            if range.count == 1, a.cueAt[range.lowerBound] != nil { continue }
-            // "Tall Qurbizwi": a known word at the start of a longer unknown name is not that place.
-            let after = range.upperBound
-            if after < a.tokens.count, a.tokens[after].capitalised, !a.tokens[after].isPunctuation, a.cueAt[after] == nil,
-               !a.names.contains(where: { $0.range.contains(after) }), !a.actors.contains(where: { $0.range.contains(after) }) {
-                continue
-            }
-            // One- and two-letter words ("A", "EU") are never taken for a name on their own.
-            if range.count == 1, a.tokens[range.lowerBound].text.count < 3 { continue }
-            var rule = "name '\(m.text)'"
+            var rule = noted("name '\(m.text)'")
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
             let wantsRegion = m.cue == "governorate" || (m.cue == nil && nounAfter == "governorate")
@@ -165,24 +158,24 @@ struct ReportRun {
             if let g = m.candidates.first(where: { $0.kind == .governorate }),
                wantsRegion || (!cityCue && explicitRegions.contains(g.id)) {
                 place = g
-                rule += wantsRegion ? " + region cue → the governorate"
-                    : " (bare name of a governorate the report names as such) → the governorate"
+                rule += noted(wantsRegion ? " + region cue → the governorate"
+                    : " (bare name of a governorate the report names as such) → the governorate")
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
             } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
                 place = p
-                rule += " → \(p.name), as earlier in the report"
+                rule += noted(" → \(p.name), as earlier in the report")
             } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
                 place = r.place
                 resolved[m.key + "|" + (m.cue ?? "")] = r.place
-                rule += " → \(r.place.name) (of \(m.candidates.count) candidates)"
+                rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
             } else {
                 place = m.candidates[0]
             }
             // An air base near the named village: "a military air base in the village of Taftanaz".
             if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {
                 if let ab = x.gazetteer.places(within: 6000, of: place.coordinate, kinds: [.airbase]).first {
-                    rule += " + 'air base' → \(ab.place.name) (\(Int(ab.metres / 100) / 10) km away)"
+                    rule += noted(" + 'air base' → \(ab.place.name) (\(Int(ab.metres / 100) / 10) km away)")
                     place = ab.place
                 }
             }
@@ -191,13 +184,16 @@ struct ReportRun {
             let isNear = near || (m.cue == "near" && !inTrigger)
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
-            if isNear { rule += direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2" }
+            if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
             let local = place.country == "SY" && place.kind != .country
             out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
                                     direction: direction, local: local, near: isNear, rule: rule))
         }
         return out
     }
+
+    /// `text` when explanations are kept, else "" (rule texts cost time and are read only by `--explain`).
+    func noted(_ text: @autoclosure () -> String) -> String { x.explains ? text() : "" }
 
     func mentionsAirBase(_ a: SentenceAnalysis, near r: Range<Int>) -> Bool {
         let lo = max(0, r.lowerBound - 8), hi = min(a.tokens.count, r.upperBound + 3)
@@ -208,12 +204,21 @@ struct ReportRun {
         }
     }
 
+    /// Words skipped between a direction and its place ("north of the town of X").
+    static let positionFillers: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
+    /// Words before "of" that introduce a (possibly unknown) settlement name.
+    static let settlementNouns: Set<String> = ["village", "villages", "town", "towns", "city"]
+    /// Prepositions before a (possibly unknown) place name (an array: tried on every token, compared faster than hashed).
+    static let placePrepositions = ["in", "near", "at"]
+    /// The Arabic article inside an unknown name ("Tall al Karama").
+    static let articles: Set<String> = ["al", "el", "ad", "as", "ash", "ar"]
+    static let diplomacyWords: Set<String> = ["delegation", "talks", "meeting", "visit"]
+
     /// "north of (the town of) X", "in the south of X", "near X", "the outskirts of X", "10 km west of X".
     func relativePosition(_ a: SentenceAnalysis, before i: Int) -> (near: Bool, direction: String?) {
         var j = i - 1
-        let skip: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
         var steps = 0
-        while j >= 0, steps < 5, skip.contains(a.tokens[j].text) { j -= 1; steps += 1 }
+        while j >= 0, steps < 5, ReportRun.positionFillers.contains(a.tokens[j].text) { j -= 1; steps += 1 }
         guard j >= 0 else { return (false, nil) }
         // Two-word directions ("north west") end at j.
         if j >= 1, let d = a.has(.direction, at: j - 1), d.wordCount == 2 { return (true, d.value) }
@@ -248,11 +253,12 @@ struct ReportRun {
     /// Anaphors ("the village"), unnamed places ("a key highway town") and unknown names of a sentence.
     func otherPlaces(_ a: SentenceAnalysis, named: [PlaceMention]) -> [PlaceMention] {
         var out: [PlaceMention] = []
-        let covered = Set(named.flatMap { Array($0.range) })
+        var covered = [Bool](repeating: false, count: a.tokens.count)
+        for m in named { for t in m.range { covered[t] = true } }
         for i in a.tokens.indices {
-            guard let noun = a.has(.placeNoun, at: i), !covered.contains(i) else { continue }
+            guard let noun = a.has(.placeNoun, at: i), !covered[i] else { continue }
             let len = noun.wordCount
-            if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered.contains(i + len) { continue }
+            if i + len < a.tokens.count, a.tokens[i + len].text == "of" || covered[i + len] { continue }
             if i > 0, ClauseRules.determiners.contains(a.tokens[i - 1].text), a.tokens[i - 1].text == "the" {
                 let p = anaphor(noun.value, before: named.filter { $0.range.lowerBound < i })
                 let (near, direction) = relativePosition(a, before: i - 1)
@@ -260,7 +266,7 @@ struct ReportRun {
                 if near, precision < 2 { precision = 2 }
                 out.append(PlaceMention(range: (i - 1)..<(i + len), form: .anaphor, text: "the \(noun.phrase)", place: p,
                                         precision: precision, direction: direction, local: true, near: near,
-                                        rule: "anaphor 'the \(noun.phrase)' → \(p?.name ?? "the report's province")"
+                                        rule: noted("anaphor 'the \(noun.phrase)' → \(p?.name ?? "the report's province")")
                                             + (near ? direction.map { ", \($0) of it (precision 2)" } ?? ", near it (precision 2)" : "")))
                 continue
             }
@@ -268,10 +274,10 @@ struct ReportRun {
             for back in 1...4 where i - back >= 0 {
                 let w = a.tokens[i - back].text
                 if w == "a" || w == "an" {
-                    if !(i - back + 1..<i).contains(where: { covered.contains($0) || a.tokens[$0].isPunctuation }) {
+                    if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
                         out.append(PlaceMention(range: (i - back)..<(i + len), form: .unnamed, text: a.original((i - back)..<(i + len)),
                                                 place: nil, precision: 3, direction: nil, local: true, near: false,
-                                                rule: "unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province"))
+                                                rule: noted("unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province")))
                     }
                     break
                 }
@@ -283,9 +289,9 @@ struct ReportRun {
         while i < a.tokens.count {
             let t = a.tokens[i].text
             var start: Int? = nil
-            if ["village", "villages", "town", "towns", "city"].contains(t), i + 1 < a.tokens.count, a.tokens[i + 1].text == "of" {
+            if i + 1 < a.tokens.count, a.tokens[i + 1].text == "of", ReportRun.settlementNouns.contains(t) {
                 start = i + 2
-            } else if ["in", "near", "at"].contains(t) {
+            } else if ReportRun.placePrepositions.contains(t) {
                 start = i + 1
             }
             guard var s = start else { i += 1; continue }
@@ -294,18 +300,18 @@ struct ReportRun {
             let neighbour = list && i > 0 && a.has(.neighbour, at: i - 1) != nil
             while s < a.tokens.count {
                 var e = s
-                while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ["al", "el", "ad", "as", "ash", "ar"].contains(a.tokens[e].text)),
-                      !covered.contains(e), !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
-                if e > s, a.tokens[s].capitalised, !covered.contains(s) {
+                while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ReportRun.articles.contains(a.tokens[e].text)),
+                      !covered[e], !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
+                if e > s, a.tokens[s].capitalised, !covered[s] {
                     let name = a.original(s..<e)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
                                             direction: nil, local: true, near: false,
-                                            rule: "unknown name '\(name)' after '\(t)'", neighbour: neighbour))
+                                            rule: noted("unknown name '\(name)' after '\(t)'"), neighbour: neighbour))
                 }
                 guard list else { break }
                 // Next item of "the villages of A, B and C".
                 var n = max(e, s + 1)
-                while n < a.tokens.count, covered.contains(n) { n += 1 }
+                while n < a.tokens.count, covered[n] { n += 1 }
                 guard n < a.tokens.count, a.tokens[n].text == "," || a.tokens[n].text == "and" else { break }
                 n += 1
                 if n < a.tokens.count, a.tokens[n].text == "and" { n += 1 }
@@ -347,7 +353,7 @@ struct ReportRun {
         }
         let mentions = (named[k] + otherPlaces(a, named: named[k])).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let background = a.cues.contains { $0.entry.kind == .background }
-        let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date)
+        let rules = ClauseRules(a: a, lexicon: x.lexicon, reportDate: report.date, explains: x.explains)
         let clauses = a.clauses()
         var readings = clauses.map { rules.read($0, backgroundSentence: background, places: mentions) }
         // "On Monday they took …": a bare subject takes the side named last in the sentences before.
@@ -427,9 +433,8 @@ struct ReportRun {
             }
             if candidates.isEmpty {
                 // Places of the relative clauses that describe something of this clause ("…, which spans across X").
-                for (cj, child) in readings.enumerated() where cj > ci && child.clause.kind == .relative && child.clause.parent == ci
-                    && child.trigger == nil {
-                    candidates += child.places.filter { $0.local && $0.form == .named }
+                for cj in readings.indices where cj > ci && describes(readings[cj].clause, ci) && readings[cj].trigger == nil {
+                    candidates += readings[cj].places.filter { $0.local && $0.form == .named }
                 }
             }
             let nearTown = candidates.first { $0.form == .named && $0.near && $0.place?.kind.isSettlement == true }
@@ -501,8 +506,8 @@ struct ReportRun {
                 }
             }
             if !actors.contains(where: { $0.role == .patient }) {
-                for child in readings where child.clause.kind == .relative && child.clause.parent == ci {
-                    for m in child.actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
+                for cj in readings.indices where describes(readings[cj].clause, ci) {
+                    for m in readings[cj].actors where m.side != .civilian && !actors.contains(where: { $0.name == m.name }) {
                         actors.append(ActorMention(name: m.name, side: m.side, airName: nil, role: .patient, position: 5_000 + m.position))
                         explain.add("actor '\(m.name)' from the clause describing the place → the side acted on")
                     }
@@ -579,6 +584,9 @@ struct ReportRun {
         for m in mentions where m.local && m.form == .named { if let p = m.place { recent.append(p) } }
     }
 
+    /// True when `clause` is a relative clause describing something of clause `ci`.
+    func describes(_ clause: Clause, _ ci: Int) -> Bool { clause.kind == .relative && clause.parent == ci }
+
     /// The side the report most often names against `side` (opposition against the government and back).
     func opponent(of side: ActorSide) -> String? {
         let wanted: ActorSide
@@ -589,7 +597,7 @@ struct ReportRun {
         }
         var count: [String: Int] = [:], first: [String: Int] = [:]
         for a in analyses {
-            for (_, e) in a.actors where e.side == wanted {
+            for e in a.actors.map(\.entry) where e.side == wanted {
                 for n in e.names.prefix(1) {
                     count[n, default: 0] += 1
                     if first[n] == nil { first[n] = first.count }
@@ -640,7 +648,7 @@ struct ReportRun {
         var rule = "statement of the day → the report date"
         for r in readings { if case .dated(let s, let e, let why)? = r.date { start = s; end = e; rule = why; break } }
         let place = mentions.first { $0.place != nil }
-        let diplomacy = a.cues.contains { ["delegation", "talks", "meeting", "visit"].contains($0.entry.phrase) }
+        let diplomacy = a.cues.contains { ReportRun.diplomacyWords.contains($0.entry.phrase) }
         let sub = diplomacy ? "Diplomacy" : "Statement"
         var seen = Set<String>()
         let actors = a.actors.flatMap(\.entry.names).filter { seen.insert($0).inserted }
@@ -652,7 +660,9 @@ struct ReportRun {
                                 actors: actors,
                                 sources: [EventSource(report: report.name, sentence: a.sentence.text,
                                                       charStart: a.sentence.start, charEnd: a.sentence.end)]))
-        explanations[id] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)",
-                            "statement: a statement or diplomacy cue and no happening", "date: " + rule]
+        if x.explains {
+            explanations[id] = ["sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)",
+                                "statement: a statement or diplomacy cue and no happening", "date: " + rule]
+        }
     }
 }

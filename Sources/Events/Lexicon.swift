@@ -105,27 +105,52 @@ public struct CueEntry: Sendable, Hashable {
 }
 
 /// Word sequences → entries, matched longest-first over a sentence's tokens (a trie over words).
+///
+/// Words are numbered by the lexicon's `Vocabulary`, so that a step down the trie is one integer lookup and
+/// a token outside the vocabulary ends a match at once.
 struct PhraseTrie<Payload: Sendable>: Sendable {
-    private var children: [[String: Int]] = [[:]]
+    /// The root's child for each word number (0: none), so that the first step, tried at every token, is
+    /// an array read.
+    private var rootChildren: [Int] = []
+    /// (node, word) → child node, below the root (node 0).
+    private var edges: [Edge: Int] = [:]
     private var payloads: [[Payload]] = [[]]
 
-    mutating func insert(_ words: [String], _ payload: Payload) {
+    struct Edge: Hashable, Sendable {
+        var node: Int32, word: Int32
+    }
+
+    func child(_ node: Int, _ word: Int32) -> Int? {
+        if node == 0 {
+            let c = Int(word) < rootChildren.count ? rootChildren[Int(word)] : 0
+            return c == 0 ? nil : c
+        }
+        return edges[Edge(node: Int32(node), word: word)]
+    }
+
+    mutating func insert(_ words: [Int32], _ payload: Payload) {
         var node = 0
         for w in words {
-            if let next = children[node][w] { node = next } else {
-                children.append([:]); payloads.append([])
-                children[node][w] = children.count - 1
-                node = children.count - 1
+            if let next = child(node, w) { node = next; continue }
+            payloads.append([])
+            let new = payloads.count - 1
+            if node == 0 {
+                if rootChildren.count <= Int(w) { rootChildren += Array(repeating: 0, count: Int(w) + 1 - rootChildren.count) }
+                rootChildren[Int(w)] = new
+            } else {
+                edges[Edge(node: Int32(node), word: w)] = new
             }
+            node = new
         }
         payloads[node].append(payload)
     }
 
-    /// The longest phrase starting at token `i`: its length in tokens and its entries.
-    func longest(in tokens: [Token], at i: Int) -> (length: Int, payloads: [Payload])? {
+    /// The longest phrase starting at word `i` of `words` (the vocabulary numbers of a sentence's tokens):
+    /// its length in tokens and its entries.
+    func longest(in words: [Int32], at i: Int) -> (length: Int, payloads: [Payload])? {
         var node = 0, j = i
         var best: (Int, [Payload])? = nil
-        while j < tokens.count, let next = children[node][tokens[j].text] {
+        while j < words.count, words[j] != Vocabulary.unknown, let next = child(node, words[j]) {
             node = next
             j += 1
             if !payloads[node].isEmpty { best = (j - i, payloads[node]) }
@@ -133,12 +158,12 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         return best
     }
 
-    /// Leftmost-longest, non-overlapping matches over `tokens`.
-    func matches(in tokens: [Token]) -> [(range: Range<Int>, payloads: [Payload])] {
+    /// Leftmost-longest, non-overlapping matches over `words`.
+    func matches(in words: [Int32]) -> [(range: Range<Int>, payloads: [Payload])] {
         var out: [(Range<Int>, [Payload])] = []
         var i = 0
-        while i < tokens.count {
-            if let (len, p) = longest(in: tokens, at: i) {
+        while i < words.count {
+            if let (len, p) = longest(in: words, at: i) {
                 out.append((i..<(i + len), p))
                 i += len
             } else {
@@ -147,6 +172,25 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         }
         return out
     }
+}
+
+/// The words of the lexicon's phrases, numbered: a sentence's tokens are looked up once each, and the
+/// phrase tries then step on numbers.
+struct Vocabulary: Sendable {
+    /// The number of a word that no phrase uses.
+    static let unknown: Int32 = -1
+    private var numbers: [String: Int32] = [:]
+
+    /// The number of `word`, adding it when new.
+    mutating func add(_ word: String) -> Int32 {
+        if let n = numbers[word] { return n }
+        let n = Int32(numbers.count)
+        numbers[word] = n
+        return n
+    }
+
+    /// The number of each token's text (`unknown` when no phrase uses it).
+    func numbers(of tokens: [Token]) -> [Int32] { tokens.map { numbers[$0.text] ?? Vocabulary.unknown } }
 }
 
 /// The extraction lexicon: trigger phrases, actor phrases and cue words, read from
@@ -160,6 +204,7 @@ public struct Lexicon: Sendable {
     /// Every cue row, in file order.
     public let cues: [CueEntry]
 
+    let vocabulary: Vocabulary
     let triggerTrie: PhraseTrie<TriggerEntry>
     let actorTrie: PhraseTrie<ActorEntry>
     let cueTrie: PhraseTrie<CueEntry>
@@ -167,11 +212,12 @@ public struct Lexicon: Sendable {
     /// A lexicon from rows already in memory.
     public init(triggers: [TriggerEntry], actors: [ActorEntry], cues: [CueEntry]) {
         self.triggers = triggers; self.actors = actors; self.cues = cues
+        var v = Vocabulary()
         var t = PhraseTrie<TriggerEntry>(), a = PhraseTrie<ActorEntry>(), c = PhraseTrie<CueEntry>()
-        for e in triggers { t.insert(Lexicon.words(e.phrase), e) }
-        for e in actors { a.insert(Lexicon.words(e.phrase), e) }
-        for e in cues { c.insert(Lexicon.words(e.phrase), e) }
-        triggerTrie = t; actorTrie = a; cueTrie = c
+        for e in triggers { t.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
+        for e in actors { a.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
+        for e in cues { c.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
+        vocabulary = v; triggerTrie = t; actorTrie = a; cueTrie = c
     }
 
     /// A phrase's words as the tokenizer gives them ("pro-regime" → ["pro", "regime"], ", which" → [",", "which"]).

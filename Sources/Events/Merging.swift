@@ -74,9 +74,14 @@ public enum EventMerger {
         return out + statements.map { ($0, [$0.id]) }
     }
 
+    static let territoryBytes = Array("territory".utf8)
+
     /// The merging family of an event type.
     public static func family(type: String, subType: String) -> String {
-        if subType.contains("territory") { return "territory" }
+        let u = Array(subType.utf8), word = territoryBytes
+        if u.count >= word.count, (0...(u.count - word.count)).contains(where: { u[$0..<($0 + word.count)].elementsEqual(word) }) {
+            return "territory"
+        }
         switch type {
         case "Battles", "Explosions/Remote violence", "Violence against civilians": return "violence"
         default: return type + "/" + subType

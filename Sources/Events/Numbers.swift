@@ -4,7 +4,7 @@ enum NumberRules {
     /// A number starting at token `i` (after an optional qualifier): its value, the tokens it spans and
     /// whether it is a lower bound ("at least", "more than", "over"). Articles ("a", "an") count as 1 only
     /// when `allowArticle` is true.
-    static func number(at i: Int, tokens: [Token], cueAt: [Int: [CueEntry]], allowArticle: Bool)
+    static func number(at i: Int, tokens: [Token], cueAt: CuesByToken, allowArticle: Bool)
         -> (value: Int, range: Range<Int>)? {
         var j = i
         if let c = cueAt[j]?.first(where: { $0.kind == .qualifier }) { j += c.wordCount }

@@ -84,31 +84,44 @@ public enum SentenceSplitter {
     }
 
     static func startsSentence(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isUppercase || (s >= "0" && s <= "9") || s == "\"" || s == "\u{201C}" || s == "'"
+        isUppercase(s) || (s >= "0" && s <= "9") || s == "\"" || s == "\u{201C}" || s == "'"
             || s == "\u{2018}" || s == "(" || s == "\u{AB}"
     }
 
     /// Titles after which a full stop does not end a sentence.
     static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "prof",
                                       "sen", "rep", "gov", "brig", "adm", "cmdr", "no", "vs", "jr", "sr", "mt"]
+    static let longestTitle = titles.map(\.unicodeScalars.count).max()!
     /// Words that usually start a sentence, so that "the U.N. Many of them ..." splits after "U.N.".
     static let starters: Set<String> = ["the", "a", "an", "many", "it", "he", "she", "they", "we", "in", "on", "at",
                                         "this", "that", "these", "those", "there", "but", "and", "meanwhile",
                                         "earlier", "later", "some", "most", "during", "after", "since", "his",
                                         "her", "their", "its"]
 
+    /// `properties.isUppercase`, without the property lookup for ASCII.
+    @inline(__always) static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s >= "A" && s <= "Z" : s.properties.isUppercase
+    }
+
+    /// `properties.isAlphabetic`, without the property lookup for ASCII.
+    @inline(__always) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") : s.properties.isAlphabetic
+    }
+
     static func isAbbreviation(_ scalars: [Unicode.Scalar], dot: Int, next: Int) -> Bool {
         var b = dot
-        while b > 0, scalars[b - 1].properties.isAlphabetic { b -= 1 }
+        while b > 0, isAlphabetic(scalars[b - 1]) { b -= 1 }
+        // Longer than every title and than an initial (lower-casing never shortens a word).
+        if dot - b > longestTitle { return false }
         let word = String(String.UnicodeScalarView(scalars[b..<dot])).lowercased()
         if titles.contains(word) { return true }
-        let isInitial = dot - b == 1 && scalars[b].properties.isUppercase
+        let isInitial = dot - b == 1 && isUppercase(scalars[b])
         guard isInitial else { return false }
         // "U.N." / "U.S.": an acronym; a lone initial ("John F. Kennedy") never ends a sentence.
         let acronym = b >= 2 && scalars[b - 1] == "."
         guard acronym else { return true }
         var e = next
-        while e < scalars.count, scalars[e].properties.isAlphabetic { e += 1 }
+        while e < scalars.count, isAlphabetic(scalars[e]) { e += 1 }
         let nextWord = String(String.UnicodeScalarView(scalars[next..<e])).lowercased()
         return !starters.contains(nextWord)
     }
@@ -138,26 +151,28 @@ enum Tokenizer {
     static func tokens(of s: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(s.count / 5)
+        // The lower-case UTF-8 bytes of the current word (reused; short words become Strings without allocation).
+        var lower: [UInt8] = []
         var i = 0
         let n = s.count
         while i < n {
             let c = s[i]
             if isWordScalar(c) {
                 let start = i
-                var lower = String.UnicodeScalarView()
-                let isDigit = c.isASCII && c.properties.numericType != nil
+                lower.removeAll(keepingCapacity: true)
+                let isDigit = isASCIIDigit(c)
                 while i < n {
                     let x = s[i]
                     if isWordScalar(x) {
-                        lower.append(lowercase(x)); i += 1
+                        appendLowercase(x, to: &lower); i += 1
                     } else if isDigit, (x == "," || x == "."), i + 1 < n, isASCIIDigit(s[i + 1]) {
-                        if x == "." { lower.append(".") }
+                        if x == "." { lower.append(UInt8(ascii: ".")) }
                         i += 1
                     } else { break }
                 }
-                let capital = c.properties.isUppercase
-                out.append(Token(text: String(lower), start: start, end: i, capitalised: capital, possessive: false,
-                                 isPunctuation: false))
+                let capital = SentenceSplitter.isUppercase(c)
+                out.append(Token(text: String(decoding: lower, as: UTF8.self), start: start, end: i, capitalised: capital,
+                                 possessive: false, isPunctuation: false))
                 // Possessive 's (straight or curly apostrophe).
                 if i + 1 < n, s[i] == "'" || s[i] == "\u{2019}", s[i + 1] == "s" || s[i + 1] == "S",
                    i + 2 == n || !isWordScalar(s[i + 2]) {
@@ -196,10 +211,14 @@ enum Tokenizer {
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
-    @inline(__always) static func lowercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    /// Appends the UTF-8 bytes of `c` lower-cased (the first scalar of its lower-case mapping).
+    @inline(__always) static func appendLowercase(_ c: Unicode.Scalar, to bytes: inout [UInt8]) {
         if c.isASCII {
-            return c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c
+            let b = UInt8(c.value)
+            bytes.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+        } else {
+            let l = c.properties.lowercaseMapping.unicodeScalars.first ?? c
+            bytes.append(contentsOf: UTF8.encode(l)!)
         }
-        return c.properties.lowercaseMapping.unicodeScalars.first ?? c
     }
 }

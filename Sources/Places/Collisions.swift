@@ -27,7 +27,8 @@ extension Gazetteer {
                 spread = max(spread, g.distance(from: ps[a].coordinate, to: ps[b].coordinate))
             } }
             // The names of each place that fold to this key, folded lightly.
-            let light = ps.map { p in Set(([p.name] + Gazetteer.derivedNames(of: p) + p.alternateNames)
+            let light = ps.map { p in Set(([p.name] + Gazetteer.derivedNames(of: p)
+                                           + p.alternateNames.filter { !Gazetteer.isMachineTransliteration($0) })
                 .filter { NameKey.fold($0) == key }.map(Gazetteer.lightKey)) }
             let shared = light.dropFirst().reduce(light.first ?? []) { $0.intersection($1) }
             out.append(KeyCollision(key: key, places: ps, sameName: !shared.isEmpty, spreadMetres: spread))

@@ -49,25 +49,37 @@ enum Cue: String, Sendable, CaseIterable {
     /// The cue in the words right after a name (tokens `to+1...`: "Idlib province", "Idlib's city centre")
     /// or right before it ("the village of Nairab", "near Saraqeb", "the outskirts of Saraqeb").
     static func around(tokens: [NameKey.Token], from: Int, to end: Int) -> Cue? {
+        var lazy = NameKey.LazyTokens(folded: tokens)
+        return around(&lazy, from: from, to: end)
+    }
+
+    /// `around(tokens:from:to:)` over tokens whose keys are folded when looked at.
+    static func around(_ t: inout NameKey.LazyTokens, from: Int, to end: Int) -> Cue? {
         /// True when `phrase` is spelled by the tokens from `s` on.
         func spells(_ phrase: [String], from s: Int) -> Bool {
-            s >= 0 && s + phrase.count <= tokens.count && phrase.indices.allSatisfy { tokens[s + $0].key == phrase[$0] }
+            s >= 0 && s + phrase.count <= t.count && phrase.indices.allSatisfy { t.key(s + $0) == phrase[$0] }
         }
         // After: "X province", "X city centre", "X air base".
-        if let p = phrases.first(where: { spells($0.tokens, from: end + 1) }) { return p.cue }
+        if end + 1 < t.count, let p = phrasesByFirst[t.key(end + 1)]?.first(where: { spells($0.tokens, from: end + 1) }) {
+            return p.cue
+        }
         // Before: "(the) village of X", "province of X", "near (to) X", "outskirts of X", "10 km west of X".
         var b = from - 1
-        while b >= 0, tokens[b].isArticle || tokens[b].key == the { b -= 1 }
+        while b >= 0, t.isArticle(b) || t.key(b) == the { b -= 1 }
         guard b >= 0 else { return nil }
-        if tokens[b].key == of || tokens[b].key == to {
+        if t.key(b) == of || t.key(b) == to {
             let k = b - 1
             guard k >= 0 else { return nil }
-            if nearWords.contains(tokens[k].key) { return .near }
-            return phrases.first { spells($0.tokens, from: k - $0.tokens.count + 1) }?.cue
+            if nearWords.contains(t.key(k)) { return .near }
+            return phrasesByLast[t.key(k)]?.first { spells($0.tokens, from: k - $0.tokens.count + 1) }?.cue
         }
-        if nearWords.contains(tokens[b].key) { return .near }
+        if nearWords.contains(t.key(b)) { return .near }
         return nil
     }
+
+    /// `phrases` by their first and by their last token, each list in the order of `phrases`.
+    static let phrasesByFirst = Dictionary(grouping: phrases, by: { $0.tokens.first! })
+    static let phrasesByLast = Dictionary(grouping: phrases, by: { $0.tokens.last! })
 
     /// Strips cue phrases off the ends of a name's tokens ("Idlib city centre" → ["adlab"], .city;
     /// "the village of Nairab" → ["narab"], .village; "near Saraqeb" → ["sarakab"], .near).

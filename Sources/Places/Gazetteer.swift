@@ -26,6 +26,8 @@ public final class Gazetteer: Sendable {
     let byID: [String: Int]
     /// The token trie of every key, for `NameMatcher`.
     let trie: TokenTrie
+    /// Kind → the positions in `places` of the places of that kind, in order.
+    let byKind: [PlaceKind: [Int]]
 
     /// One place reachable under one key.
     struct NameEntry: Sendable {
@@ -69,11 +71,12 @@ public final class Gazetteer: Sendable {
             for short in Gazetteer.derivedNames(of: p) { add(short, i, primary: true) }
         }
         for (i, p) in places.enumerated() {
-            for a in p.alternateNames { add(a, i, primary: false) }
+            for a in p.alternateNames where !Gazetteer.isMachineTransliteration(a) { add(a, i, primary: false) }
         }
         self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
         self.directory = directory; self.index = index; self.spellings = spellings; self.byID = byID
         self.trie = trie
+        self.byKind = Dictionary(grouping: places.indices, by: { places[$0].kind })
     }
 
     /// Names a place answers to beyond its rows: a governorate's name without "Governorate"
@@ -85,6 +88,16 @@ public final class Gazetteer: Sendable {
             return [short, short + " province", short + " governorate"]
         }
         return []
+    }
+
+    /// True for an alternate name written only in lower-case Latin letters ("sraqb", "tl klkh", "da ma shi ge"):
+    /// GeoNames' letter-for-letter transliterations of the Arabic, Chinese or Japanese spelling, which no
+    /// report writes and which, having few vowels, fold like unrelated places ("bbyla" like "Al Balo").
+    /// They are kept in the data but not indexed.
+    public static func isMachineTransliteration(_ name: String) -> Bool {
+        name.unicodeScalars.allSatisfy { s in
+            (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || s == " " || s == "-" || s == "'" || s == "`"
+        }
     }
 
     // MARK: - Loading
@@ -242,8 +255,8 @@ public final class Gazetteer: Sendable {
 
     func measured(from c: Coordinate, kinds: Set<PlaceKind>?) -> [(place: Place, metres: Double)] {
         let g = Geodesic.wgs84
-        return places.lazy.filter { kinds?.contains($0.kind) ?? true }
-            .map { (place: $0, metres: g.distance(from: c, to: $0.coordinate)) }
+        let chosen = kinds.map { ks in ks.flatMap { byKind[$0] ?? [] }.sorted().map { places[$0] } } ?? places
+        return chosen.map { (place: $0, metres: g.distance(from: c, to: $0.coordinate)) }
             .sorted { $0.metres != $1.metres ? $0.metres < $1.metres : $0.place.id < $1.place.id }
     }
 

@@ -58,29 +58,33 @@ public enum NameKey {
 
     /// Splits `text` into folded tokens: runs of letters and digits; apostrophe and ayn/hamza marks and
     /// combining marks inside a run are dropped, a possessive "'s" ends it, a hyphen joins two runs of one word.
-    ///
-    /// One pass over the text's UTF-8 bytes (ASCII bytes need no decoding); each token is folded once into a
-    /// reusable buffer.
     static func scan(_ text: String) -> [Token] {
         var text = text
-        return text.withUTF8 { scan(utf8: $0) }
+        return text.withUTF8 { scan(utf8: $0, foldingAll: true) }
     }
 
-    static func scan(utf8 u: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// The tokens of a text given as UTF-8 bytes, in one pass (ASCII bytes need no decoding).
+    ///
+    /// With `foldingAll` false, tokens keep an empty key (and `isArticle` false), to be folded by
+    /// `LazyTokens.key(_:)` when needed: most words of a text are never looked up.
+    static func scan(utf8 u: UnsafeBufferPointer<UInt8>, foldingAll: Bool) -> [Token] {
         var tokens: [Token] = []
-        var letters: [Unicode.Scalar] = []
         var buffer: [UInt8] = []
+        tokens.reserveCapacity(u.count / 5)
         var start = -1, end = 0
         var hyphen = false, capital = false, wordStart = true
+        /// False once a letter that surely folds to something is seen (only combining letters fold to nothing).
+        var mayFoldToNothing = true
 
         func flush() {
             guard start >= 0 else { return }
-            let (key, article) = foldToken(letters[...], buffer: &buffer)
-            if !key.isEmpty {
-                tokens.append(Token(key: key, isArticle: article, start: start, end: end, isCapitalised: capital,
-                                    hyphenBefore: hyphen, startsWord: wordStart))
+            var token = Token(key: "", isArticle: false, start: start, end: end, isCapitalised: capital,
+                              hyphenBefore: hyphen, startsWord: wordStart)
+            if foldingAll || mayFoldToNothing {
+                (token.key, token.isArticle) = foldToken(u, token.start..<token.end, buffer: &buffer)
             }
-            letters.removeAll(keepingCapacity: true); start = -1; hyphen = false; wordStart = false
+            if !(token.key.isEmpty && mayFoldToNothing) { tokens.append(token) }
+            start = -1; mayFoldToNothing = true; hyphen = false; wordStart = false
         }
 
         var p = 0
@@ -100,7 +104,8 @@ public enum NameKey {
                     start = p
                     capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
                 }
-                letters.append(s); end = p + width
+                end = p + width
+                if mayFoldToNothing, s.isASCII || s.properties.generalCategory != .nonspacingMark { mayFoldToNothing = false }
             } else if s == "-" || s == "\u{2010}" || s == "\u{2011}" {
                 if start >= 0 { flush(); hyphen = true } else { wordStart = true }
             } else if !s.isASCII, s.properties.generalCategory == .nonspacingMark, start >= 0 {
@@ -112,6 +117,57 @@ public enum NameKey {
         }
         flush()
         return tokens
+    }
+
+    /// The letters and digits of `token` (scanned from the UTF-8 bytes `u`) as written, marks left out
+    /// ("Mari" for "Mari'").
+    static func letters(of token: Token, in u: UnsafeBufferPointer<UInt8>) -> String {
+        var out = String.UnicodeScalarView()
+        var p = token.start
+        while p < token.end {
+            let (s, width) = scalar(in: u, at: p)
+            if !isMark(s), isLetterOrDigit(s) { out.append(s) }
+            p += width
+        }
+        return String(out)
+    }
+
+    /// The tokens of a text, each folded when its key is first asked for (see `scan(utf8:foldingAll:)`).
+    struct LazyTokens {
+        private(set) var tokens: [Token]
+        /// The text's UTF-8 bytes, or nil when every key is already folded.
+        private let utf8: UnsafeBufferPointer<UInt8>?
+        private var buffer: [UInt8] = []
+
+        /// The tokens of the UTF-8 bytes `u` (which must outlive this value), folded lazily.
+        init(utf8 u: UnsafeBufferPointer<UInt8>) {
+            tokens = NameKey.scan(utf8: u, foldingAll: false)
+            utf8 = u
+        }
+
+        /// Tokens already folded.
+        init(folded tokens: [Token]) {
+            self.tokens = tokens
+            utf8 = nil
+        }
+
+        var count: Int { tokens.count }
+        /// Token `i` as scanned (its key and `isArticle` may not be folded yet: ask `key(_:)`, `isArticle(_:)`).
+        subscript(i: Int) -> Token { tokens[i] }
+
+        /// The key of token `i`, folded now if not yet.
+        mutating func key(_ i: Int) -> String {
+            if tokens[i].key.isEmpty, let u = utf8 {
+                (tokens[i].key, tokens[i].isArticle) = NameKey.foldToken(u, tokens[i].start..<tokens[i].end, buffer: &buffer)
+            }
+            return tokens[i].key
+        }
+
+        /// True when token `i` is the Arabic article (folded now if not yet).
+        mutating func isArticle(_ i: Int) -> Bool {
+            _ = key(i)
+            return tokens[i].isArticle
+        }
     }
 
     /// The scalar whose UTF-8 encoding starts at byte `p` of valid UTF-8, and its width in bytes.
@@ -138,16 +194,22 @@ public enum NameKey {
         bytes.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
-    /// Folds one token (letters and digits only) to its key and says whether it is the article; works in
-    /// `buffer` (reused between tokens; its contents are scratch).
-    static func foldToken(_ raw: ArraySlice<Unicode.Scalar>, buffer c: inout [UInt8]) -> (key: String, isArticle: Bool) {
+    /// Folds the token at `bytes` of `u` (its letters and digits: marks inside it are skipped) to its key and
+    /// says whether it is the article; works in `buffer` (reused between tokens; its contents are scratch).
+    static func foldToken(_ u: UnsafeBufferPointer<UInt8>, _ bytes: Range<Int>,
+                          buffer c: inout [UInt8]) -> (key: String, isArticle: Bool) {
         // 1. Lower case and base letters without diacritics; other scripts only lower-cased.
         c.removeAll(keepingCapacity: true)
         var other = false
-        for s in raw {
+        var p = bytes.lowerBound
+        while p < bytes.upperBound {
+            let (s, width) = scalar(in: u, at: p)
+            p += width
             if s.isASCII {
                 let b = UInt8(s.value)
-                c.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+                if isLetterOrDigit(s) { c.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b) }
+            } else if isMark(s) || !isLetterOrDigit(s) {
+                continue
             } else if let base = latinBase[s.value] {
                 c.append(contentsOf: base.utf8)
             } else if s.properties.generalCategory != .nonspacingMark {
@@ -155,44 +217,49 @@ public enum NameKey {
             }
         }
         if other {
-            let key = foldOtherScript(String(String.UnicodeScalarView(raw)))
+            let raw = String.UnicodeScalarView(String(decoding: UnsafeBufferPointer(rebasing: u[bytes]), as: UTF8.self)
+                .unicodeScalars.filter { !isMark($0) && isLetterOrDigit($0) })
+            let key = foldOtherScript(String(raw))
             return (key, raw.count == 2 && raw.first == "ا" && raw.last == "ل")
         }
         if c.count <= 3, packedArticles.contains(packed(c)) { return ("-", true) }
-        // 2. Consonant digraphs and variants, in place (the output never runs ahead of the input).
-        var n = 0, k = 0
-        while k < c.count {
-            let a = c[k], b: UInt8 = k + 1 < c.count ? c[k + 1] : 0
-            switch (a, b) {
-            case (UInt8(ascii: "k"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "h"); n += 1; k += 2
-            case (UInt8(ascii: "c"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "s"); c[n + 1] = UInt8(ascii: "h"); n += 2; k += 2
-            case (UInt8(ascii: "d"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "d"); n += 1; k += 2
-            case (UInt8(ascii: "t"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "t"); n += 1; k += 2
-            case (UInt8(ascii: "g"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "g"); n += 1; k += 2
-            case (UInt8(ascii: "p"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "f"); n += 1; k += 2
-            case (UInt8(ascii: "d"), UInt8(ascii: "j")): c[n] = UInt8(ascii: "j"); n += 1; k += 2
-            case (UInt8(ascii: "c"), UInt8(ascii: "k")): c[n] = UInt8(ascii: "k"); n += 1; k += 2
-            case (UInt8(ascii: "q"), _): c[n] = UInt8(ascii: "k"); n += 1; k += 1
-            default: c[n] = a; n += 1; k += 1
+        let key = c.withUnsafeMutableBufferPointer { c -> String in
+            // 2. Consonant digraphs and variants, in place (the output never runs ahead of the input).
+            var n = 0, k = 0
+            while k < c.count {
+                let a = c[k], b: UInt8 = k + 1 < c.count ? c[k + 1] : 0
+                switch (a, b) {
+                case (UInt8(ascii: "k"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "h"); n += 1; k += 2
+                case (UInt8(ascii: "c"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "s"); c[n + 1] = UInt8(ascii: "h"); n += 2; k += 2
+                case (UInt8(ascii: "d"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "d"); n += 1; k += 2
+                case (UInt8(ascii: "t"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "t"); n += 1; k += 2
+                case (UInt8(ascii: "g"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "g"); n += 1; k += 2
+                case (UInt8(ascii: "p"), UInt8(ascii: "h")): c[n] = UInt8(ascii: "f"); n += 1; k += 2
+                case (UInt8(ascii: "d"), UInt8(ascii: "j")): c[n] = UInt8(ascii: "j"); n += 1; k += 2
+                case (UInt8(ascii: "c"), UInt8(ascii: "k")): c[n] = UInt8(ascii: "k"); n += 1; k += 2
+                case (UInt8(ascii: "q"), _): c[n] = UInt8(ascii: "k"); n += 1; k += 1
+                default: c[n] = a; n += 1; k += 1
+                }
             }
+            // 3. Vowels to one class; y is a consonant only when it starts a word before a vowel.
+            func isVowel(_ x: UInt8) -> Bool {
+                x == UInt8(ascii: "a") || x == UInt8(ascii: "e") || x == UInt8(ascii: "i") || x == UInt8(ascii: "o")
+                    || x == UInt8(ascii: "u")
+            }
+            for j in 0..<n {
+                if isVowel(c[j]) { c[j] = UInt8(ascii: "a") }
+                else if c[j] == UInt8(ascii: "y"), !(j + 1 < n && isVowel(c[j + 1])) { c[j] = UInt8(ascii: "a") }
+            }
+            // 4. The ta marbuta: a final h after a vowel.
+            if n > 2, c[n - 1] == UInt8(ascii: "h"), c[n - 2] == UInt8(ascii: "a") { n -= 1 }
+            // 5. Runs of one letter collapse (digits never do).
+            var m = 0
+            for j in 0..<n where m == 0 || c[m - 1] != c[j] || (c[j] >= UInt8(ascii: "0") && c[j] <= UInt8(ascii: "9")) {
+                c[m] = c[j]; m += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: c[0..<m]), as: UTF8.self)
         }
-        // 3. Vowels to one class; y is a consonant only when it starts a word before a vowel.
-        func isVowel(_ x: UInt8) -> Bool {
-            x == UInt8(ascii: "a") || x == UInt8(ascii: "e") || x == UInt8(ascii: "i") || x == UInt8(ascii: "o")
-                || x == UInt8(ascii: "u")
-        }
-        for j in 0..<n {
-            if isVowel(c[j]) { c[j] = UInt8(ascii: "a") }
-            else if c[j] == UInt8(ascii: "y"), !(j + 1 < n && isVowel(c[j + 1])) { c[j] = UInt8(ascii: "a") }
-        }
-        // 4. The ta marbuta: a final h after a vowel.
-        if n > 2, c[n - 1] == UInt8(ascii: "h"), c[n - 2] == UInt8(ascii: "a") { n -= 1 }
-        // 5. Runs of one letter collapse (digits never do).
-        var m = 0
-        for j in 0..<n where m == 0 || c[m - 1] != c[j] || (c[j] >= UInt8(ascii: "0") && c[j] <= UInt8(ascii: "9")) {
-            c[m] = c[j]; m += 1
-        }
-        return (String(decoding: c[0..<m], as: UTF8.self), false)
+        return (key, false)
     }
 
     /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat) removed,

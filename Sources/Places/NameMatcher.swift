@@ -45,6 +45,11 @@ public struct NameMatch: Sendable {
 /// Finds gazetteer names in running text: one pass over the text's folded tokens, walking a trie of
 /// every folded name from each capitalised token; the longest name wins and matches do not overlap.
 ///
+/// What only looks like a name is left out: a single word of fewer than three letters ("A", "EU", "UN"), a
+/// single common word or demonym (`CommonWords`: "More", "Syrian", "Turkish", however it folds), and a name
+/// that is only the start of a longer unknown one ("Tall" of "Tall Qurbizwi": the next word, joined by a
+/// space or hyphen, is capitalised and is neither a name, a cue word, a common or short word nor an acronym).
+///
 /// Built once per gazetteer (the trie is made when the gazetteer loads); `matches(in:)` is linear in the
 /// text's length times the longest name (in tokens).
 public struct NameMatcher: Sendable {
@@ -57,34 +62,70 @@ public struct NameMatcher: Sendable {
     /// A name must start with a capitalised word (or an Arabic-script word), so that common English
     /// words that happen to fold like a village name are not taken for one.
     public func matches(in text: String) -> [NameMatch] {
-        let tokens = NameKey.scan(text)
-        let trie = gazetteer.trie
+        var utf8 = text
+        return utf8.withUTF8 { matches(in: text, utf8: $0) }
+    }
+
+    /// `matches(in:)` over the text's UTF-8 bytes. Only the tokens a match is tried on or looked at (capitalised
+    /// words, the words after them, the cue words around a name) are folded.
+    func matches(in text: String, utf8 u: UnsafeBufferPointer<UInt8>) -> [NameMatch] {
+        var tokens = NameKey.LazyTokens(utf8: u)
         var out: [NameMatch] = []
         var i = 0
         while i < tokens.count {
+            guard let (end, key) = longestName(at: i, in: &tokens) else { i += 1; continue }
+            defer { i = end + 1 }
             let first = tokens[i]
-            guard !first.isArticle, first.isCapitalised else { i += 1; continue }
-            var node = 0, j = i
-            var best: (end: Int, key: String)? = nil
-            while j < tokens.count {
-                if tokens[j].isArticle, j > i { j += 1; continue }
-                guard let next = trie.child(node, tokens[j].key) else { break }
-                node = next
-                if let key = trie.key(at: node) { best = (j, key) }
-                j += 1
-            }
-            guard let (end, key) = best else { i += 1; continue }
-            var start = first.start
-            if i > 0, tokens[i - 1].isArticle, first.hyphenBefore || (tokens[i - 1].isCapitalised && tokens[i - 1].end + 1 == first.start) {
-                start = tokens[i - 1].start
-            }
-            let u = text.utf8
-            let range = u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: tokens[end].end)
-            let cue = Cue.around(tokens: tokens, from: i, to: end)
+            // "al-Nayrab", "Al Nayrab": the article joined to the name is part of it.
+            let article = i > 0 && tokens.isArticle(i - 1)
+                && (first.hyphenBefore || (tokens[i - 1].isCapitalised && tokens[i - 1].end + 1 == first.start))
+            guard isWholeName(i, end, withArticle: article, in: &tokens, utf8: u) else { continue }
+            let start = article ? tokens[i - 1].start : first.start
+            let t = text.utf8
+            let range = t.index(t.startIndex, offsetBy: start)..<t.index(t.startIndex, offsetBy: tokens[end].end)
+            let cue = Cue.around(&tokens, from: i, to: end)
             out.append(NameMatch(range: range, text: String(text[range]), key: key,
                                  candidates: gazetteer.places(withKey: key), cue: cue?.rawValue))
-            i = end + 1
         }
         return out
+    }
+
+    /// The longest gazetteer name starting at token `i` (a capitalised word, not an article; articles inside
+    /// the name are skipped): its last token and its key.
+    func longestName(at i: Int, in tokens: inout NameKey.LazyTokens) -> (end: Int, key: String)? {
+        guard tokens[i].isCapitalised, !tokens.isArticle(i) else { return nil }
+        let trie = gazetteer.trie
+        var node = 0, j = i
+        var best: (end: Int, key: String)? = nil
+        while j < tokens.count {
+            if j > i, tokens.isArticle(j) { j += 1; continue }
+            guard let next = trie.child(node, tokens.key(j)) else { break }
+            node = next
+            if let key = trie.key(at: node) { best = (j, key) }
+            j += 1
+        }
+        return best
+    }
+
+    /// False when the name found at tokens `i...end` only looks like one (see the type's summary); a word with
+    /// an article joined to it ("al-Is") is a name however short.
+    func isWholeName(_ i: Int, _ end: Int, withArticle article: Bool, in tokens: inout NameKey.LazyTokens,
+                     utf8 u: UnsafeBufferPointer<UInt8>) -> Bool {
+        if i == end, !article {
+            let word = NameKey.letters(of: tokens[i], in: u)
+            if word.unicodeScalars.count < 3 || CommonWords.contains(word) { return false }
+        }
+        // "Tall Qurbizwi": a capitalised word right after the name, that nothing else explains, continues it.
+        let next = end + 1
+        guard next < tokens.count, tokens[next].isCapitalised,
+              tokens[next].hyphenBefore || u[tokens[end].end..<tokens[next].start].allSatisfy({ $0 == UInt8(ascii: " ") })
+        else { return true }
+        let word = NameKey.letters(of: tokens[next], in: u)
+        let acronym = word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+        if acronym || word.unicodeScalars.count < 3 || CommonWords.contains(word) || Cue.phrasesByFirst[tokens.key(next)] != nil
+            || longestName(at: next, in: &tokens) != nil {
+            return true
+        }
+        return false
     }
 }

@@ -34,8 +34,9 @@ final class TextTests: XCTestCase {
         let lexicon = Fixture.lexicon
         func value(_ text: String) -> Int? {
             let tokens = Tokenizer.tokens(of: text)
-            var cueAt: [Int: [CueEntry]] = [:]
-            for i in tokens.indices { if let (_, e) = lexicon.cueTrie.longest(in: tokens, at: i) { cueAt[i] = e } }
+            var cueAt = CuesByToken(count: tokens.count)
+            let words = lexicon.vocabulary.numbers(of: tokens)
+            for i in tokens.indices { if let (_, e) = lexicon.cueTrie.longest(in: words, at: i) { cueAt[i] = e } }
             return NumberRules.number(at: 0, tokens: tokens, cueAt: cueAt, allowArticle: true)?.value
         }
         XCTAssertEqual(value("seven soldiers"), 7)

@@ -97,4 +97,28 @@ final class GazetteerTests: XCTestCase {
             XCTAssertEqual(g.places(withKey: NameKey.fold(name)).count, 1, name)
         }
     }
+
+    func testCountriesAndCapitalsDoNotShareAKeyWithAVillage() {
+        // German "Syrien" folded like the village Suran, French "Damas" like Ad Dimas.
+        let collisions = g.keyCollisions()
+        for (country, village) in [("Syria", "Suran"), ("Damascus", "Ad Dimas"), ("Amman", "Rabi'ah")] {
+            XCTAssertFalse(collisions.contains { c in c.places.contains { $0.name == country } && c.places.contains { $0.name == village } },
+                           "\(country) and \(village) share a key")
+        }
+        XCTAssertEqual(try g.resolve("Syria").place.kind, .country)
+        XCTAssertEqual(try g.resolve("Damascus").place.id, "geonames:170654")
+    }
+
+    func testLowerCaseTransliterationsAreNotIndexed() {
+        // GeoNames' letter-for-letter forms ("bbyla", "alkrymt") folded like other places' names.
+        XCTAssertTrue(Gazetteer.isMachineTransliteration("bbyla"))
+        XCTAssertTrue(Gazetteer.isMachineTransliteration("tl klkh"))
+        XCTAssertFalse(Gazetteer.isMachineTransliteration("al-Nayrab"))
+        XCTAssertFalse(Gazetteer.isMachineTransliteration("Sarāqib"))
+        XCTAssertFalse(Gazetteer.isMachineTransliteration("النيرب"))
+        // Babila is no longer reachable through "bbyla"; the skeletons of Al Karimah and Al Karamah are gone.
+        XCTAssertEqual(g.places(withKey: NameKey.fold("Bala")).map(\.name), ["Al Bab"])
+        XCTAssertTrue(g.places(withKey: NameKey.fold("alkrymt")).isEmpty)
+        XCTAssertEqual(g.places(withKey: NameKey.fold("Babila")).map(\.name), ["Babila"])
+    }
 }

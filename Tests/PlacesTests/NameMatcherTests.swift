@@ -31,4 +31,46 @@ final class NameMatcherTests: XCTestCase {
         XCTAssertEqual(matches[0].cue, "city")
         XCTAssertEqual(matches[1].candidates.map(\.id), ["pm:gov-idlib"])
     }
+
+    // Sentences written for these tests. Each first checks that the word really folds like a gazetteer
+    // name, so that the test fails if the matcher takes it for one.
+
+    func testDemonymsAreNotPlacesThoughTheyFoldLikeVillages() {
+        let m = NameMatcher(gazetteer: g)
+        XCTAssertFalse(g.places(withKey: NameKey.fold("Syrian")).isEmpty, "Syrian folds like Suran")
+        let text = "Syrian, Russian and Iranian officers met Turkish, Lebanese and Kurdish envoys."
+        XCTAssertEqual(m.matches(in: text).map(\.text), [])
+        XCTAssertEqual(m.matches(in: "Shells fell on Suran and Souran.").map(\.text), ["Suran", "Souran"])
+    }
+
+    func testOneAndTwoLetterWordsAreNotPlaces() {
+        let m = NameMatcher(gazetteer: g)
+        XCTAssertFalse(g.places(withKey: NameKey.fold("By")).isEmpty, "By folds like Beirut's code BEY")
+        XCTAssertFalse(g.places(withKey: NameKey.fold("Is")).isEmpty, "Is folds like Al-Eis")
+        XCTAssertEqual(m.matches(in: "By nightfall the EU and the UN had asked for a truce.").map(\.text), [])
+        XCTAssertEqual(m.matches(in: "Is a truce near? A convoy waited.").map(\.text), [])
+        // With its article joined, a short name is a name: "al-Is" is Al-Eis.
+        XCTAssertEqual(m.matches(in: "Drones hit al-Is at dawn.").first?.candidates.first?.id, "pm:al-eis")
+    }
+
+    func testACapitalisedCommonWordIsNotAPlace() {
+        let m = NameMatcher(gazetteer: g)
+        XCTAssertFalse(g.places(withKey: NameKey.fold("More")).isEmpty, "More folds like Mari'")
+        XCTAssertEqual(m.matches(in: "More than 500 families left overnight.").map(\.text), [])
+        XCTAssertEqual(m.matches(in: "Home to many of the displaced, the camp is full.").map(\.text), [])
+        XCTAssertEqual(m.matches(in: "Mari' was quiet.").first?.candidates.contains { $0.name == "Mari'" }, true)
+    }
+
+    func testAKnownWordAtTheStartOfAnUnknownNameIsNotThatPlace() {
+        let m = NameMatcher(gazetteer: g)
+        XCTAssertFalse(g.places(withKey: NameKey.fold("Tall")).isEmpty, "Tall folds like At Tall")
+        XCTAssertEqual(m.matches(in: "Shelling hit Tall Qurbizwi on Monday.").map(\.text), [])
+        XCTAssertEqual(m.matches(in: "Shelling hit Tall-Qurbizwi on Monday.").map(\.text), [])
+        // The name alone, or followed by a cue word, a weekday or another name, is the place.
+        XCTAssertEqual(m.matches(in: "Shelling hit al-Tall on Monday.").map(\.text), ["al-Tall"])
+        XCTAssertEqual(m.matches(in: "Troops Enter Saraqeb As Fighting Rages").map(\.text), ["Saraqeb"])
+        XCTAssertEqual(m.matches(in: "Taftanaz Air Base and Idlib Province were hit.").map(\.text),
+                       ["Taftanaz Air Base", "Idlib Province"])
+        XCTAssertEqual(m.matches(in: "Saraqeb Thursday, Binnish Friday.").map(\.text), ["Saraqeb", "Binnish"])
+    }
 }

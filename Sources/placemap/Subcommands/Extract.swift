@@ -35,7 +35,8 @@ struct Extract: ParsableCommand {
         var warnings: [String]
         do {
             let lexicon = try Lexicon.load(besides: gazetteer)
-            result = try extractAll(from: try InputFiles.reports(reports), fallbackDate: fallback, gazetteer: gazetteer, lexicon: lexicon)
+            result = try extractAll(from: try InputFiles.reports(reports), fallbackDate: fallback, gazetteer: gazetteer,
+                                    lexicon: lexicon, explaining: explain)
             events = result.events + (statements ? result.statements : [])
             warnings = result.warnings
             if let overrides {

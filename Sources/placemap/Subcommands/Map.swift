@@ -36,7 +36,7 @@ struct Map: ParsableCommand {
             let lexicon = try Lexicon.load(besides: gazetteer)
             if !files.reports.isEmpty {
                 let result = try extractAll(from: files.reports, fallbackDate: date.flatMap { Day(iso: $0) },
-                                            gazetteer: gazetteer, lexicon: lexicon)
+                                            gazetteer: gazetteer, lexicon: lexicon, explaining: false)
                 events = result.events + result.statements
                 warnings = result.warnings
             }
