@@ -112,12 +112,13 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
     /// The root's child for each word number (0: none), so that the first step, tried at every token, is
     /// an array read.
     private var rootChildren: [Int] = []
-    /// (node, word) → child node, below the root (node 0).
-    private var edges: [Edge: Int] = [:]
+    /// The children of each node below the root, as (word, child) pairs: a node has few, so a search in
+    /// order beats hashing.
+    private var children: [[Edge]] = [[]]
     private var payloads: [[Payload]] = [[]]
 
-    struct Edge: Hashable, Sendable {
-        var node: Int32, word: Int32
+    struct Edge: Sendable {
+        var word: Int32, node: Int32
     }
 
     func child(_ node: Int, _ word: Int32) -> Int? {
@@ -125,7 +126,7 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
             let c = Int(word) < rootChildren.count ? rootChildren[Int(word)] : 0
             return c == 0 ? nil : c
         }
-        return edges[Edge(node: Int32(node), word: word)]
+        return children[node].first { $0.word == word }.map { Int($0.node) }
     }
 
     mutating func insert(_ words: [Int32], _ payload: Payload) {
@@ -133,12 +134,13 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         for w in words {
             if let next = child(node, w) { node = next; continue }
             payloads.append([])
+            children.append([])
             let new = payloads.count - 1
             if node == 0 {
                 if rootChildren.count <= Int(w) { rootChildren += Array(repeating: 0, count: Int(w) + 1 - rootChildren.count) }
                 rootChildren[Int(w)] = new
             } else {
-                edges[Edge(node: Int32(node), word: w)] = new
+                children[node].append(Edge(word: w, node: Int32(new)))
             }
             node = new
         }
@@ -176,21 +178,58 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
 
 /// The words of the lexicon's phrases, numbered: a sentence's tokens are looked up once each, and the
 /// phrase tries then step on numbers.
+///
+/// The lookup is an open-addressing table over FNV-1a hashes of the words' UTF-8 bytes, built by `seal()`:
+/// cheaper than a `Dictionary`'s seeded hashing, for a table that never changes once the lexicon is read.
 struct Vocabulary: Sendable {
     /// The number of a word that no phrase uses.
     static let unknown: Int32 = -1
     private var numbers: [String: Int32] = [:]
+    private var words: [String] = []
+    /// Word number + 1 per slot (0: empty); the slot count is a power of two, at least twice the word count.
+    private var slots: [Int32] = [0]
 
-    /// The number of `word`, adding it when new.
+    /// The number of `word`, adding it when new (call `seal()` after the last).
     mutating func add(_ word: String) -> Int32 {
         if let n = numbers[word] { return n }
-        let n = Int32(numbers.count)
+        let n = Int32(words.count)
         numbers[word] = n
+        words.append(word)
         return n
     }
 
+    /// Builds the lookup table over the words added so far.
+    mutating func seal() {
+        var size = 1
+        while size < 2 * words.count { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        for (n, w) in words.enumerated() {
+            var i = Vocabulary.hash(w) & (size - 1)
+            while slots[i] != 0 { i = (i + 1) & (size - 1) }
+            slots[i] = Int32(n + 1)
+        }
+    }
+
+    static func hash(_ word: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h)
+    }
+
+    /// The number of `word`, or `unknown`.
+    func number(of word: String) -> Int32 {
+        let mask = slots.count - 1
+        var i = Vocabulary.hash(word) & mask
+        while slots[i] != 0 {
+            let n = Int(slots[i]) - 1
+            if words[n] == word { return Int32(n) }
+            i = (i + 1) & mask
+        }
+        return Vocabulary.unknown
+    }
+
     /// The number of each token's text (`unknown` when no phrase uses it).
-    func numbers(of tokens: [Token]) -> [Int32] { tokens.map { numbers[$0.text] ?? Vocabulary.unknown } }
+    func numbers(of tokens: [Token]) -> [Int32] { tokens.map { number(of: $0.text) } }
 }
 
 /// The extraction lexicon: trigger phrases, actor phrases and cue words, read from
@@ -217,6 +256,7 @@ public struct Lexicon: Sendable {
         for e in triggers { t.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
         for e in actors { a.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
         for e in cues { c.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
+        v.seal()
         vocabulary = v; triggerTrie = t; actorTrie = a; cueTrie = c
     }
 
