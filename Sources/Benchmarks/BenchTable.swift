@@ -44,6 +44,25 @@ public func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// Order statistics of measured times.
+public enum BenchStats {
+    /// The middle value (the upper one of an even count).
+    public static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+    /// The value at quantile `q` (0...1) of `xs`, nearest rank.
+    public static func percentile(_ xs: [Double], _ q: Double) -> Double {
+        let s = xs.sorted()
+        return s[min(s.count - 1, Int((Double(s.count - 1) * q).rounded()))]
+    }
+
+    /// The median wall-clock seconds of `n` runs of `body` (at least one).
+    public static func medianSeconds(_ n: Int, _ body: () throws -> Void) rethrows -> Double {
+        var times: [Double] = []
+        for _ in 0..<max(1, n) { times.append(try measureSeconds(body)) }
+        return median(times)
+    }
+}
+
 /// Human-readable numbers for the table.
 public enum BenchFormat {
     /// `x` with `decimals` decimals and commas between thousands: 1,234,567.

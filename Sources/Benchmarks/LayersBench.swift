@@ -107,11 +107,10 @@ public enum LayersBench {
             })
             try FileManager.default.removeItem(at: plain)
         }
-        return Comparison(seconds: median(times), cpuSeconds: median(cpuTimes), plainSeconds: median(plainTimes),
+        return Comparison(seconds: BenchStats.median(times), cpuSeconds: BenchStats.median(cpuTimes), plainSeconds: BenchStats.median(plainTimes),
                           bytes: files.reduce(0) { $0 + $1.bytes.count }, peakGrowthMB: growth)
     }
 
-    private static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
     /// User plus system CPU time of the process (all threads), in seconds.
     private static func processCPUSeconds() -> Double {

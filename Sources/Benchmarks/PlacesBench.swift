@@ -14,8 +14,8 @@ public enum PlacesBench {
     public static func run(executable: URL?, directory: URL, runs: Int, into table: inout BenchTable) {
         if let executable {
             var failures = 0
-            let resolve = medianSeconds(runs) { if !spawn(executable, ["resolve", "Saraqeb", "--format", "json"], directory) { failures += 1 } }
-            let floor = medianSeconds(runs) { if !spawn(executable, ["distance", "36.80591,35.86447", "36.78579,35.99832"], directory) { failures += 1 } }
+            let resolve = BenchStats.medianSeconds(runs) { if !spawn(executable, ["resolve", "Saraqeb", "--format", "json"], directory) { failures += 1 } }
+            let floor = BenchStats.medianSeconds(runs) { if !spawn(executable, ["distance", "36.80591,35.86447", "36.78579,35.99832"], directory) { failures += 1 } }
             if failures > 0 {
                 table.add("placemap resolve Saraqeb (whole process)", size: "\(runs) runs", "failed: \(failures) runs exited non-zero")
             } else {
@@ -26,8 +26,8 @@ public enum PlacesBench {
         do {
             var g: Gazetteer? = nil
             let loads = max(3, runs / 2)
-            let placesOnly = try medianSeconds(loads) { g = try Gazetteer.load(from: directory, shapes: false) }
-            let withShapes = try medianSeconds(loads) { _ = try Gazetteer.load(from: directory) }
+            let placesOnly = try BenchStats.medianSeconds(loads) { g = try Gazetteer.load(from: directory, shapes: false) }
+            let withShapes = try BenchStats.medianSeconds(loads) { _ = try Gazetteer.load(from: directory) }
             guard let g else { return }
             table.add("gazetteer load, places and name index (median)", size: "\(g.places.count) places",
                       BenchFormat.ms(placesOnly), baseline: "with highways, regions, borders GeoJSON: \(BenchFormat.ms(withShapes))")
@@ -75,12 +75,5 @@ public enum PlacesBench {
         // waitpid returns -1 on failure.
         guard waitpid(pid, &status, 0) == pid else { return false }
         return status == 0
-    }
-
-    static func medianSeconds(_ n: Int, _ body: () throws -> Void) rethrows -> Double {
-        var times: [Double] = []
-        for _ in 0..<max(1, n) { times.append(try measureSeconds(body)) }
-        times.sort()
-        return times[times.count / 2]
     }
 }

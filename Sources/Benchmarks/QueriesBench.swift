@@ -63,14 +63,14 @@ public enum QueriesBench {
         }
         let hits = counts.reduce(0, +)
         table.add("near --count, 1000 centres, 10 km", size: size,
-                  "median \(us(median(latencies))), p99 \(us(percentile(latencies, 0.99))); 1000 in \(String(format: "%.3f s", tAll)) (\(BenchFormat.grouped(Double(hits))) hits)",
-                  baseline: "full scan: median \(ms(median(scanTimes))) (20 centres), ×1000 = \(String(format: "%.1f s", median(scanTimes) * 1000))")
+                  "median \(us(BenchStats.median(latencies))), p99 \(us(BenchStats.percentile(latencies, 0.99))); 1000 in \(String(format: "%.3f s", tAll)) (\(BenchFormat.grouped(Double(hits))) hits)",
+                  baseline: "full scan: median \(BenchFormat.ms(BenchStats.median(scanTimes))) (20 centres), ×1000 = \(String(format: "%.1f s", BenchStats.median(scanTimes) * 1000))")
 
         var listTimes: [Double] = []
         for c in centres.prefix(100) { listTimes.append(try measureSeconds { _ = try index.near(center: c, km: 10) }) }
         table.add("near listing, sorted, distance + bearing", size: size,
-                  "median \(ms(median(listTimes))), p99 \(ms(percentile(listTimes, 0.99))) (100 centres)",
-                  baseline: "full scan + sort: \(ms(median(scanTimes))) + listing")
+                  "median \(BenchFormat.ms(BenchStats.median(listTimes))), p99 \(BenchFormat.ms(BenchStats.percentile(listTimes, 0.99))) (100 centres)",
+                  baseline: "full scan + sort: \(BenchFormat.ms(BenchStats.median(scanTimes))) + listing")
 
         // The one-off query: a whole process when the binary is known, and in-process.
         var oneOff = 0
@@ -85,7 +85,7 @@ public enum QueriesBench {
         precondition(naive == oneOff, "one-off scan and full scan disagree")
         var value = "in-process \(String(format: "%.3f s", tScan)) → \(BenchFormat.grouped(Double(oneOff)))"
         if let executable {
-            let tProcess = try PlacesBench.medianSeconds(runs) {
+            let tProcess = try BenchStats.medianSeconds(runs) {
                 let p = Process()
                 p.executableURL = executable
                 p.arguments = ["near", "--at", "36.8006,35.8644", "--km", "10", "--events", file, "--count"]
@@ -99,13 +99,7 @@ public enum QueriesBench {
                   baseline: "load all + full scan: \(String(format: "%.3f s", tNaive))")
     }
 
-    private static func median(_ xs: [Double]) -> Double { percentile(xs, 0.5) }
-    private static func percentile(_ xs: [Double], _ q: Double) -> Double {
-        let s = xs.sorted()
-        return s[min(s.count - 1, Int((Double(s.count - 1) * q).rounded()))]
-    }
     private static func us(_ s: Double) -> String { String(format: "%.1f µs", s * 1e6) }
-    private static func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1e3) }
 }
 
 /// Synthetic conflict events drawn like `../shared/bench/gen_events.py` (85% Gaussian clusters around
