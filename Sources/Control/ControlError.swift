@@ -1,4 +1,5 @@
-import Events
+import GeoModel
+import EventModel
 
 /// Errors of the control module, each with one clear line of text.
 public enum ControlError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,7 +1,8 @@
+import FileIO
 import Foundation
 import GeoModel
 import Places
-import Events
+import EventModel
 
 /// One dated statement of control: from `from` on, `place` is held by `side` (until the place's next row).
 public struct ControlRow: Hashable, Sendable {

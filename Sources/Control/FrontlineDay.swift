@@ -1,5 +1,5 @@
 import GeoModel
-import Events
+import EventModel
 
 /// How far a named settlement lies from the day's front line, on its own side.
 public struct PlaceDistance: Hashable, Sendable {

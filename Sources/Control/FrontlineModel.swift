@@ -2,7 +2,7 @@ import Foundation
 import GeoModel
 import Geodesy
 import Topology
-import Events
+import EventModel
 import Places
 
 /// Front lines day by day: the area of interest split among the settlements of the control table by a

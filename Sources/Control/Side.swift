@@ -1,3 +1,4 @@
+import GeoModel
 /// Who holds a settlement on a day.
 public enum Side: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The Syrian government and its allies.

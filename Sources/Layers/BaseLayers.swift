@@ -1,4 +1,4 @@
-import Events
+import EventModel
 import GeoModel
 import Geodesy
 import Places

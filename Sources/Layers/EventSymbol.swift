@@ -1,58 +1,7 @@
-import Events
+import EventModel
 
-/// How an event is drawn: one symbol per kind of happening, chosen from its sub-type by words, so
-/// that ACLED's names and PlaceMap's both fit.
-public enum EventSymbol: String, CaseIterable, Sendable {
-    case airStrike, shelling, clash, attack, territory, siege, deployment, displacement, other
-
-    /// The symbol of an event.
-    public init(_ e: Event) {
-        let s = (e.subType + " " + e.type).lowercased()
-        if s.contains("air") || s.contains("drone") { self = .airStrike }
-        else if s.contains("shell") || s.contains("artillery") || s.contains("missile") { self = .shelling }
-        else if s.contains("siege") || s.contains("encircle") { self = .siege }
-        else if s.contains("regains") || s.contains("overtakes") || s.contains("territory") || s.contains("offensive") {
-            self = .territory
-        }
-        else if s.contains("clash") || s.contains("battle") { self = .clash }
-        else if s.contains("suicide") || s.contains("attack") || s.contains("explosive") || s.contains("violence") {
-            self = .attack
-        }
-        else if s.contains("deploy") || s.contains("reinforcement") || s.contains("base") { self = .deployment }
-        else if s.contains("displace") { self = .displacement }
-        else { self = .other }
-    }
-
-    /// The legend's words.
-    public var label: String {
-        switch self {
-        case .airStrike: return "Air or drone strike"
-        case .shelling: return "Shelling, artillery"
-        case .clash: return "Armed clash"
-        case .attack: return "Attack, suicide bomb"
-        case .territory: return "Territory taken"
-        case .siege: return "Siege, encirclement"
-        case .deployment: return "Troops deployed, reinforced"
-        case .displacement: return "Displacement"
-        case .other: return "Other event"
-        }
-    }
-
-    /// Fill colour.
-    var colour: String {
-        switch self {
-        case .airStrike: return "#d7301f"
-        case .shelling: return "#f16913"
-        case .clash: return "#7f0000"
-        case .attack: return "#ce1256"
-        case .territory: return "#6a51a3"
-        case .siege: return "#252525"
-        case .deployment: return "#2171b5"
-        case .displacement: return "#807dba"
-        case .other: return "#737373"
-        }
-    }
-
+/// How each symbol of the model's table (`EventSymbol`, chosen by `SubEventType.symbol`) is drawn.
+extension EventSymbol {
     /// The symbol's SVG shape centred on the origin, about 16 px across.
     var shape: String {
         switch self {

@@ -1,5 +1,5 @@
 import Control
-import Events
+import EventModel
 import GeoModel
 
 /// `index.html`: one self-contained page (inline SVG, CSS and a small script of PlaceMap's own, no
@@ -57,9 +57,9 @@ public enum HTMLPage {
     static func data(_ scene: MapScene) -> JSONValue {
         func item(_ e: Event) -> JSONValue {
             var o: [String: JSONValue] = [
-                "id": .string(e.id), "what": .string(e.subType.isEmpty ? e.type : e.subType),
+                "id": .string(e.id), "what": .string(e.category.description),
                 "place": .string((e.direction.map { "\($0) of " } ?? "") + e.place),
-                "actors": .string(e.actors.joined(separator: " → ")), "symbol": .string(EventSymbol(e).rawValue),
+                "actors": .string(e.actorNames.joined(separator: " → ")), "symbol": .string(e.category.symbol.rawValue),
                 "when": .string(e.start.map { s in e.end.map { $0 != s ? "\(s) to \($0)" : "\(s)" } ?? "\(s)" } ?? "undated"),
                 "reports": .string(Array(Set(e.sources.map(\.report))).sorted().joined(separator: ", ")),
             ]

@@ -1,3 +1,4 @@
+import GeoModel
 /// Errors from building and writing map layers; each carries one clear line for the command line.
 public enum LayersError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input path that does not exist or cannot be read.

@@ -1,5 +1,6 @@
+import FileIO
 import Control
-import Events
+import EventModel
 import Foundation
 import GeoModel
 import Places
@@ -37,7 +38,7 @@ public struct LayerCount: Hashable, Sendable {
 /// failure leaves the earlier output intact.
 public enum MapJob {
     /// The fixed top-level files, in the order they are listed.
-    public static let files = ["events.geojson", "events.geojsonseq", "events.csv", "statements.jsonl",
+    public static let files = ["events.geojson", "sources.csv", "events.geojsonseq", "events.csv", "statements.jsonl",
                                "ongoing.geojson", "undated.geojson", "places.geojson", "highways.geojson",
                                "borders.geojson", "footprints.geojson", "movements.geojson", "frontlines.geojson",
                                "map.svg", "index.html"]
@@ -90,6 +91,8 @@ public enum MapJob {
         // events
         try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events")
         counts.append(LayerCount(file: "events.geojson", count: events.count))
+        try ByteSink.write(SourcesCSV.encode(events), to: folder.stagingPath("sources.csv"))
+        counts.append(LayerCount(file: "sources.csv", count: events.reduce(0) { $0 + $1.sources.count }))
         try EventLayers.writeSequence(events, to: folder.stagingPath("events.geojsonseq"))
         counts.append(LayerCount(file: "events.geojsonseq", count: events.count))
         try ByteSink.write(EventCSV.encode(events), to: folder.stagingPath("events.csv"))

@@ -1,5 +1,5 @@
 import Control
-import Events
+import EventModel
 import Foundation
 import GeoModel
 import Topology
@@ -351,7 +351,7 @@ struct Renderer {
                 let e = scene.events[Int(k)]
                 let angle = Double(j) / Double(ks.count) * 2 * .pi - .pi / 2
                 let p = (x: centre.x + radius * cos(angle), y: centre.y + radius * sin(angle))
-                let symbol = EventSymbol(e)
+                let symbol = e.category.symbol
                 let precision3 = e.geoPrecision == 3
                 text += "<g transform=\"translate(\(n(p.x)),\(n(p.y)))\" fill=\"\(symbol.colour)\""
                 text += precision3 ? " fill-opacity=\"0.55\">" : ">"
@@ -384,9 +384,9 @@ struct Renderer {
     func tooltip(_ e: Event) -> String {
         var parts: [String] = []
         if let s = e.start { parts.append(e.end != nil && e.end != s ? "\(s) to \(e.end!)" : "\(s)") } else { parts.append("undated") }
-        parts.append(e.subType.isEmpty ? e.type : e.subType)
+        parts.append(e.category.description)
         parts.append((e.direction.map { "\($0) of " } ?? "") + e.place)
-        if !e.actors.isEmpty { parts.append(e.actors.joined(separator: " → ")) }
+        if !e.actors.isEmpty { parts.append(e.actorNames.joined(separator: " → ")) }
         if let f = e.fatalities { parts.append("\(f) killed" + (e.claimed ? " (claimed)" : "")) }
         if let d = e.displaced { parts.append("\(d) displaced") }
         let reports = Array(Set(e.sources.map(\.report))).sorted()
@@ -455,7 +455,7 @@ struct Renderer {
 
     mutating func legend() -> String {
         var out = ""
-        let present = Set(scene.events.map(EventSymbol.init))
+        let present = Set(scene.events.map(\.category.symbol))
         let symbols = EventSymbol.allCases.filter(present.contains)
         var rows: [(draw: String, label: String)] = symbols.map { s in
             ("<g fill=\"\(s.colour)\" stroke=\"#fff\" stroke-width=\"1.3\">\(s.shape)</g>", s.label)

@@ -58,7 +58,7 @@ final class FrontlineCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let events = dir.appendingPathComponent("events.jsonl")
         // Binnish is opposition throughout the table; an extracted event says the government took it on 8 February.
-        try Data(#"{"id":"t1","type":"Strategic developments","sub_type":"Government regains territory","start":"2020-02-08","end":"2020-02-08","place":"Binnish","place_id":"geonames:171451"}"#.utf8)
+        try Data(#"{"id":"t1","type":"Battles","sub_type":"Government regains territory","start":"2020-02-08","end":"2020-02-08","place":"Binnish","place_id":"geonames:171451"}"#.utf8)
             .write(to: events)
         let r = try Run.placemap(["frontline", "--day", "2020-02-08", "--events", events.path, "--format", "json"])
         XCTAssertEqual(r.status, 0, r.stderr)

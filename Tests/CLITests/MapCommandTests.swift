@@ -73,11 +73,13 @@ final class MapCommandTests: XCTestCase {
         let out = try map()
         let f = try Self.features(out.appendingPathComponent("events.geojson")).first { ($0["id"] as? String) == "fx-01" }
         let p = try XCTUnwrap(f?["properties"] as? [String: Any])
-        for key in ["id", "type", "sub_type", "start", "end", "date_precision", "place", "place_id", "lon", "lat",
-                    "geo_precision", "direction", "actors", "fatalities", "fatalities_detail", "claimed", "displaced",
-                    "unresolved_place", "sources"] {
+        for key in ["id", "type", "sub_type", "start", "end", "date_precision", "place", "place_id",
+                    "geo_precision", "direction", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                    "actors", "fatalities", "fatalities_reported", "fatalities_detail", "claimed", "displaced",
+                    "unresolved_place", "sources", "source_report", "source_sentence"] {
             XCTAssertTrue(p.keys.contains(key), key)
         }
+        XCTAssertFalse(p.keys.contains("lon"), "the point is the geometry's, not a property")
         XCTAssertEqual(p["time"] as? String, "2020-02-06T00:00:00Z")
         XCTAssertEqual((p["timestamp"] as? NSNumber)?.int64Value, 1_580_947_200_000)
         let geometry = try XCTUnwrap(f?["geometry"] as? [String: Any])

@@ -1,6 +1,6 @@
 import XCTest
 import Control
-import Events
+import EventModel
 import GeoModel
 
 final class ControlTableTests: XCTestCase {
@@ -89,9 +89,9 @@ final class ControlTableTests: XCTestCase {
         }
     }
 
-    func event(_ id: String, _ subType: String, _ place: String?, _ day: String) -> Event {
-        Event(id: id, type: "Strategic developments", subType: subType, start: Fixtures.day(day), end: Fixtures.day(day),
-              datePrecision: .day, place: place ?? "Nowhere", placeID: place, coordinate: nil, geoPrecision: 1)
+    func event(_ id: String, _ subType: String, _ place: String?, _ day: String, actor: Actor? = nil) -> Event {
+        Event(id: id, category: EventCategory(SubEventType(named: subType)!), start: Fixtures.day(day), end: Fixtures.day(day),
+              datePrecision: .day, place: place ?? "Nowhere", placeID: place, coordinate: nil, geoPrecision: 1, actor1: actor)
     }
 
     func testEventsAddChangesWhereTheTableIsSilentAndTheTableWins() throws {
@@ -121,9 +121,11 @@ final class ControlTableTests: XCTestCase {
     }
 
     func testSubTypesMapToSides() {
-        XCTAssertEqual(ControlTable.side(ofSubType: "Government regains territory"), .government)
-        XCTAssertEqual(ControlTable.side(ofSubType: "Non-state actor overtakes territory"), .opposition)
-        XCTAssertEqual(ControlTable.side(ofSubType: "Encirclement/SIEGE"), .contested)
-        XCTAssertNil(ControlTable.side(ofSubType: "Air/drone strike"))
+        XCTAssertEqual(ControlTable.side(after: event("a", "Government regains territory", nil, "2020-02-01")), .government)
+        XCTAssertEqual(ControlTable.side(after: event("b", "Non-state actor overtakes territory", nil, "2020-02-01")), .opposition)
+        XCTAssertEqual(ControlTable.side(after: event("c", "Siege", nil, "2020-02-01")), .contested)
+        XCTAssertNil(ControlTable.side(after: event("d", "Air/drone strike", nil, "2020-02-01")))
+        let handover = event("e", "Non-violent transfer of territory", nil, "2020-02-01", actor: Actor("Syrian government forces", kind: .stateForces))
+        XCTAssertEqual(ControlTable.side(after: handover), .government, "a transfer goes to the side that acted")
     }
 }

@@ -1,6 +1,6 @@
 import XCTest
 import Control
-import Events
+import EventModel
 import GeoModel
 import Geodesy
 import Topology

@@ -1,4 +1,4 @@
-import Events
+import EventModel
 import GeoModel
 import Layers
 import TestSupport
@@ -24,14 +24,21 @@ enum VariedEvents {
             let sources = (0..<Int.random(in: 0...3, using: &g)).map { k in
                 EventSource(report: "r\(k).txt", sentence: word() + " " + word(), charStart: k * 10, charEnd: k * 10 + 9)
             }
-            return Event(id: "e\(i)", kind: i % 13 == 0 ? .statement : .event, type: word(), subType: word(),
+            func actor() -> Actor { Actor(word(), kind: maybe(ActorKind.allCases.randomElement(using: &g)!)) }
+            let category = i % 13 == 0 ? EventCategory(.statement)
+                : (i % 7 == 0 ? EventCategory(unspecified: EventType.allCases.randomElement(using: &g)!)
+                    : EventCategory(SubEventType.allCases.randomElement(using: &g)!))
+            return Event(id: "e\(i)", category: category,
                          start: start, end: end, datePrecision: start == nil ? .unknown : (span == 0 ? .day : .span),
                          place: word(), placeID: maybe("pm:\(i)"), coordinate: i % 31 == 0 ? nil : Coordinate(lon: lon, lat: lat),
-                         geoPrecision: Int.random(in: 1...3, using: &g), direction: maybe(word()),
-                         actors: (0..<Int.random(in: 0...3, using: &g)).map { _ in word() },
-                         fatalities: maybe(Int.random(in: 0...500, using: &g)), fatalitiesDetail: maybe(word()),
-                         claimed: Bool.random(using: &g), displaced: maybe(Int.random(in: 0...900_000, using: &g)),
-                         unresolvedPlace: maybe(word()), sources: sources, notes: maybe(word()), admin1: maybe(word()))
+                         geoPrecision: Int.random(in: 1...3, using: &g), direction: maybe(word()), country: maybe("SY"),
+                         admin1: maybe(word()), admin2: maybe(word()), admin3: maybe(word()), actor1: maybe(actor()),
+                         assocActor1: (0..<Int.random(in: 0...2, using: &g)).map { _ in actor() }, actor2: maybe(actor()),
+                         assocActor2: (0..<Int.random(in: 0...2, using: &g)).map { _ in actor() },
+                         fatalities: maybe(Int.random(in: 0...500, using: &g)), fatalitiesClaimed: maybe(Int.random(in: 0...90, using: &g)),
+                         fatalitiesDetail: maybe(word()), claimed: Bool.random(using: &g),
+                         displaced: maybe(Int.random(in: 0...900_000, using: &g)),
+                         unresolvedPlace: maybe(word()), sources: sources, notes: maybe(word()))
         }
     }
 }
@@ -42,7 +49,7 @@ final class StreamedLayerTests: XCTestCase {
         let events = VariedEvents.make(9_000)
         let path = dir.appendingPathComponent("events.geojson").path
         try EventLayers.writeCollection(events, indices: nil, to: path, name: "events")
-        let expected = GeoJSON.encode(FeatureCollection(features: events.map(EventFeatures.feature(of:)),
+        let expected = GeoJSON.encode(FeatureCollection(features: events.map { EventGeoJSON.feature($0) },
                                                         foreignMembers: Attribution.members(name: "events"))
             .withComputedBoundingBox())
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected, "streamed and general encoders differ")
@@ -54,7 +61,7 @@ final class StreamedLayerTests: XCTestCase {
         let indices = (0..<Int32(events.count)).filter { $0 % 3 != 1 }
         let path = dir.appendingPathComponent("some.geojson").path
         try EventLayers.writeCollection(events, indices: indices, to: path, name: "some")
-        let features = indices.map { EventFeatures.feature(of: events[Int($0)]) }
+        let features = indices.map { EventGeoJSON.feature(events[Int($0)]) }
         let expected = GeoJSON.encode(FeatureCollection(features: features, foreignMembers: Attribution.members(name: "some"))
             .withComputedBoundingBox())
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected)
@@ -65,7 +72,7 @@ final class StreamedLayerTests: XCTestCase {
         let events = VariedEvents.make(6_000, seed: 3)
         let path = dir.appendingPathComponent("events.geojsonseq").path
         try EventLayers.writeSequence(events, to: path)
-        let expected = events.map { "\u{1E}" + GeoJSON.encode(EventFeatures.feature(of: $0)) + "\n" }.joined()
+        let expected = events.map { "\u{1E}" + GeoJSON.encode(EventGeoJSON.feature($0)) + "\n" }.joined()
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 
@@ -84,7 +91,7 @@ final class StreamedLayerTests: XCTestCase {
             for (day, count) in counts {
                 let indices = partition.days[day] ?? []
                 XCTAssertEqual(count, indices.count + (extra[day]?.count ?? 0), "\(day)")
-                let features = indices.map { EventFeatures.feature(of: events[Int($0)]) } + (extra[day] ?? [])
+                let features = indices.map { EventGeoJSON.feature(events[Int($0)]) } + (extra[day] ?? [])
                 let expected = GeoJSON.encode(FeatureCollection(features: features,
                                                                 foreignMembers: Attribution.members(name: "\(day)"))
                     .withComputedBoundingBox())
@@ -109,7 +116,7 @@ final class StreamedLayerTests: XCTestCase {
                                            first.adding(days: 65_537), Day(iso: "2020-02-06")!])
         XCTAssertEqual(counts.map(\.count), [1, 1, 1, 1, 1, 1])
         for (day, _) in counts {
-            let features = DayPartition(events).days[day, default: []].map { EventFeatures.feature(of: events[Int($0)]) }
+            let features = DayPartition(events).days[day, default: []].map { EventGeoJSON.feature(events[Int($0)]) }
                 + (extra[day] ?? [])
             let expected = GeoJSON.encode(FeatureCollection(features: features, foreignMembers: Attribution.members(name: "\(day)"))
                 .withComputedBoundingBox())
@@ -129,7 +136,7 @@ final class StreamedLayerTests: XCTestCase {
         let w = try FeatureCollectionWriter(path: path, bbox: nil, members: [:], bufferSize: 4096)
         for e in events { w.write(event: e) }
         try w.finish()
-        let expected = GeoJSON.encode(FeatureCollection(features: events.map(EventFeatures.feature(of:))))
+        let expected = GeoJSON.encode(FeatureCollection(features: events.map { EventGeoJSON.feature($0) }))
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 

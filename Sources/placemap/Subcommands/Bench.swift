@@ -1,3 +1,4 @@
+import GeoModel
 import ArgumentParser
 import Benchmarks
 import Foundation

@@ -1,6 +1,8 @@
+import GeoModel
 import ArgumentParser
 import Control
-import Events
+import EventModel
+import Extraction
 import Foundation
 import Places
 
@@ -28,7 +30,7 @@ struct Frontline: ParsableCommand {
     func validate() throws {
         switch (day, from, to) {
         case (.some, nil, nil), (nil, .some, .some): break
-        default: try Frontline.fail("give either --day D, or --from D1 and --to D2")
+        default: throw ValidationError("give either --day D, or --from D1 and --to D2")
         }
     }
 

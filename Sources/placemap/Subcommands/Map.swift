@@ -1,9 +1,5 @@
 import ArgumentParser
-import Control
-import Events
-import Foundation
-import Layers
-import Places
+import Pipeline
 
 /// `placemap map`: reports and event files to GeoJSON layers, a map and a page, in one folder.
 struct Map: ParsableCommand {
@@ -11,62 +7,26 @@ struct Map: ParsableCommand {
         abstract: "Map reports or event files into a folder of GeoJSON layers (one a day), map.svg and index.html.",
         discussion: """
             INPUT is a report (.txt), an event file (.jsonl, .csv, .geojson) or a folder of them. The folder \
-            given to --out receives events.geojson, days/YYYY-MM-DD.geojson, ongoing.geojson, undated.geojson, \
-            places.geojson, highways.geojson, borders.geojson, footprints.geojson, movements.geojson, \
-            frontlines.geojson, statements.jsonl, events.geojsonseq, events.csv, map.svg and index.html. \
-            Everything is written to a staging folder first: on any error the earlier output stays as it was.
+            given to --out receives events.geojson, sources.csv, days/YYYY-MM-DD.geojson, ongoing.geojson, \
+            undated.geojson, places.geojson, highways.geojson, borders.geojson, footprints.geojson, \
+            movements.geojson, frontlines.geojson, statements.jsonl, events.geojsonseq, events.csv, map.svg and \
+            index.html. Everything is written to a staging folder first: on any error the earlier output stays \
+            as it was. A control table that cannot be used stops the job, unless --no-frontline.
             """)
 
-    @Argument(help: "Reports, event files, or folders of them.") var inputs: [String]
-    @Option(help: "The output folder (created when missing).") var out: String
-    @Option(help: "The date YYYY-MM-DD of reports that carry none of their own.") var date: String?
-    @Option(help: "An analyst's corrections keyed by event id (see `placemap extract --help`).") var overrides: String?
-
-    func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("'\(date)' is not a date YYYY-MM-DD") }
-        if inputs.isEmpty { throw ValidationError("give at least one report, event file or folder") }
-    }
+    @OptionGroup var input: EventInputOptions
+    @Option(help: "The output folder (created when missing; not inside an input folder).") var out: String
+    @Flag(help: "Map without front lines when the control table cannot be used (a warning says why).")
+    var noFrontline = false
 
     func run() throws {
-        try CLI.oneLine {
-            let files = try InputFiles.collect(inputs)
-            let gazetteer = try Gazetteer.loadDefault()
-            var events: [Event] = []
-            var warnings: [String] = []
-            let lexicon = try Lexicon.load(besides: gazetteer)
-            if !files.reports.isEmpty {
-                let result = try extractAll(from: files.reports, fallbackDate: date.flatMap { Day(iso: $0) },
-                                            gazetteer: gazetteer, lexicon: lexicon, explaining: false)
-                events = result.events + result.statements
-                warnings = result.warnings
-            }
-            for file in files.eventFiles { events += try EventFiles.load(path: file) }
-            if let overrides {
-                guard let data = FileManager.default.contents(atPath: overrides) else {
-                    throw LayersError.unreadableInput(path: overrides, message: "cannot read the overrides file")
-                }
-                let applied = Overrides.apply(try Overrides.parse(String(decoding: data, as: UTF8.self), file: overrides),
-                                              to: events, gazetteer: gazetteer, lexicon: lexicon, file: overrides)
-                events = applied.events
-                warnings += applied.warnings
-            }
-            for w in warnings { CLI.warn(w) }
-            var control: ControlTable?
-            var frontlines: [FrontlineDay] = []
-            if let table = try? ControlTable.loadDefault(gazetteer: gazetteer) {
-                do {
-                    (control, frontlines) = try MapJob.frontlines(for: events, gazetteer: gazetteer, table: table)
-                } catch {
-                    CLI.warn("no front lines drawn: \(error)")
-                    control = table
-                }
-            }
-            let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
-                                 sourceCount: files.count)
-            let counts = try MapJob.write(input, to: out)
-            let days = counts.filter { $0.file.hasPrefix("days/") }
-            print("wrote \(counts.count - days.count) layers and \(days.count) day layers to \(out)")
-            for c in counts where !c.file.hasPrefix("days/") { print("  \(c.file): \(c.count)") }
+        try CLI.reporting {
+            let request = MapRequest(events: input.request(explaining: false), out: out, withoutFrontLines: noFrontline)
+            let outcome = try MapPipeline.run(request, gazetteer: try CLI.gazetteer())
+            for w in outcome.warnings { CLI.warn(w) }
+            let days = outcome.layers.filter { $0.file.hasPrefix("days/") }
+            print("wrote \(outcome.layers.count - days.count) layers and \(days.count) day layers to \(out)")
+            for c in outcome.layers where !c.file.hasPrefix("days/") { print("  \(c.file): \(c.count)") }
             for c in days { print("  \(c.file): \(c.count)") }
         }
     }

@@ -1,0 +1,132 @@
+import EventModel
+import GeoModel
+import Places
+
+/// What extraction found in one report (or several, after merging).
+public struct ExtractionResult: Sendable {
+    /// Happenings at places, one per place, ordered by source.
+    public var events: [Event]
+    /// Statements and diplomacy (kind `.statement`, no coordinates).
+    public var statements: [Event]
+    /// Diagnostics for stderr: unknown places, happenings without a place.
+    public var warnings: [String]
+    /// Per event id: the sentence(s) and the rules that fired (`--explain`).
+    public var explanations: [String: [String]]
+
+    /// A result.
+    public init(events: [Event] = [], statements: [Event] = [], warnings: [String] = [],
+                explanations: [String: [String]] = [:]) {
+        self.events = events; self.statements = statements; self.warnings = warnings; self.explanations = explanations
+    }
+}
+
+/// Turns a report into events: one pass over each sentence with the gazetteer's `NameMatcher` (built once)
+/// and the lexicon's phrase tries, then the clause rules (`ClauseRules`), the date rules (`DateRules`)
+/// and the place rules below.
+///
+/// Place rules:
+/// - a named place in Syria is an event place; a country ("northwestern Syria") or a place abroad
+///   (Moscow, Ankara, Baku, Brussels) never is; the dateline city is not part of the text read;
+/// - a bare name shared by a city and its governorate ("in Idlib") is the governorate when the report
+///   names that governorate as such elsewhere ("Idlib province") and no city cue says otherwise ("Idlib's
+///   city centre"); else the city ("Damascus complained");
+/// - "north of (the town of) X", "in the south of X", "near X", "the outskirts of X" put the event at
+///   X's point with precision 2 and the direction;
+/// - "an air base in the village of X" is the air base nearest X (within 6 km) when the gazetteer has one;
+/// - several places in the clause of one happening give one event each; a governorate named beside a
+///   town inside it adds nothing;
+/// - "the village", "the town", "the region" refer to the latest place of that sort in the report;
+///   "a key highway town", "a northern province" (unnamed) and clauses without any place fall back to the
+///   report's main province (the governorate it names most, counting the governorates of its towns),
+///   precision 3; a happening that refers back ("during the attack") takes that happening's place;
+/// - a capitalised name after "village of", "town of", "in", "near" that the gazetteer lacks is a warning;
+///   its event falls back to a town named as near it (precision 2), else the province (precision 3), and
+///   keeps the name in `unresolved_place`.
+public struct Extractor: Sendable {
+    /// The gazetteer places are resolved with.
+    public let gazetteer: Gazetteer
+    /// Trigger, actor and cue phrases.
+    public let lexicon: Lexicon
+    let matcher: NameMatcher
+    /// admin1 → the governorate place.
+    let governorates: [String: Place]
+
+    /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
+    public var explains = true
+
+    /// An extractor; builds the name matcher once.
+    public init(gazetteer: Gazetteer, lexicon: Lexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.matcher = NameMatcher(gazetteer: gazetteer)
+        var g: [String: Place] = [:]
+        for p in gazetteer.places where p.kind == .governorate && p.country == "SY" { g[p.admin1] = g[p.admin1] ?? p }
+        self.governorates = g
+    }
+
+    /// The events and statements of one report, with warnings and explanations. Not merged: see
+    /// `EventMerger.merge`.
+    /// - Throws: nothing today; kept `throws` so that stricter checks can be added without breaking callers.
+    public func extract(report: Report) throws -> ExtractionResult {
+        var run = ReportRun(extractor: self, report: report)
+        run.go()
+        return ExtractionResult(events: run.events, statements: run.statements, warnings: run.warnings,
+                                explanations: explains ? run.explanations : [:])
+    }
+}
+
+/// `--explain` lines, collected only when asked for.
+struct Notes {
+    let on: Bool
+    private(set) var lines: [String] = []
+    init(on: Bool) { self.on = on }
+    mutating func add(_ line: @autoclosure () -> String) { if on { lines.append(line()) } }
+}
+
+/// One report being read: its sentences' analyses, the places and events told so far, and what the
+/// steps of `readSentence` (`ReadSentence.swift`) decide.
+struct ReportRun {
+    /// The extractor (gazetteer, lexicon, name matcher).
+    let extractor: Extractor
+    let report: Report
+    var analyses: [SentenceAnalysis] = []
+    var named: [[PlaceMention]] = []
+    var mainProvince: Place?
+    var recent: [Place] = []
+    var events: [Event] = []
+    var statements: [Event] = []
+    var warnings: [String] = []
+    var explanations: [String: [String]] = [:]
+    var usedIDs = Set<String>()
+    /// The side that last spoke ("Ankara said …"), for "It said it had hit …" in the next sentence.
+    var lastSpeaker: ActorEntry?
+    /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.
+    var resolved: [String: Place] = [:]
+    /// Governorates named with a region word somewhere in the report.
+    var explicitRegions = Set<String>()
+
+    init(extractor: Extractor, report: Report) {
+        self.extractor = extractor
+        self.report = report
+    }
+
+    mutating func go() {
+        let scalars = Array(report.text.unicodeScalars)
+        for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
+            analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: extractor.lexicon, matcher: extractor.matcher))
+        }
+        // Governorates the report names as such ("Idlib province"): their bare name ("in Idlib") means them.
+        for a in analyses {
+            for name in a.names {
+                let (range, m) = (name.range, name.match)
+                let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
+                let onlyRegion = m.candidates.count == 1 && m.candidates[0].kind == .governorate
+                guard m.cue == "governorate" || nounAfter == "governorate" || onlyRegion else { continue }
+                for g in m.candidates where g.kind == .governorate { explicitRegions.insert(g.id) }
+            }
+        }
+        for a in analyses { named.append(namedPlaces(a)) }
+        mainProvince = findMainProvince()
+        for k in analyses.indices { readSentence(k) }
+    }
+}

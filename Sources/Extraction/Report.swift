@@ -1,0 +1,171 @@
+import EventModel
+import Foundation
+import GeoModel
+
+/// Errors of reading reports: each names the file.
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The report has no date of its own (no dateline, no sidecar) and no fallback date was given.
+    case noDate(file: String)
+    /// The file cannot be read or is not UTF-8 text.
+    case unreadable(file: String, message: String)
+    /// The sidecar `NAME.meta.json` is malformed.
+    case badSidecar(file: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .noDate(let f):
+            return "\(f): the report has no date: no dateline (' date YYYY-MM-DD CITY --'), no sidecar "
+                + "NAME.meta.json with a \"date\", and no --date given"
+        case .unreadable(let f, let m): return "\(f): \(m)"
+        case .badSidecar(let f, let m): return "\(f): \(m)"
+        }
+    }
+}
+
+/// Where a report's date came from.
+public enum DateSource: String, Sendable, Hashable {
+    /// The report's own dateline (" date 2020-02-06 BEIRUT --").
+    case dateline
+    /// The sidecar `NAME.meta.json` beside the report.
+    case sidecar
+    /// The fallback date given by the caller (`--date`).
+    case fallback
+}
+
+/// A news report ready for extraction: its text (normalised: no byte-order mark, line ends `\n`), its date
+/// and provenance.
+public struct Report: Sendable, Hashable {
+    /// The file name without its folder ("000_5382dab4b1826ea1.txt"; "stdin" for standard input).
+    public var name: String
+    /// The whole text, normalised (BOM dropped, CRLF and CR as LF). Source offsets count its Unicode scalars.
+    public var text: String
+    /// The day the report was filed; relative dates ("on Monday") count from it.
+    public var date: Day
+    /// Where `date` came from.
+    public var dateSource: DateSource
+    /// The outlet, when a sidecar names it.
+    public var source: String?
+    /// The report's address, when a sidecar gives it.
+    public var url: String?
+    /// The city of the dateline (where the report was filed; never an event location), or nil.
+    public var datelineCity: String?
+    /// Scalar offset where the body starts (after the dateline), 0 without one.
+    public var bodyStart: Int
+
+    /// A report from text in memory. The dateline, when present, gives the date and the body start; else
+    /// `date` is used.
+    /// - Throws: `ReportError.noDate(file:)` when the text has no dateline and `date` is nil.
+    public init(name: String, text: String, date: Day?, dateSource: DateSource = .fallback,
+                source: String? = nil, url: String? = nil) throws {
+        let t = Report.normalise(text)
+        self.name = name; self.text = t; self.source = source; self.url = url
+        if let d = Report.dateline(of: t) {
+            self.date = d.date; self.dateSource = .dateline; self.datelineCity = d.city; self.bodyStart = d.bodyStart
+        } else {
+            guard let date else { throw ReportError.noDate(file: name) }
+            self.date = date; self.dateSource = dateSource; self.datelineCity = Report.cityDateline(of: t)?.city
+            self.bodyStart = Report.cityDateline(of: t)?.bodyStart ?? 0
+        }
+    }
+
+    /// Reads a report file (`-` for standard input). The date comes from the dateline, else from the
+    /// sidecar `NAME.meta.json` beside `NAME.txt` (`{"date": "YYYY-MM-DD", "source": "…", "url": "…"}`), else
+    /// from `fallbackDate` (which applies only to reports without a date of their own).
+    /// - Throws: `ReportError.noDate` naming the file when none gives a date; `.unreadable` when the file
+    ///   cannot be read or is not UTF-8; `.badSidecar` when the sidecar is malformed.
+    public static func load(path: String, fallbackDate: Day?) throws -> Report {
+        let data: Data
+        let name: String
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+            name = "stdin"
+        } else {
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw ReportError.unreadable(file: path, message: "cannot read the report")
+            }
+            name = URL(fileURLWithPath: path).lastPathComponent
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReportError.unreadable(file: path, message: "the report is not UTF-8 text")
+        }
+        let normal = normalise(text)
+        if dateline(of: normal) != nil { return try Report(name: name, text: normal, date: nil) }
+        var sourceName: String? = nil, url: String? = nil
+        if path != "-", let meta = try sidecar(for: path) {
+            sourceName = meta.source; url = meta.url
+            if let d = meta.date {
+                return try Report(name: name, text: normal, date: d, dateSource: .sidecar, source: sourceName, url: url)
+            }
+        }
+        guard let fallbackDate else { throw ReportError.noDate(file: path) }
+        return try Report(name: name, text: normal, date: fallbackDate, dateSource: .fallback, source: sourceName, url: url)
+    }
+
+    /// The sidecar of `path`: `NAME.meta.json` beside `NAME.txt` (or `PATH.meta.json`), or nil when absent.
+    static func sidecar(for path: String) throws -> (date: Day?, source: String?, url: String?)? {
+        let url = URL(fileURLWithPath: path)
+        let candidates = [url.deletingPathExtension().appendingPathExtension("meta.json"),
+                          url.appendingPathExtension("meta.json")]
+        guard let meta = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else { return nil }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(try String(contentsOf: meta, encoding: .utf8))
+        } catch {
+            throw ReportError.badSidecar(file: meta.path, message: "not a JSON object: \(error)")
+        }
+        guard let o = value.objectValue else { throw ReportError.badSidecar(file: meta.path, message: "not a JSON object") }
+        var date: Day? = nil
+        if let d = o["date"], !d.isNull {
+            guard let s = d.stringValue, let day = Day(iso: s) else {
+                throw ReportError.badSidecar(file: meta.path, message: "\"date\" must be a date YYYY-MM-DD")
+            }
+            date = day
+        }
+        return (date, o["source"]?.stringValue, o["url"]?.stringValue)
+    }
+
+    /// Drops a byte-order mark and turns CRLF and CR line ends into LF.
+    static func normalise(_ text: String) -> String {
+        var t = text
+        if t.unicodeScalars.first == "\u{FEFF}" { t.unicodeScalars.removeFirst() }
+        if t.unicodeScalars.contains("\r") {
+            t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return t
+    }
+
+    /// A dated dateline at the very start: optional spaces, `date YYYY-MM-DD`, a city in capitals, an
+    /// optional agency in brackets, then `--`, `—` or `–`.
+    static func dateline(of text: String) -> (date: Day, city: String, bodyStart: Int)? {
+        let s = Array(text.unicodeScalars.prefix(200))
+        var i = 0
+        while i < s.count, s[i] == " " || s[i] == "\t" || s[i] == "\n" { i += 1 }
+        guard i + 15 <= s.count, String(String.UnicodeScalarView(s[i..<(i + 5)])).lowercased() == "date " else { return nil }
+        i += 5
+        while i < s.count, s[i] == " " { i += 1 }
+        guard i + 10 <= s.count, let day = Day(iso: String(String.UnicodeScalarView(s[i..<(i + 10)]))) else { return nil }
+        i += 10
+        guard let c = cityDateline(of: String(String.UnicodeScalarView(s[i...]))) else { return nil }
+        return (day, c.city, i + c.bodyStart)
+    }
+
+    /// An undated dateline: a city in capitals (and an optional agency in brackets) then a dash.
+    static func cityDateline(of text: String) -> (city: String, bodyStart: Int)? {
+        let s = Array(text.unicodeScalars.prefix(120))
+        var i = 0
+        while i < s.count, s[i] == " " || s[i] == "\t" || s[i] == "\n" { i += 1 }
+        let cityStart = i
+        while i < s.count, s[i].properties.isUppercase || s[i] == " " || s[i] == "-" && !(i + 1 < s.count && s[i + 1] == "-")
+                || s[i] == "'" || s[i] == "," || s[i] == "." { i += 1 }
+        let city = String(String.UnicodeScalarView(s[cityStart..<i])).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        guard city.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 3 else { return nil }
+        if i < s.count, s[i] == "(" {
+            while i < s.count, s[i] != ")" { i += 1 }
+            i += 1
+            while i < s.count, s[i] == " " { i += 1 }
+        }
+        guard i < s.count else { return nil }
+        if i + 1 < s.count, s[i] == "-", s[i + 1] == "-" { i += 2 } else if s[i] == "\u{2014}" || s[i] == "\u{2013}" { i += 1 } else { return nil }
+        return (city, i)
+    }
+}
