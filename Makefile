@@ -1,27 +1,38 @@
 # PlaceMap — the two commands of the README's quick start.
-#   make demo   installs what it needs, builds, and runs the main job
+#   make demo   installs what it needs, builds (release), and runs the main job
 #   make test   the same set-up plus the tests' checkers, then swift test
+# Also: make install [PREFIX=/usr/local], make bench, make eval.
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := libgeos-dev libproj-dev pkg-config
 APT_TEST := gdal-bin python3 python3-pip chromium
 PIP_TEST := geographiclib shapely pyproj numpy
-PLACEMAP := .build/debug/placemap
+PLACEMAP := .build/release/placemap
+PREFIX ?= /usr/local
 
-.PHONY: demo test deps test-deps build release bench clean
+.PHONY: demo test deps test-deps build release install bench clean
 
-demo: deps build
+demo: release
 	$(PLACEMAP) map Examples --out Output
 
 test: deps test-deps
 	$(SWIFT) test
 
-build:
+build: deps
 	$(SWIFT) build --product placemap
 
 release: deps
 	$(SWIFT) build -c release --product placemap
+
+# The binary in PREFIX/bin and the data it reads (the gazetteer, lexicons, control table) in
+# PREFIX/share/placemap/Gazetteer, where placemap looks for it beside its own folder.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/placemap
+	install -m 755 $(PLACEMAP) $(DESTDIR)$(PREFIX)/bin/placemap
+	rm -rf $(DESTDIR)$(PREFIX)/share/placemap/Gazetteer
+	cp -R Gazetteer $(DESTDIR)$(PREFIX)/share/placemap/Gazetteer
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/placemap and $(DESTDIR)$(PREFIX)/share/placemap/Gazetteer"
 
 # Benchmark data: the shared seeded generator (a build-time script; needs numpy, which test-deps
 # installs). Without ../shared the bench makes its own synthetic events of the same distribution.

@@ -49,7 +49,7 @@ let package = Package(
                 "Extraction", "Queries", "Control", "Layers", "Pipeline", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["EventModel", "GeoModel"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoModel", "TestSupport"]),

@@ -107,14 +107,41 @@ struct ClauseRules {
     /// Countries and capitals: actors only as subjects of their own (never when used as a place).
     static let countryWords: Set<String> = ["turkey", "ankara", "syria", "damascus", "russia", "moscow"]
 
-    /// The clause's reading, with places left as found (resolution happens at report level).
+    /// The clause's reading, with places left as found (resolution happens at report level): the masks
+    /// (aims, sources, supports, modals), the attribution, then the happening's trigger, date, figures, actors
+    /// and type.
     func read(_ clause: Clause, backgroundSentence: Bool, places: [PlaceMention]) -> ClauseReading {
         var r = ClauseReading(clause: clause)
         let range = clause.range
         let cues = analysis.cues.filter { range.contains($0.range.lowerBound) }
         r.statementCue = cues.contains { $0.entry.kind == .statement || $0.entry.kind == .reportVerb }
+        mask(&r, cues: cues)
+        if backgroundSentence {
+            r.notes.append("background sentence")
+            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: analysis.cues, reportDate: reportDate)
+            return r
+        }
+        let candidates = analysis.triggers.filter { usable($0, in: r) }
+        let claimAgents = attribution(&r, cues: cues, candidates: candidates)
+        // Places in the clause (not in masked or support spans).
+        r.places = places.filter { range.contains($0.range.lowerBound) && !r.masked.contains($0.range.lowerBound)
+            && !r.support.contains($0.range.lowerBound) }
+        let live = candidates.filter { !r.masked.contains($0.range.lowerBound) }
+        guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
+                                         : $0.range.lowerBound > $1.range.lowerBound }) else {
+            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose),
+                                    reportDate: reportDate)
+            return r
+        }
+        r.trigger = main
+        readHappening(&r, trigger: main, cues: cues, claimAgents: claimAgents)
+        return r
+    }
 
-        // Masks: purpose, according, support.
+    /// Masks: "to stop …" aims and "according to X" sources up to the next comma, "under the cover of X"
+    /// supports, and the stretch of a modal ("must", "would") between commas.
+    func mask(_ r: inout ClauseReading, cues: [CueMatch]) {
+        let range = r.clause.range
         for c in cues {
             switch c.entry.kind {
             case .purpose, .according:
@@ -141,8 +168,6 @@ struct ClauseRules {
             default: break
             }
         }
-
-        // A modal ("must", "would") makes its stretch between commas an aim or a wish, not a happening.
         for c in cues where c.entry.kind == .irrealis && !analysis.tokens[c.range.lowerBound].capitalised {
             var lo = c.range.lowerBound, hi = c.range.upperBound
             while lo > range.lowerBound, analysis.tokens[lo - 1].text != "," { lo -= 1 }
@@ -150,24 +175,23 @@ struct ClauseRules {
             for j in lo..<hi { r.masked.insert(j) }
             r.notes.append("modal '\(c.text(analysis.tokens))' → its stretch tells no happening")
         }
-        if backgroundSentence {
-            r.notes.append("background sentence")
-            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: analysis.cues, reportDate: reportDate)
-            return r
-        }
+    }
 
-        // Triggers that tell a new happening.
-        func usable(_ t: PhraseMatch<TriggerEntry>) -> Bool {
-            let i = t.range.lowerBound
-            guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
-            if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text) { return false }
-            let after = t.range.upperBound
-            for j in after..<min(after + 4, range.upperBound) where analysis.has(.trend, at: j) != nil { return false }
-            return true
-        }
-        let candidates = analysis.triggers.filter(usable)
+    /// True when trigger `t` can tell a new happening of the clause: not masked, not after a determiner ("the
+    /// attack" refers back), not followed by a trend verb ("the attacks intensified").
+    func usable(_ t: PhraseMatch<TriggerEntry>, in r: ClauseReading) -> Bool {
+        let i = t.range.lowerBound, range = r.clause.range
+        guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
+        if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text) { return false }
+        let after = t.range.upperBound
+        for j in after..<min(after + 4, range.upperBound) where analysis.has(.trend, at: j) != nil { return false }
+        return true
+    }
 
-        // Leading attribution: "X said (that) <happening>"; a claim when followed by "it"/"they".
+    /// Attribution: "X said (that) <happening>" before it (a claim when followed by "it"/"they": X is then the
+    /// agent) and ", X said" after it are masked as the source. Returns the claiming agents' actor ranges.
+    func attribution(_ r: inout ClauseReading, cues: [CueMatch], candidates: [PhraseMatch<TriggerEntry>]) -> [Range<Int>] {
+        let range = r.clause.range
         var claimAgents: [Range<Int>] = []
         if let verb = cues.first(where: { $0.entry.kind == .reportVerb && !r.masked.contains($0.range.lowerBound) }),
            candidates.contains(where: { $0.range.lowerBound >= verb.range.upperBound }),
@@ -183,47 +207,39 @@ struct ClauseRules {
             }
             for j in range.lowerBound..<end { r.masked.insert(j) }
         }
-        // Trailing attribution: ", X said" at the end of the clause (no trigger in it).
         if let comma = (range.lowerBound..<range.upperBound).last(where: { analysis.tokens[$0].text == "," }) {
             let tail = (comma + 1)..<range.upperBound
             let hasVerb = cues.contains { tail.contains($0.range.lowerBound) && $0.entry.kind == .reportVerb }
             let hasTrigger = candidates.contains { tail.contains($0.range.lowerBound) }
             if hasVerb, !hasTrigger { for j in comma..<range.upperBound { r.masked.insert(j) } }
         }
-        // Places in the clause (not in masked or support spans).
-        r.places = places.filter { range.contains($0.range.lowerBound) && !r.masked.contains($0.range.lowerBound)
-            && !r.support.contains($0.range.lowerBound) }
-        let live = candidates.filter { !r.masked.contains($0.range.lowerBound) }
-        guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
-                                         : $0.range.lowerBound > $1.range.lowerBound }) else {
-            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose),
-                                    reportDate: reportDate)
-            return r
-        }
-        r.trigger = main
+        return claimAgents
+    }
 
-        // Date, reference, tense.
-        r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose),
-                                reportDate: reportDate)
+    /// The happening of a clause with trigger `main`: its date, back reference and tense, figures, actors
+    /// and type.
+    func readHappening(_ r: inout ClauseReading, trigger main: PhraseMatch<TriggerEntry>, cues: [CueMatch],
+                       claimAgents: [Range<Int>]) {
+        let range = r.clause.range
+        r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose), reportDate: reportDate)
         // "during the attack", "in retaliatory attacks": a back reference; "after the" must be followed by a
         // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
+        let purpose = r.purpose, masked = r.masked
         r.backref = cues.contains { c in
-            guard c.entry.kind == .backref, !r.purpose.contains(c.range.lowerBound) else { return false }
+            guard c.entry.kind == .backref, !purpose.contains(c.range.lowerBound) else { return false }
             guard c.entry.phrase.hasSuffix(" the") || c.entry.phrase.hasSuffix(" that") else { return true }
             return analysis.triggers.contains { $0.range.lowerBound == c.range.upperBound }
         } || analysis.triggers.contains { t in
             // "killed in the fighting": a definite trigger after a preposition refers back to a happening told.
             let i = t.range.lowerBound
             return range.contains(i) && i >= 2 && analysis.tokens[i - 1].text == "the"
-                && ClauseRules.backrefPrepositions.contains(analysis.tokens[i - 2].text) && !r.masked.contains(i)
+                && ClauseRules.backrefPrepositions.contains(analysis.tokens[i - 2].text) && !masked.contains(i)
         }
-        r.newsTense = cues.contains { $0.entry.kind == .newsTense && !r.masked.contains($0.range.lowerBound) }
+        r.newsTense = cues.contains { $0.entry.kind == .newsTense && !masked.contains($0.range.lowerBound) }
 
-        // Fatalities and displacement.
         let victims = fatalities(in: range, r: &r)
         if main.entry.category.subType == .displacement { r.displaced = displaced(in: range, trigger: main.range, masked: r.masked) }
 
-        // Actors.
         r.actors = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: claimAgents)
         if !r.claimants.isEmpty, !r.actors.contains(where: { $0.role == .agent }) {
             let extra = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: r.claimants)
@@ -232,7 +248,6 @@ struct ClauseRules {
             if !extra.isEmpty { r.notes.append("claimant '\(extra.map(\.name).joined(separator: ", "))' → the side that acted") }
         }
 
-        // Type.
         (r.category, r.typeRule) = code(main, range: range, r: r)
         if r.actors.isEmpty, let d = main.entry.defaultActor, !d.hasPrefix("@") {
             r.actors = [ActorMention(name: d, side: .civilian, airName: nil, role: .patient, position: main.range.lowerBound)]
@@ -242,7 +257,6 @@ struct ClauseRules {
                 if let air = r.actors[k].airName { r.actors[k].name = air }
             }
         }
-        return r
     }
 
     /// The sentence's cues that do not start in `span` (all of them when it is empty).

@@ -29,12 +29,20 @@ extension ReportRun {
             } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
                 place = p
                 rule += noted(" → \(p.name), as earlier in the report")
-            } else if let r = try? extractor.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
-                place = r.place
-                resolved[m.key + "|" + (m.cue ?? "")] = r.place
-                rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
             } else {
-                place = m.candidates[0]
+                let context = ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)
+                do {
+                    let r = try extractor.gazetteer.resolve(m.text, context: context)
+                    place = r.place
+                    resolved[m.key + "|" + (m.cue ?? "")] = r.place
+                    rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
+                } catch {
+                    // The matcher found the name, so the resolver should too; if it cannot, say so and keep the
+                    // gazetteer's first place of that name.
+                    place = m.candidates[0]
+                    warnings.append("\(report.name): '\(m.text)' could not be resolved (\(error)); took \(place.name) (\(place.id))")
+                    rule += noted(" → \(place.name): the resolver failed, the first candidate")
+                }
             }
             // An air base near the named village: "a military air base in the village of Taftanaz".
             if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {

@@ -134,8 +134,9 @@ public final class Gazetteer: Sendable {
         return try Gazetteer(places: places, highways: highways, regions: regions, borders: borders, directory: directory)
     }
 
-    /// The gazetteer folder: `$PLACEMAP_GAZETTEER` when set; else the first `Gazetteer/` holding `places/`
-    /// found walking up from the running executable's folder, then from the current directory.
+    /// The gazetteer folder: `$PLACEMAP_GAZETTEER` when set; else the first `Gazetteer/` (or, installed,
+    /// `share/placemap/Gazetteer/`) holding `places/` found walking up from the running executable's folder,
+    /// then from the current directory.
     /// - Throws: `PlacesError.notFound` saying where it looked.
     public static func defaultDirectory() throws -> URL {
         let fm = FileManager.default
@@ -152,8 +153,11 @@ public final class Gazetteer: Sendable {
         for start in starts {
             var dir = start.standardizedFileURL
             while true {
-                let candidate = dir.appendingPathComponent("Gazetteer")
-                if fm.fileExists(atPath: candidate.appendingPathComponent("places").path) { return candidate }
+                // A checkout's Gazetteer/, or an installed copy in share/placemap/ (`make install`).
+                for candidate in [dir.appendingPathComponent("Gazetteer"), dir.appendingPathComponent("share/placemap/Gazetteer")]
+                where fm.fileExists(atPath: candidate.appendingPathComponent("places").path) {
+                    return candidate
+                }
                 let parent = dir.deletingLastPathComponent()
                 if parent.path == dir.path { break }
                 dir = parent

@@ -329,4 +329,24 @@ final class MapCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: blocker, encoding: .utf8), "x")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["file"])
     }
+
+    func testABrokenControlTableStopsTheMapOrIsAWarningWithNoFrontline() throws {
+        let gazetteer = try Run.gazetteerCopy()
+        addTeardownBlock { try? FileManager.default.removeItem(at: gazetteer) }
+        let table = gazetteer.appendingPathComponent("control/control.csv")
+        let rows = try String(contentsOf: table, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try (rows.prefix(2) + ["pm:nowhere,Nowhere,government,2020-02-01,made up"] + rows.dropFirst(2)).joined(separator: "\n")
+            .write(to: table, atomically: true, encoding: .utf8)
+        let out = try temporaryDirectory("placemap-control").appendingPathComponent("out")
+        let env = ["PLACEMAP_GAZETTEER": gazetteer.path]
+        let r = try Run.placemap(["map", Self.fixture, "--out", out.path], environment: env)
+        XCTAssertNotEqual(r.status, 0, "a control table that cannot be used is not silently dropped")
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("control.csv:3"), "the error names the table's line: \(r.stderr)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing is written")
+        let w = try Run.placemap(["map", Self.fixture, "--out", out.path, "--no-frontline"], environment: env)
+        XCTAssertEqual(w.status, 0, w.stderr)
+        XCTAssertTrue(w.stderr.contains("placemap: warning: no front lines drawn: ") && w.stderr.contains("control.csv:3"), w.stderr)
+        XCTAssertEqual(try Self.features(out.appendingPathComponent("frontlines.geojson")).count, 0)
+    }
 }

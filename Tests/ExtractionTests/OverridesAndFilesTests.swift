@@ -70,6 +70,24 @@ final class OverridesAndFilesTests: XCTestCase {
         }
     }
 
+    func testAnUnknownEventTypeInTheLexiconIsAnErrorNamingFileAndLine() throws {
+        let dir = try temporaryDirectory("lexicon")
+        try "air strike\tExplosions/Remote violence\tAir/drone strike\t3\t-\t-\nraid\tBattles\tAir strike\t3\t-\t-\n"
+            .write(to: dir.appendingPathComponent("triggers.tsv"), atomically: true, encoding: .utf8)
+        try "rebels\tRebels\topposition\t-\n".write(to: dir.appendingPathComponent("actors.tsv"), atomically: true, encoding: .utf8)
+        try "weekday\tmonday\t1\n".write(to: dir.appendingPathComponent("cues.tsv"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Lexicon.load(from: dir)) { e in
+            guard case .malformed(let file, 2, let m)? = e as? LexiconError else { return XCTFail("\(e)") }
+            XCTAssertEqual(file, dir.appendingPathComponent("triggers.tsv").path)
+            XCTAssertTrue(m.hasPrefix("unknown sub-event type \"Air strike\""), m)
+        }
+        try "raid\tBatles\tArmed clash\t3\t-\t-\n".write(to: dir.appendingPathComponent("triggers.tsv"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Lexicon.load(from: dir)) { e in
+            XCTAssertTrue("\(e)".hasSuffix("triggers.tsv:1: unknown event type \"Batles\" (one of: Battles, Explosions/Remote violence, "
+                                           + "Violence against civilians, Protests, Riots, Strategic developments, Statement)"), "\(e)")
+        }
+    }
+
     func testAnAnalystCanAddATriggerWithoutRecompiling() throws {
         let dir = try temporaryDirectory("lexicon")
         let src = Fixture.gazetteer.directory.appendingPathComponent("lexicon")

@@ -43,10 +43,13 @@ public enum Run {
     /// Runs `executable` with `arguments`, feeding `input` on stdin.
     @discardableResult
     public static func program(_ executable: URL, _ arguments: [String], input: String? = nil,
-                               cwd: URL? = nil) throws -> ProcessResult {
+                               cwd: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let cwd { p.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out
@@ -69,8 +72,16 @@ public enum Run {
 
     /// Runs the built `placemap` with `arguments`.
     @discardableResult
-    public static func placemap(_ arguments: [String], input: String? = nil, cwd: URL? = nil) throws -> ProcessResult {
-        try program(ProjectPaths.placemap, arguments, input: input, cwd: cwd ?? ProjectPaths.root)
+    public static func placemap(_ arguments: [String], input: String? = nil, cwd: URL? = nil,
+                                environment: [String: String] = [:]) throws -> ProcessResult {
+        try program(ProjectPaths.placemap, arguments, input: input, cwd: cwd ?? ProjectPaths.root, environment: environment)
+    }
+
+    /// A copy of the project's `Gazetteer/` in a temporary folder, for tests that break one of its files.
+    public static func gazetteerCopy() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("placemap-gazetteer-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: ProjectPaths.root.appendingPathComponent("Gazetteer"), to: dir)
+        return dir
     }
 
     /// The full path of a program on PATH, or nil.

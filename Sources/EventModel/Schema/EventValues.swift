@@ -24,7 +24,8 @@ public struct EventValues: Sendable {
     /// The longest span an event can have, in days (ten years).
     public static let maxSpanDays = 3653
 
-    /// The event these values describe.
+    /// The event these values describe. A claim of 0 dead and 0 displaced are no figures (nil), so that
+    /// the flat form, which writes 0 for none, reads back the same event.
     /// - Throws: `EventModelError` naming the field: a missing id, an unknown type, a bad date order or
     ///   span, coordinates out of range or given half, a count out of range, an unknown actor type.
     public func event() throws -> Event {
@@ -71,9 +72,9 @@ public struct EventValues: Sendable {
                      admin1: text(.admin1), admin2: text(.admin2), admin3: text(.admin3),
                      actor1: actor1, assocActor1: assoc1, actor2: actor2, assocActor2: assoc2,
                      fatalities: try count(.fatalities, max: EventValues.maxCount),
-                     fatalitiesClaimed: try count(.fatalitiesClaimed, max: EventValues.maxCount),
+                     fatalitiesClaimed: try count(.fatalitiesClaimed, max: EventValues.maxCount).flatMap { $0 == 0 ? nil : $0 },
                      fatalitiesDetail: text(.fatalitiesDetail), claimed: flag(.claimed),
-                     displaced: try count(.displaced, max: 100 * EventValues.maxCount),
+                     displaced: try count(.displaced, max: 100 * EventValues.maxCount).flatMap { $0 == 0 ? nil : $0 },
                      unresolvedPlace: text(.unresolvedPlace), sources: sources(), notes: text(.notes))
     }
 

@@ -7,7 +7,8 @@ import Places
 /// `placemap bench`: PlaceMap's hot paths next to naive baselines, measured in one run.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure PlaceMap's hot paths (build with -c release) and print a table.")
+        abstract: "Measure PlaceMap's hot paths (build with -c release) and print a table.",
+        shouldDisplay: false)
 
     @Option(help: "Geodesic pairs to measure.") var pairs: Int = 1_000_000
     @Option(help: "CSV of gen_events.py (id,date,lon,lat,type,place,fatalities,source) for the layer-writing rows; skipped when absent.")
