@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The arrow of dependencies runs one way:
-// CGEOS/CPROJ → GeoModel → Geodesy/Topology → Places → Events → Queries/Control → Layers → Benchmarks → placemap
+// CGEOS/CPROJ → GeoModel → Geodesy/Topology → Places → Events → Queries/Control/Evaluation → Layers → Benchmarks → placemap
 let package = Package(
     name: "PlaceMap",
     platforms: [.macOS(.v13)],
@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "Queries", dependencies: ["GeoModel", "Geodesy", "Topology", "Events", "Places"]),
         .target(name: "Control", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events"],
                 exclude: ["README.md"]),
+        .target(name: "Evaluation", dependencies: ["GeoModel", "Geodesy", "Places", "Events"], exclude: ["README.md"]),
         .target(name: "Layers", dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Control"]),
         .target(name: "Benchmarks",
                 dependencies: ["GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers"]),
@@ -31,6 +32,7 @@ let package = Package(
             name: "placemap",
             dependencies: [
                 "GeoModel", "Geodesy", "Topology", "Places", "Events", "Queries", "Control", "Layers", "Benchmarks",
+                "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -44,6 +46,8 @@ let package = Package(
                     dependencies: ["Layers", "Control", "Places", "Events", "Geodesy", "GeoModel", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EvaluationTests",
+                    dependencies: ["Evaluation", "Events", "Places", "Geodesy", "GeoModel", "TestSupport"]),
         .testTarget(name: "ControlTests",
                     dependencies: ["Control", "GeoModel", "Geodesy", "Topology", "Places", "Events", "TestSupport"]),
     ]
