@@ -1,6 +1,7 @@
 # PlaceMap — the two commands of the README's quick start.
 #   make demo   installs what it needs, builds, and runs the main job
 #   make test   the same set-up plus the tests' checkers, then swift test
+#   make eval   extraction scored against the hand-coded corpus in ../shared/corpus (skipped without it)
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -9,7 +10,7 @@ APT_TEST := gdal-bin python3 python3-pip chromium
 PIP_TEST := geographiclib shapely pyproj numpy
 PLACEMAP := .build/debug/placemap
 
-.PHONY: demo test deps test-deps build release bench clean
+.PHONY: demo test eval deps test-deps build release bench clean
 
 demo: deps build
 	$(PLACEMAP) map Examples --out Output
@@ -19,6 +20,18 @@ test: deps test-deps
 
 build:
 	$(SWIFT) build --product placemap
+
+# Reading quality: `placemap evaluate` on the development corpus beside the clone. Scores are not
+# failures (exit 0 whenever it ran); without ../shared there is nothing to measure.
+CORPUS := ../shared/corpus
+
+eval:
+	@if [ -d $(CORPUS)/articles ] && [ -f $(CORPUS)/gold_events.csv ]; then \
+	  $(MAKE) --no-print-directory deps build && \
+	  $(PLACEMAP) evaluate --gold $(CORPUS)/gold_events.csv --toponyms $(CORPUS)/gold_toponyms.csv $(CORPUS)/articles; \
+	else \
+	  echo "make eval: skipped: $(CORPUS) (articles/ and gold_events.csv) is not beside this clone"; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product placemap
