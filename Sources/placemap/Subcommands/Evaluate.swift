@@ -43,6 +43,9 @@ struct Evaluate: ParsableCommand {
                                       gazetteer: gazetteer, lexicon: try Lexicon.load(besides: gazetteer),
                                       fallbackDate: date.flatMap { Day(iso: $0) })
         }
+        // The extraction's warnings (unknown places, happenings without a place), as every command prints them.
+        for a in result.articles { for w in a.warnings { CLI.warn(w) } }
+        for w in result.warnings { CLI.warn(w) }
         switch format {
         case .table: print(EvaluationTable.render(result), terminator: "")
         case .json: print(EvaluationJSON.encode(result))
