@@ -1,7 +1,8 @@
 # PlaceMap — the two commands of the README's quick start.
 #   make demo   installs what it needs, builds (release), and runs the main job
 #   make test   the same set-up plus the tests' checkers, then swift test
-# Also: make install [PREFIX=/usr/local], make bench, make eval.
+#   make eval   extraction scored against the hand-coded corpus in ../shared/corpus (skipped without it)
+# Also: make install [PREFIX=/usr/local], make bench.
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -11,7 +12,7 @@ PIP_TEST := geographiclib shapely pyproj numpy
 PLACEMAP := .build/release/placemap
 PREFIX ?= /usr/local
 
-.PHONY: demo test deps test-deps build release install bench clean
+.PHONY: demo test eval deps test-deps build release install bench clean
 
 demo: release
 	$(PLACEMAP) map Examples --out Output
@@ -21,6 +22,18 @@ test: deps test-deps
 
 build: deps
 	$(SWIFT) build --product placemap
+
+# Reading quality: `placemap evaluate` on the development corpus beside the clone. Scores are not
+# failures (exit 0 whenever it ran); without ../shared there is nothing to measure.
+CORPUS := ../shared/corpus
+
+eval:
+	@if [ -d $(CORPUS)/articles ] && [ -f $(CORPUS)/gold_events.csv ]; then \
+	  $(MAKE) --no-print-directory release && \
+	  $(PLACEMAP) evaluate --gold $(CORPUS)/gold_events.csv --toponyms $(CORPUS)/gold_toponyms.csv $(CORPUS)/articles; \
+	else \
+	  echo "make eval: skipped: $(CORPUS) (articles/ and gold_events.csv) is not beside this clone"; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product placemap

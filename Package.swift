@@ -5,12 +5,13 @@ import PackageDescription
 // imports one after it:
 //
 //   CGEOS, CPROJ → GeoModel → Geodesy, Topology → FileIO, Places → EventModel → Extraction
-//     → Queries, Control → Layers → Pipeline → Benchmarks → placemap
+//     → Queries, Control, Evaluation → Layers → Pipeline → Benchmarks → placemap
 //
 // GeoModel: pure Swift values (coordinates, geometry, GeoJSON, days). Geodesy/Topology: PROJ and GEOS.
 // FileIO: bytes in and out (CSV reader, number parsing, buffered atomic files, output folders).
 // Places: the gazetteer. EventModel: the typed event (types, actors, dates, sources) and the one schema
 // every event format is written from and read with. Extraction: reports to events. Queries: near, along.
+// Evaluation: extraction scored against an analyst's coding (placemap evaluate).
 // Control: who holds what, front lines, movements. Layers: every output encoding (GeoJSON layers, CSV,
 // SVG, the page). Pipeline: the jobs the CLI runs (map, extract), the library's entry points.
 let upper: [Target.Dependency] = ["GeoModel", "Geodesy", "Topology", "FileIO", "Places", "EventModel"]
@@ -22,7 +23,7 @@ let package = Package(
         .executable(name: "placemap", targets: ["placemap"]),
         .library(name: "PlaceMapKit",
                  targets: ["GeoModel", "Geodesy", "Topology", "FileIO", "Places", "EventModel", "Extraction",
-                           "Queries", "Control", "Layers", "Pipeline"]),
+                           "Queries", "Control", "Evaluation", "Layers", "Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +40,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["GeoModel", "Geodesy", "FileIO", "Places", "EventModel"]),
         .target(name: "Queries", dependencies: upper),
         .target(name: "Control", dependencies: upper, exclude: ["README.md"]),
+        .target(name: "Evaluation", dependencies: upper + ["Extraction"], exclude: ["README.md"]),
         .target(name: "Layers", dependencies: upper + ["Control"]),
         .target(name: "Pipeline", dependencies: upper + ["Extraction", "Control", "Layers"]),
         .target(name: "Benchmarks",
@@ -46,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "placemap",
             dependencies: upper + [
-                "Extraction", "Queries", "Control", "Layers", "Pipeline", "Benchmarks",
+                "Extraction", "Queries", "Control", "Evaluation", "Layers", "Pipeline", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["EventModel", "GeoModel"], path: "Tests/TestSupport"),
@@ -67,6 +69,8 @@ let package = Package(
                     dependencies: ["Layers", "Control", "Places", "EventModel", "FileIO", "Geodesy", "GeoModel",
                                    "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "EvaluationTests",
+                    dependencies: ["Evaluation", "Extraction", "EventModel", "Places", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["GeoModel", "TestSupport"]),
     ]
 )

@@ -10,6 +10,8 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(file: String, message: String)
     /// The sidecar `NAME.meta.json` is malformed.
     case badSidecar(file: String, message: String)
+    /// The metadata line `URL: … | DATE: …` at the top of the report is malformed.
+    case badHeader(file: String, message: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "NAME.meta.json with a \"date\", and no --date given"
         case .unreadable(let f, let m): return "\(f): \(m)"
         case .badSidecar(let f, let m): return "\(f): \(m)"
+        case .badHeader(let f, let m): return "\(f):1: \(m)"
         }
     }
 }
@@ -30,6 +33,8 @@ public enum DateSource: String, Sendable, Hashable {
     case sidecar
     /// The fallback date given by the caller (`--date`).
     case fallback
+    /// The metadata line at the top of a stored page (`URL: … | DATE: YYYY-MM-DD`).
+    case header
 }
 
 /// A news report ready for extraction: its text (normalised: no byte-order mark, line ends `\n`), its date
@@ -45,26 +50,35 @@ public struct Report: Sendable, Hashable {
     public var dateSource: DateSource
     /// The outlet, when a sidecar names it.
     public var source: String?
-    /// The report's address, when a sidecar gives it.
+    /// The report's address, when a sidecar or the `URL:` line gives it.
     public var url: String?
     /// The city of the dateline (where the report was filed; never an event location), or nil.
     public var datelineCity: String?
-    /// Scalar offset where the body starts (after the dateline), 0 without one.
+    /// Scalar offset where the body starts (after the `URL:` line and the dateline), 0 without them.
     public var bodyStart: Int
 
-    /// A report from text in memory. The dateline, when present, gives the date and the body start; else
-    /// `date` is used.
-    /// - Throws: `ReportError.noDate(file:)` when the text has no dateline and `date` is nil.
+    /// A report from text in memory. A first line `URL: … | DATE: YYYY-MM-DD` (a stored page's metadata) is
+    /// not text: it gives the address and the date; then the dateline, when present, gives the date (when the
+    /// `URL:` line has none) and the body start; else `date` is used. Offsets still count from the start of
+    /// the whole text, line 1 included.
+    /// - Throws: `ReportError.noDate(file:)` when the text has no date of its own and `date` is nil;
+    ///   `.badHeader` when the `URL:` line's `DATE:` is not a day.
     public init(name: String, text: String, date: Day?, dateSource: DateSource = .fallback,
                 source: String? = nil, url: String? = nil) throws {
         let t = Report.normalise(text)
-        self.name = name; self.text = t; self.source = source; self.url = url
-        if let d = Report.dateline(of: t) {
-            self.date = d.date; self.dateSource = .dateline; self.datelineCity = d.city; self.bodyStart = d.bodyStart
+        let header = try Report.header(of: t, file: name)
+        let skip = header?.length ?? 0
+        let rest = skip == 0 ? t : String(String.UnicodeScalarView(t.unicodeScalars.dropFirst(skip)))
+        self.name = name; self.text = t; self.source = source; self.url = header?.url ?? url
+        if let d = Report.dateline(of: rest) {
+            self.date = header?.date ?? d.date; self.dateSource = header?.date == nil ? .dateline : .header
+            self.datelineCity = d.city; self.bodyStart = skip + d.bodyStart
         } else {
-            guard let date else { throw ReportError.noDate(file: name) }
-            self.date = date; self.dateSource = dateSource; self.datelineCity = Report.cityDateline(of: t)?.city
-            self.bodyStart = Report.cityDateline(of: t)?.bodyStart ?? 0
+            guard let date = header?.date ?? date else { throw ReportError.noDate(file: name) }
+            self.date = date; self.dateSource = header?.date == nil ? dateSource : .header
+            let city = Report.cityDateline(of: rest)
+            self.datelineCity = city?.city
+            self.bodyStart = skip + (city?.bodyStart ?? 0)
         }
     }
 
@@ -89,7 +103,9 @@ public struct Report: Sendable, Hashable {
             throw ReportError.unreadable(file: path, message: "the report is not UTF-8 text")
         }
         let normal = normalise(text)
-        if dateline(of: normal) != nil { return try Report(name: name, text: normal, date: nil) }
+        let header = try Report.header(of: normal, file: path)
+        let rest = header.map { String(String.UnicodeScalarView(normal.unicodeScalars.dropFirst($0.length))) } ?? normal
+        if header?.date != nil || dateline(of: rest) != nil { return try Report(name: name, text: normal, date: nil) }
         var sourceName: String? = nil, url: String? = nil
         if path != "-", let meta = try sidecar(for: path) {
             sourceName = meta.source; url = meta.url
@@ -122,6 +138,31 @@ public struct Report: Sendable, Hashable {
             date = day
         }
         return (date, o["source"]?.stringValue, o["url"]?.stringValue)
+    }
+
+    /// The metadata line of a stored page, when line 1 starts with `URL:`: fields separated by " | ", each
+    /// `KEY: value`; `URL` gives the address, `DATE` the day (YYYY-MM-DD); other keys are passed over.
+    /// `length` counts the line's Unicode scalars and its line end.
+    /// - Throws: `ReportError.badHeader` naming `file` when `DATE:` is not a day.
+    static func header(of text: String, file: String) throws -> (url: String?, date: Day?, length: Int)? {
+        guard text.hasPrefix("URL:") else { return nil }
+        let line = text.prefix { $0 != "\n" }
+        var url: String? = nil, date: Day? = nil
+        for field in line.components(separatedBy: " | ") {
+            guard let colon = field.firstIndex(of: ":") else { continue }
+            let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            switch field[..<colon].trimmingCharacters(in: .whitespaces).uppercased() {
+            case "URL": url = value.isEmpty ? nil : value
+            case "DATE":
+                guard let d = Day(iso: value) else {
+                    throw ReportError.badHeader(file: file, message: "DATE: \"\(value)\" is not a date YYYY-MM-DD")
+                }
+                date = d
+            default: continue
+            }
+        }
+        let length = line.unicodeScalars.count + (line.endIndex < text.endIndex ? 1 : 0)
+        return (url, date, length)
     }
 
     /// Drops a byte-order mark and turns CRLF and CR line ends into LF.
