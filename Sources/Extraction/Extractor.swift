@@ -111,7 +111,11 @@ struct ReportRun {
     }
 
     mutating func go() {
-        let scalars = Array(report.text.unicodeScalars)
+        var scalars = Array(report.text.unicodeScalars)
+        // The dateline is not text: blanked, so that offsets still count from the file's start.
+        if let d = report.dateline, d.range.lowerBound >= report.bodyStart {
+            for k in d.range where scalars[k] != "\n" { scalars[k] = " " }
+        }
         for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
             analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: extractor.lexicon, matcher: extractor.matcher))
         }
@@ -128,5 +132,15 @@ struct ReportRun {
         for a in analyses { named.append(namedPlaces(a)) }
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }
+        noteUnlocated()
+    }
+
+    /// A report that tells happenings but names no place for them in its text (its places are only its
+    /// dateline's, or descriptions) yields no located events, and says so.
+    mutating func noteUnlocated() {
+        guard events.isEmpty, analyses.contains(where: { !$0.triggers.isEmpty }) else { return }
+        let filed = report.dateline.map { " (filed from \($0.city), which is no event place)" } ?? ""
+        warnings.append("\(report.name): no located events: the report tells happenings but names no place where "
+                        + "they happened\(filed)")
     }
 }
