@@ -82,7 +82,7 @@ extension ReportRun {
 
         let reference = r.backref ? referred(family: category.mergeFamily) : nil
         let when = DateOfHappening.decide(reading: r, reference: reference, previousDate: previousDate,
-                                          reportDate: report.date, earlier: events)
+                                          reportDate: report.date)
         explain.add("date: " + when.rule)
         guard DateOfHappening.isAnchored(reading: r, previousDate: previousDate) else {
             explain.add("skipped: no place and no date of its own (background)")
