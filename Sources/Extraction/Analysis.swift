@@ -57,6 +57,13 @@ struct SentenceAnalysis {
         self.names = names
     }
 
+    /// True when token `i` is a word of its own, not the end of one split at an apostrophe or hyphen
+    /// ("at" in "Hay'at", "al" in "Abu-al").
+    func standsAlone(_ i: Int) -> Bool {
+        let s = tokens[i].start
+        return s == 0 || SentenceSplitter.isSpace(scalars[s - 1]) || scalars[s - 1] == "(" || scalars[s - 1] == "\""
+    }
+
     func has(_ kind: CueKind, at i: Int) -> CueEntry? { cueAt[i]?.first { $0.kind == kind } }
 
     func text(_ r: Range<Int>) -> String { tokens[r].map(\.text).joined(separator: " ") }

@@ -96,6 +96,26 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
     case arrangement
     /// A capitalised word that is never a place on its own ("Syrian", "Turkish"), even when it folds like one.
     case notPlace = "not_place"
+    /// A word that makes a place named beside it no place of a happening (`PlaceRoleCue`: a road's end, a
+    /// destination, where fire came from, where a statement was made, where someone is based).
+    case placeRole = "place_role"
+}
+
+/// The values of `place_role` cues: why a place named beside the cue is no event place (see `PlaceRoles`).
+public enum PlaceRoleCue: String, Sendable, Hashable, CaseIterable {
+    /// "highway", "road", "supply line": the places that name a road or end it ("the Hama-Aleppo highway",
+    /// "the road linking A with B").
+    case road
+    /// "toward", "in the direction of", "moving on": where a movement goes.
+    case destination
+    /// "fled", "withdrew", "retreated": the place they went to ("fled to B").
+    case retreat
+    /// "fired", "came", "launched": the place fire came from ("fired from A").
+    case origin
+    /// "speaking", "interview", "remarks": the place a statement was made from ("speaking from A").
+    case speech
+    /// "based": where a group or person is based ("based in A", "A-based").
+    case based
 }
 
 /// A cue phrase of one kind and its value ("thursday" → weekday 4).
@@ -341,6 +361,10 @@ public struct Lexicon: Sendable {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "unknown cue kind \"\(c[0])\"")
             }
             guard !c[1].isEmpty else { throw LexiconError.malformed(file: r.file, line: r.line, message: "empty phrase") }
+            if kind == .placeRole, PlaceRoleCue(rawValue: c[2]) == nil {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "place_role must be one of "
+                    + PlaceRoleCue.allCases.map(\.rawValue).joined(separator: ", ") + ", not \"\(c[2])\"")
+            }
             if [.weekday, .month, .number, .multiplier].contains(kind), Int(c[2]) == nil {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "\(kind.rawValue) needs a whole number, not \"\(c[2])\"")
             }

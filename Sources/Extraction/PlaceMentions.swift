@@ -57,7 +57,11 @@ extension ReportRun {
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
             if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
-            let local = place.country == "SY" && place.kind != .country
+            var local = place.country == "SY" && place.kind != .country
+            if local, let why = PlaceRoles.reason(a, range) {
+                local = false
+                rule += noted(" — no event place: \(why)")
+            }
             out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
                                     direction: direction, local: local, near: isNear, rule: rule))
         }
@@ -163,7 +167,7 @@ extension ReportRun {
             var start: Int? = nil
             if i + 1 < a.tokens.count, a.tokens[i + 1].text == "of", ReportRun.settlementNouns.contains(t) {
                 start = i + 2
-            } else if ReportRun.placePrepositions.contains(t) {
+            } else if ReportRun.placePrepositions.contains(t), a.standsAlone(i) {
                 start = i + 1
             }
             guard var s = start else { i += 1; continue }
@@ -177,7 +181,7 @@ extension ReportRun {
                 if e > s, a.tokens[s].capitalised, !covered[s] {
                     let name = a.original(s..<e)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
-                                            direction: nil, local: true, near: false,
+                                            direction: nil, local: PlaceRoles.reason(a, s..<e) == nil, near: false,
                                             rule: noted("unknown name '\(name)' after '\(t)'"), neighbour: neighbour))
                 }
                 guard list else { break }
