@@ -27,7 +27,7 @@ struct SentenceAnalysis {
         let tokens = Tokenizer.tokens(of: scalars)
         self.tokens = tokens
         let words = lexicon.vocabulary.numbers(of: tokens)
-        triggers = lexicon.triggerTrie.matches(in: words).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
+        triggers = lexicon.triggerTrie.matches(in: lexicon.triggerWords.numbers(of: tokens)).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
         actors = lexicon.actorTrie.matches(in: words).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
         var cues: [CueMatch] = []
         var cueAt = CuesByToken(count: tokens.count)

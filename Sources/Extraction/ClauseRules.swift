@@ -182,11 +182,24 @@ struct ClauseRules {
     func usable(_ t: PhraseMatch<TriggerEntry>, in r: ClauseReading) -> Bool {
         let i = t.range.lowerBound, range = r.clause.range
         guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
-        if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text) { return false }
+        if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text), !ownsObject(t, in: range) { return false }
         let after = t.range.upperBound
         for j in after..<min(after + 4, range.upperBound) where analysis.has(.trend, at: j) != nil { return false }
         return true
     }
+
+    /// True when a trigger after "the" tells a happening of its own rather than referring back: a noun with its
+    /// own object or agent ("the capture of X", "the capture by troops of X", "the attack on X") or a participle
+    /// before a place noun ("the captured villages").
+    func ownsObject(_ t: PhraseMatch<TriggerEntry>, in range: Range<Int>) -> Bool {
+        let next = t.range.upperBound
+        guard next < range.upperBound else { return false }
+        let word = analysis.tokens[next].text
+        return ClauseRules.nounObjects.contains(word) || analysis.has(.placeNoun, at: next) != nil || word == "places"
+    }
+
+    /// Words after a trigger noun that give it an object or an agent of its own.
+    static let nounObjects: Set<String> = ["of", "by", "on"]
 
     /// Attribution: "X said (that) <happening>" before it (a claim when followed by "it"/"they": X is then the
     /// agent) and ", X said" after it are masked as the source. Returns the claiming agents' actor ranges.
@@ -427,6 +440,13 @@ struct ClauseRules {
         return !(q..<i).contains { analysis.tokens[$0].text == "," || analysis.tokens[$0].text == ";" }
     }
 
+    /// True when the actor at token `i` follows a trigger that ends in "to" ("fell to", past "the"): the side
+    /// the place fell to acted.
+    func agentAfter(_ trigger: Range<Int>, at i: Int) -> Bool {
+        guard trigger.upperBound <= i, analysis.tokens[trigger.upperBound - 1].text == "to" else { return false }
+        return (trigger.upperBound..<i).allSatisfy { ["the", "its", "their"].contains(analysis.tokens[$0].text) }
+    }
+
     /// Actors of the clause with their roles, in the order who acted on whom.
     func actors(in range: Range<Int>, trigger: Range<Int>, r: ClauseReading, victims: [Range<Int>],
                 claimAgents: [Range<Int>]) -> [ActorMention] {
@@ -459,6 +479,7 @@ struct ClauseRules {
                 role = .neutral
             } else if i < trigger.lowerBound { role = .agent }
             else if i > 0, analysis.tokens[i - 1].text == "by" { role = .agent }
+            else if agentAfter(trigger, at: i) { role = .agent }
             else { role = .patient }
             for (k, n) in e.names.enumerated() {
                 found.append(ActorMention(name: n, side: k == 0 ? e.side : .none, airName: k == 0 ? e.airActor : nil,

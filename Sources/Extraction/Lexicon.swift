@@ -276,6 +276,8 @@ public struct Lexicon: Sendable {
     public let cues: [CueEntry]
 
     let vocabulary: Vocabulary
+    /// The trigger phrases' words by lemma ("captured", "capturing", "capture" are one).
+    let triggerWords: LemmaVocabulary
     let triggerTrie: PhraseTrie<TriggerEntry>
     let actorTrie: PhraseTrie<ActorEntry>
     let cueTrie: PhraseTrie<CueEntry>
@@ -285,11 +287,12 @@ public struct Lexicon: Sendable {
         self.triggers = triggers; self.actors = actors; self.cues = cues
         var v = Vocabulary()
         var t = PhraseTrie<TriggerEntry>(), a = PhraseTrie<ActorEntry>(), c = PhraseTrie<CueEntry>()
-        for e in triggers { t.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
+        let lemmas = LemmaVocabulary(words: triggers.flatMap { Lexicon.words($0.phrase) })
+        for e in triggers { t.insert(Lexicon.words(e.phrase).map { lemmas.number(of: $0) }, e) }
         for e in actors { a.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
         for e in cues { c.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
         v.seal()
-        vocabulary = v; triggerTrie = t; actorTrie = a; cueTrie = c
+        vocabulary = v; triggerWords = lemmas; triggerTrie = t; actorTrie = a; cueTrie = c
     }
 
     /// A phrase's words as the tokenizer gives them ("pro-regime" → ["pro", "regime"], ", which" → [",", "which"]).

@@ -28,7 +28,8 @@ struct HappeningPlaces {
 ///   M4") only locates the first: it is no place of its own;
 /// - an unknown name goes near a town the clause relates it to, else beside the place named before it
 ///   ("the neighbouring village of X"), else to the clause's or the report's province (`fallback`);
-/// - without any place: the place of the happening a back reference refers to, else the report's province;
+/// - without any place: the place of the happening a back reference refers to, else the report's province when
+///   the clause has a date or a toll of its own, else none (left out with a warning);
 /// - a governorate beside a town inside it adds nothing; one event per place, direction and unknown name.
 extension ReportRun {
     /// The places of clause `ci`, or nil when the report makes none clear (a warning says so).
@@ -64,8 +65,9 @@ extension ReportRun {
             targets.append(Target(place: p, precision: ref.geoPrecision, direction: ref.direction, unresolved: ref.unresolvedPlace,
                                   rule: "refers back → the place of \(ref.id)"))
         }
-        if targets.isEmpty, let prov = mainProvince {
-            targets.append(Target(place: prov, precision: 3, rule: "no place in the clause → the report's province \(prov.name)"))
+        if targets.isEmpty, let prov = mainProvince, tellsItsOwn(r) {
+            targets.append(Target(place: prov, precision: 3, rule: "no place in the clause, but a date or a toll of its own "
+                                   + "→ the report's province \(prov.name)"))
         }
         if targets.isEmpty {
             warnings.append("\(report.name): a happening with no place the report makes clear was left out: \(a.sentence.text)")
@@ -79,6 +81,14 @@ extension ReportRun {
                             + (t.precision == 2 ? "near \(t.place.name)" : "in \(t.place.name)") + " (precision \(t.precision))")
         }
         return HappeningPlaces(targets: targets, mentions: candidates)
+    }
+
+    /// True when a clause without a place still tells a happening of its own, to be placed in the report's
+    /// province (ACLED's region-level row): it has a date cue of its own or a death toll.
+    func tellsItsOwn(_ r: ClauseReading) -> Bool {
+        if r.fatalities != nil || r.displaced != nil { return true }
+        if case .dated? = r.date { return true }
+        return false
     }
 
     /// The mentions without those that only locate the place before them: right after another place, with
