@@ -47,8 +47,8 @@ struct HappeningActors: Equatable {
 /// - violence with victims but no one named as acting is by an "Unidentified armed group".
 extension ReportRun {
     /// The actors of clause `ci` of `readings`, with their roles.
-    func actorsOfHappening(clause ci: Int, of readings: [ClauseReading], trigger: PhraseMatch<TriggerEntry>,
-                           explain: inout Notes) -> HappeningActors {
+    mutating func actorsOfHappening(clause ci: Int, of readings: [ClauseReading], trigger: PhraseMatch<TriggerEntry>,
+                                    explain: inout Notes) -> HappeningActors {
         let r = readings[ci]
         var actors = r.actors
         if !actors.contains(where: { $0.role == .agent }) {
@@ -79,6 +79,13 @@ extension ReportRun {
                                        airName: nil, role: .patient, position: 9_999))
             explain.add("'\(trigger.entry.phrase)' needs a side acted on; none named → the report's main opponent '\(other)'")
         }
+        // "Warplanes struck X", "air strikes killed …": an air strike with no one named takes the side that
+        // carried out the report's last air strike told with its actor.
+        if r.category?.subType == .airStrike, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }),
+           let prior = lastAirAgent {
+            actors.insert(prior, at: 0)
+            explain.add("air strike with no one named → '\(prior.name)', who carried out the air strike told before")
+        }
         var roles = HappeningActors(actors)
         let violent = r.category?.mergeFamily == .violence
         if violent, !actors.isEmpty, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }) {
@@ -88,6 +95,7 @@ extension ReportRun {
                                     actor2: actedOn.actor2, assocActor2: actedOn.assocActor2)
             explain.add("no one named as acting → '\(Actor.unidentified.name)' first")
         }
+        if r.category?.subType == .airStrike, let agent = actors.first(where: { $0.role == .agent }) { lastAirAgent = agent }
         explain.add("actors: " + (roles.names.isEmpty ? "none named" : roles.names.joined(separator: ", ")))
         return roles
     }

@@ -57,6 +57,31 @@ struct SentenceAnalysis {
         self.names = names
     }
 
+    /// Gazetteer names that stand side by side with only a space between ("Tal Melh" found as "Tal" and "Melh",
+    /// "Sheir Maghar" as "Sheir" and "Maghar"): one unknown name, not two places. Returns the joined token
+    /// ranges and the first tokens of the names they absorb.
+    func joinedNames() -> (spans: [Range<Int>], members: Set<Int>) {
+        var spans: [Range<Int>] = [], members = Set<Int>()
+        var k = 0
+        while k < names.count {
+            var e = k
+            while e + 1 < names.count, names[e + 1].range.lowerBound == names[e].range.upperBound,
+                  onlySpace(between: names[e].range.upperBound - 1, and: names[e + 1].range.lowerBound),
+                  !names[e].match.candidates.contains(where: { $0.kind == .country }) { e += 1 }
+            if e > k {
+                spans.append(names[k].range.lowerBound..<names[e].range.upperBound)
+                for n in names[k...e] { members.insert(n.range.lowerBound) }
+            }
+            k = e + 1
+        }
+        return (spans, members)
+    }
+
+    /// True when only spaces separate token `i` from token `j`.
+    func onlySpace(between i: Int, and j: Int) -> Bool {
+        scalars[tokens[i].end..<tokens[j].start].allSatisfy { $0 == " " }
+    }
+
     /// True when token `i` is a word of its own, not the end of one split at an apostrophe or hyphen
     /// ("at" in "Hay'at", "al" in "Abu-al").
     func standsAlone(_ i: Int) -> Bool {
@@ -153,6 +178,13 @@ extension SentenceAnalysis {
             // ", and Damascus complained that …": a new speaker starts a new clause.
             if tokens[i + 1].text == "and",
                (i + 2..<min(i + 6, tokens.count)).contains(where: { has(.reportVerb, at: $0) != nil }) {
+                starts.append((i, .sub))
+            }
+        }
+        // "A was the second attack in a week: on Thursday, B …": a colon between two happenings starts a clause (a
+        // colon before a list, "listed the places taken: A, B and C", does not).
+        for (i, t) in tokens.enumerated() where t.text == ":" {
+            if triggers.contains(where: { $0.range.upperBound <= i }), triggers.contains(where: { $0.range.lowerBound > i }) {
                 starts.append((i, .sub))
             }
         }

@@ -8,7 +8,14 @@ extension ReportRun {
     /// The gazetteer names of a sentence, resolved.
     mutating func namedPlaces(_ a: SentenceAnalysis) -> [PlaceMention] {
         var out: [PlaceMention] = []
-        for name in a.names where !name.match.candidates.isEmpty {
+        let joined = a.joinedNames()
+        for j in joined.spans {
+            let name = a.original(j)
+            out.append(PlaceMention(range: j, form: .unresolved, text: name, place: nil, precision: 3, direction: nil,
+                                    local: PlaceRoles.reason(a, j) == nil, near: false,
+                                    rule: noted("unknown name '\(name)' (its words name different places)")))
+        }
+        for name in a.names where !name.match.candidates.isEmpty && !joined.members.contains(name.range.lowerBound) {
             let (range, m) = (name.range, name.match)
             // A word the lexicon says is never a place (`not_place`: demonyms, "Kremlin") is none, whatever it
             // folds like; the matcher already leaves out short and common words and demonyms it knows.

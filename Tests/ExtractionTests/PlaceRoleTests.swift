@@ -50,3 +50,22 @@ final class PlaceRoleTests: XCTestCase {
         }
     }
 }
+
+extension PlaceRoleTests {
+    func testTwoNamesSideBySideAreOneUnknownName() throws {
+        // "Sarmin" and "Ariha" are places of their own; side by side they name a place the gazetteer lacks.
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Rebels captured the village of Sarmin Ariha, near Binnish, on Monday.")
+        let e = try XCTUnwrap(EventMerger.merge(r.events).first)
+        XCTAssertEqual(e.unresolvedPlace, "Sarmin Ariha")
+        XCTAssertEqual(e.place, "Binnish")
+        XCTAssertEqual(e.geoPrecision, 2)
+    }
+
+    func testAColonBetweenTwoHappeningsSplitsThemButNotBeforeAList() throws {
+        let two = try Fixture.events(" date 2020-02-06 BEIRUT -- Jets bombed Sarmin on Monday: on Tuesday, rebels shelled Ariha.")
+        XCTAssertEqual(two.first { $0.place == "Sarmin" }?.start, .d("2020-02-03"))
+        XCTAssertEqual(two.first { $0.place == "Ariha" }?.start, .d("2020-02-04"))
+        let list = try Fixture.events(" date 2020-02-06 BEIRUT -- The army listed the places captured on Monday: Sarmin and Ariha.")
+        XCTAssertEqual(Set(list.map(\.place)), ["Sarmin", "Ariha"])
+    }
+}

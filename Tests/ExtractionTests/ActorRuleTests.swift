@@ -1,0 +1,24 @@
+import Foundation
+import GeoModel
+import XCTest
+@testable import Extraction
+import EventModel
+
+/// Who acted, in constructions written for the test.
+final class ActorRuleTests: XCTestCase {
+    func testAnAirStrikeWithNoOneNamedTakesTheSideOfTheAirStrikeToldBefore() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Government warplanes bombed Sarmin on Monday, killing "
+                                        + "three civilians. On Tuesday, air strikes killed two civilians in Ariha.")
+        let ariha = try XCTUnwrap(events.first { $0.place == "Ariha" })
+        XCTAssertEqual(ariha.subTypeName, "Air/drone strike")
+        XCTAssertEqual(ariha.actor1?.name, "Syrian government air force")
+        let alone = try Fixture.events(" date 2020-02-06 BEIRUT -- On Tuesday, air strikes killed two civilians in Ariha.")
+        XCTAssertEqual(alone.first?.actor1?.name, Actor.unidentified.name, "no side told before: unidentified")
+    }
+
+    func testFactionsAreRebels() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Armed factions seized Sarmin on Monday.").first)
+        XCTAssertEqual(e.actor1?.name, "Rebels")
+        XCTAssertEqual(e.subTypeName, "Non-state actor overtakes territory")
+    }
+}
