@@ -53,7 +53,9 @@ extension ReportRun {
         var actors = r.actors
         if !actors.contains(where: { $0.role == .agent }) {
             if r.clause.sharedSubject, ci > 0 {
-                let agents = readings[ci - 1].actors.filter { $0.role == .agent }
+                let subject = r.clause.continues ?? ci - 1
+                let agents = readings[subject].actors.filter { $0.role == .agent || $0.role == .neutral }
+                    .map { m -> ActorMention in var a = m; a.role = .agent; return a }
                 actors = agents + actors.filter { m in !agents.contains { $0.name == m.name } }
                 if !agents.isEmpty { explain.add("subject shared with the clause before → \(agents.map(\.name).joined(separator: ", "))") }
             } else if r.claimed, let lastSpeaker {

@@ -158,6 +158,9 @@ struct Clause {
     var parent: Int?
     /// "… closed a ring around X and fought their way into the town": the subject is the previous clause's.
     var sharedSubject = false
+    /// "Five villages, the last held by rebels, fell to the army": the clause after a description carries on the
+    /// clause before the description (its index): it shares that clause's subject and places.
+    var continues: Int? = nil
 }
 
 extension SentenceAnalysis {
@@ -202,10 +205,34 @@ extension SentenceAnalysis {
         var unique: [(Int, Clause.Kind)] = []
         for s in starts where unique.last?.0 != s.0 { unique.append(s) }
         starts = unique
+        let resumes = resumptions(of: starts)
+        for r in resumes.keys { starts.append((r, .sub)) }
+        starts.sort { $0.0 < $1.0 }
         var out: [Clause] = []
         for (k, s) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1].0 : tokens.count
-            out.append(Clause(range: s.0..<end, kind: s.1, parent: k > 0 ? k - 1 : nil, sharedSubject: shared.contains(s.0)))
+            var c = Clause(range: s.0..<end, kind: s.1, parent: k > 0 ? k - 1 : nil, sharedSubject: shared.contains(s.0))
+            if let main = resumes[s.0] {
+                c.continues = starts.firstIndex { $0.0 == main }
+                c.sharedSubject = true
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Where a main clause resumes after a description set off by commas ("A, which B, did C"): the comma that
+    /// closes a relative clause or apposition, when the main clause before it has told no happening yet and a
+    /// happening follows. Keyed by the resuming comma, the start of the main clause it resumes.
+    func resumptions(of starts: [(Int, Clause.Kind)]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for (k, s) in starts.enumerated() where s.1 == .relative || s.1 == .person {
+            guard let main = starts[..<k].last(where: { $0.1 == .main || $0.1 == .sub })?.0 else { continue }
+            let end = k + 1 < starts.count ? starts[k + 1].0 : tokens.count
+            guard !triggers.contains(where: { (main..<s.0).contains($0.range.lowerBound) }),
+                  let comma = ((s.0 + 1)..<end).first(where: { tokens[$0].text == "," }),
+                  triggers.contains(where: { (comma..<end).contains($0.range.lowerBound) }) else { continue }
+            out[comma] = main
         }
         return out
     }

@@ -91,6 +91,8 @@ struct ReportRun {
     let report: Report
     var analyses: [SentenceAnalysis] = []
     var named: [[PlaceMention]] = []
+    /// The paragraph of each sentence (blank-line separated), 0 for the first.
+    var paragraph: [Int] = []
     var mainProvince: Place?
     var recent: [Place] = []
     var events: [Event] = []
@@ -131,6 +133,7 @@ struct ReportRun {
                 for g in m.candidates where g.kind == .governorate { explicitRegions.insert(g.id) }
             }
         }
+        paragraph = ReportRun.paragraphs(of: analyses.map(\.sentence), in: scalars)
         for a in analyses { named.append(namedPlaces(a)) }
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }

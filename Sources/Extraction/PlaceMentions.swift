@@ -20,6 +20,9 @@ extension ReportRun {
             // A word the lexicon says is never a place (`not_place`: demonyms, "Kremlin") is none, whatever it
             // folds like; the matcher already leaves out short and common words and demonyms it knows.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
+            // A name inside a longer actor phrase names an organisation ("Hay'at Tahrir al-Sham"), not a place.
+            if a.actors.contains(where: { $0.range.count > range.count && $0.range.lowerBound <= range.lowerBound
+                && $0.range.upperBound >= range.upperBound }) { continue }
             var rule = noted("name '\(m.text)'")
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
@@ -177,15 +180,23 @@ extension ReportRun {
             } else if ReportRun.placePrepositions.contains(t), a.standsAlone(i) {
                 start = i + 1
             }
+            // "the troops took A, B and C": a list of names right after a change of control.
+            if start == nil, a.triggers.contains(where: { $0.range.upperBound == i + 1 && $0.entry.rule == .territory }),
+               i + 1 < a.tokens.count, a.tokens[i + 1].capitalised || ReportRun.articles.contains(a.tokens[i + 1].text) {
+                start = i + 1
+            }
             guard var s = start else { i += 1; continue }
-            let list = start == i + 2
+            let list = start != i + 1 || !ReportRun.placePrepositions.contains(t)
             // "the neighbouring village(s) of X": X lies by the place named before it.
-            let neighbour = list && i > 0 && a.has(.neighbour, at: i - 1) != nil
+            let neighbour = start == i + 2 && i > 0 && a.has(.neighbour, at: i - 1) != nil
             while s < a.tokens.count {
                 var e = s
-                while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ReportRun.articles.contains(a.tokens[e].text)),
+                // "al-Dab'a": a name may open with the article, joined to a capitalised word.
+                let opensWithArticle = ReportRun.articles.contains(a.tokens[s].text) && s + 1 < a.tokens.count
+                    && a.tokens[s + 1].capitalised
+                while e < a.tokens.count, a.tokens[e].capitalised || ((e > s || opensWithArticle) && ReportRun.articles.contains(a.tokens[e].text)),
                       !covered[e], !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
-                if e > s, a.tokens[s].capitalised, !covered[s] {
+                if e > s + (opensWithArticle ? 1 : 0), a.tokens[s].capitalised || opensWithArticle, !covered[s] {
                     let name = a.original(s..<e)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
                                             direction: nil, local: PlaceRoles.reason(a, s..<e) == nil, near: false,
@@ -229,15 +240,20 @@ extension ReportRun {
     /// near Y"), else the place named just before it when it is said to neighbour it ("A and the
     /// neighbouring village of X"), both with precision 2; else a governorate named in the clause or the
     /// report's province, precision 3. Nil when the report makes no place clear.
-    func fallback(for m: PlaceMention, in candidates: [PlaceMention], nearTown: PlaceMention?) -> Target? {
-        if let t = nearTown, let p = t.place {
-            return Target(place: p, precision: 2, direction: t.direction, unresolved: m.text,
-                          rule: m.rule + " → near \(p.name), precision 2")
-        }
+    func fallback(for m: PlaceMention, in candidates: [PlaceMention], nearTown: PlaceMention?, sentence k: Int) -> Target? {
         if m.neighbour, let t = candidates.last(where: { $0.range.upperBound <= m.range.lowerBound && $0.form != .unresolved
                                                           && $0.place?.kind.isSettlement == true }), let p = t.place {
             return Target(place: p, precision: 2, unresolved: m.text,
                           rule: m.rule + " + 'neighbouring' → near \(p.name), the place named before it, precision 2")
+        }
+        if let t = nearTown, let p = t.place {
+            return Target(place: p, precision: 2, direction: t.direction, unresolved: m.text,
+                          rule: m.rule + " → near \(p.name), precision 2")
+        }
+        if let p = candidates.last(where: { $0.form == .named && $0.local && $0.place?.kind.isSettlement == true })?.place
+            ?? paragraphHappeningPlace(sentence: k) {
+            return Target(place: p, precision: 2, unresolved: m.text,
+                          rule: m.rule + " → near \(p.name), the town of the happening told beside it, precision 2")
         }
         if let prov = sentenceProvince(candidates) ?? mainProvince {
             return Target(place: prov, precision: 3, unresolved: m.text, rule: m.rule + " → \(prov.name), precision 3")

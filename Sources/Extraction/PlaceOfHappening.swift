@@ -33,10 +33,14 @@ struct HappeningPlaces {
 /// - a governorate beside a town inside it adds nothing; one event per place, direction and unknown name.
 extension ReportRun {
     /// The places of clause `ci`, or nil when the report makes none clear (a warning says so).
-    mutating func placesOfHappening(clause ci: Int, of readings: [ClauseReading], sentence a: SentenceAnalysis,
+    mutating func placesOfHappening(clause ci: Int, of readings: [ClauseReading], sentence k: Int,
                                     reference: Event?) -> HappeningPlaces? {
+        let a = analyses[k]
         let r = readings[ci]
         var candidates = r.places.filter(\.local)
+        if candidates.isEmpty, let main = r.clause.continues {
+            candidates = readings[main].places.filter(\.local)
+        }
         if candidates.isEmpty, r.clause.kind == .relative, let p = r.clause.parent {
             candidates = readings[p].places.filter { $0.local && $0.form == .named }.suffix(1)
         }
@@ -45,7 +49,12 @@ extension ReportRun {
                 candidates += readings[cj].places.filter { $0.local && $0.form == .named }
             }
         }
-        let nearTown = candidates.first { $0.form == .named && $0.near && $0.place?.kind.isSettlement == true }
+        let isAnchor: (PlaceMention) -> Bool = { $0.form == .named && $0.near && $0.local && $0.place?.kind.isSettlement == true }
+        let own = candidates.first(where: isAnchor)
+        let anchor = own ?? readings.flatMap(\.places).first(where: isAnchor) ?? paragraphAnchor(sentence: k)
+        if let anchor {
+            candidates = candidates.map { $0.form == .named && isFar($0, from: anchor) ? asUnknown($0, far: anchor) : $0 }
+        }
         candidates = dropLocators(candidates, in: a)
         var targets: [Target] = []
         for m in candidates {
@@ -56,7 +65,7 @@ extension ReportRun {
             case .unnamed:
                 if let prov = mainProvince { targets.append(Target(place: prov, precision: 3, rule: m.rule)) }
             case .unresolved:
-                if let t = fallback(for: m, in: candidates, nearTown: nearTown) { targets.append(t) }
+                if let t = fallback(for: m, in: candidates, nearTown: anchor, sentence: k) { targets.append(t) }
                 else { warnings.append("\(report.name): unknown place '\(m.text)'\(hint(m.text)); no town or province "
                                        + "the report makes clear: the happening was left out") }
             }
@@ -72,6 +81,10 @@ extension ReportRun {
         if targets.isEmpty {
             warnings.append("\(report.name): a happening with no place the report makes clear was left out: \(a.sentence.text)")
             return nil
+        }
+        // "East of X the troops took A and B": X only locates the villages put near it.
+        if let own, targets.contains(where: { $0.unresolved != nil && $0.place.id == own.place?.id }) {
+            targets.removeAll { $0.unresolved == nil && $0.place.id == own.place?.id && $0.direction == own.direction }
         }
         targets = distinctTargets(targets)
         // The warning says where the event of an unknown place of this clause went (with or without --explain).

@@ -54,6 +54,17 @@ extension ReportRun {
             }
             readings[ci].notes.append(note)
         }
+        // "the villages of A and B, north of X; the village of C, west of Y": a list of places cut by semicolons
+        // goes on telling the happening of the clause before.
+        for ci in readings.indices.dropFirst() where readings[ci].trigger == nil && readings[ci - 1].trigger != nil {
+            let r = readings[ci].clause.range
+            guard a.tokens[r.lowerBound].text == ";", readings[ci].places.contains(where: \.local) else { continue }
+            let before = readings[ci - 1]
+            readings[ci].trigger = before.trigger; readings[ci].category = before.category
+            readings[ci].actors = before.actors; readings[ci].claimed = before.claimed
+            if readings[ci].date == nil { readings[ci].date = before.date }
+            readings[ci].typeRule = before.typeRule + (extractor.explains ? " (a list of places continued after ';')" : "")
+        }
         // A generic attack ("the places hit") in a sentence whose other clause names the kind of violence
         // ("air raids") is of that kind.
         if let specific = readings.first(where: { ($0.trigger?.entry.priority ?? 0) == 3 && $0.category?.mergeFamily == .violence }),
@@ -88,7 +99,7 @@ extension ReportRun {
             explain.add("skipped: no place and no date of its own (background)")
             return 0
         }
-        guard let places = placesOfHappening(clause: ci, of: readings, sentence: a, reference: reference) else { return 0 }
+        guard let places = placesOfHappening(clause: ci, of: readings, sentence: k, reference: reference) else { return 0 }
         let actors = actorsOfHappening(clause: ci, of: readings, trigger: trigger, explain: &explain)
         if let f = r.fatalities { explain.add("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
         if let d = r.displaced { explain.add("displaced: \(d)") }

@@ -64,17 +64,46 @@ final class ExtractionRulesTests: XCTestCase {
                       r.warnings[0])
     }
 
-    func testAnUnknownVillageBesideAKnownTownKeepsItsProvinceEventAndTheWarningSaysSo() throws {
+    func testAnUnknownVillageBesideAKnownTownGoesNearTheTownOfTheSameHappeningAndTheWarningSaysSo() throws {
         let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Rebels attacked Sarmin and the village of Tall Qurbizwi "
                                     + "in Idlib province on Monday.")
         let events = EventMerger.merge(r.events)
-        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Idlib Governorate"])
+        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin"])
         let unknown = try XCTUnwrap(events.first { $0.unresolvedPlace == "Tall Qurbizwi" })
-        XCTAssertEqual(unknown.placeID, "pm:gov-idlib")
-        XCTAssertEqual(unknown.geoPrecision, 3)
-        XCTAssertNil(events.first { $0.place == "Sarmin" }?.unresolvedPlace)
+        XCTAssertEqual(unknown.placeID, "geonames:164782")
+        XCTAssertEqual(unknown.geoPrecision, 2)
+        XCTAssertNotNil(events.first { $0.place == "Sarmin" && $0.unresolvedPlace == nil })
         XCTAssertEqual(r.warnings.count, 1, "\(r.warnings)")
-        XCTAssertTrue(r.warnings[0].hasSuffix("event placed in Idlib Governorate (precision 3)"), r.warnings[0])
+        XCTAssertTrue(r.warnings[0].hasSuffix("event placed near Sarmin (precision 2)"), r.warnings[0])
+    }
+
+    func testAnUnknownVillageGoesNearTheTownTheNextSentenceRelatesItTo() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the villages of Tall Qurbizwi and Kafr Dwail "
+                                    + "on Monday. Both lie north of Ariha.")
+        let events = EventMerger.merge(r.events)
+        XCTAssertEqual(Set(events.compactMap(\.unresolvedPlace)), ["Tall Qurbizwi", "Kafr Dwail"])
+        for e in events {
+            XCTAssertEqual(e.place, "Ariha"); XCTAssertEqual(e.geoPrecision, 2); XCTAssertEqual(e.direction, "north")
+        }
+    }
+
+    func testAKnownVillageFarFromTheTownTheTextPutsItByIsAnotherOfTheSameName() throws {
+        // Binnish lies some 30 km from Khan Shaykhun: "Binnish, south of Khan Shaykhun" is another village.
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the village of Binnish, south of "
+                                    + "Khan Shaykhun, on Monday.")
+        let e = try XCTUnwrap(EventMerger.merge(r.events).first)
+        XCTAssertEqual(e.unresolvedPlace, "Binnish")
+        XCTAssertEqual(e.place, "Khan Shaykhun")
+        XCTAssertEqual(e.geoPrecision, 2)
+    }
+
+    func testTheTroopsTookAListOfUnknownVillagesEastOfATown() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- East of Ariha the troops took Tall Qurbizwi, Kafr Dwail "
+                                    + "and al-Ghadfa on Monday.")
+        let events = EventMerger.merge(r.events)
+        XCTAssertEqual(Set(events.compactMap(\.unresolvedPlace)), ["Tall Qurbizwi", "Kafr Dwail", "al-Ghadfa"])
+        XCTAssertEqual(events.count, 3, "the town that locates them is no event of its own")
+        XCTAssertTrue(events.allSatisfy { $0.place == "Ariha" && $0.direction == "east" })
     }
 
     func testABareSubjectTakesTheSideNamedInTheSentenceBefore() throws {
