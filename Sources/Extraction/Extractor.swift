@@ -134,7 +134,14 @@ struct ReportRun {
             }
         }
         paragraph = ReportRun.paragraphs(of: analyses.map(\.sentence), in: scalars)
-        for a in analyses { named.append(namedPlaces(a)) }
+        // Each sentence's names are resolved with the places named before them as context; anaphors, read later,
+        // start again from the report's start.
+        for a in analyses {
+            let m = namedPlaces(a)
+            named.append(m)
+            remember(m)
+        }
+        recent = []
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }
         noteUnlocated()
