@@ -185,6 +185,10 @@ struct ClauseRules {
         if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text), !ownsObject(t, in: range) { return false }
         let after = t.range.upperBound
         for j in after..<min(after + 4, range.upperBound) where analysis.has(.trend, at: j) != nil { return false }
+        // "intensified their bombing", "stepped up attacks": a trend told about happenings, no new one.
+        for j in max(range.lowerBound, i - 3)..<i where analysis.has(.trend, at: j) != nil { return false }
+        // "able to fight", "the right to hit a base": an infinitive names no happening.
+        if i > 0, analysis.tokens[i - 1].text == "to", !analysis.triggers.contains(where: { $0.range.contains(i - 1) }) { return false }
         return true
     }
 

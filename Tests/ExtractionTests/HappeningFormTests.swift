@@ -58,3 +58,16 @@ final class HappeningFormTests: XCTestCase {
         XCTAssertEqual(back.actor1?.name, "Turkish military")
     }
 }
+
+extension HappeningFormTests {
+    func testATrendAboutHappeningsAndAnInfinitiveTellNoNewHappening() throws {
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- The army stepped up its shelling of Sarmin.").isEmpty)
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels said they had every right to attack Sarmin.").isEmpty)
+    }
+
+    func testOpeningFireOnPositionsIsShellingUnlessTheMeansSayOtherwise() throws {
+        let e = try only("Government troops opened fire on rebel positions in Sarmin on Monday.")
+        XCTAssertEqual(e.subTypeName, "Shelling/artillery/missile attack")
+        XCTAssertEqual(e.actor1?.name, "Syrian government forces")
+    }
+}
