@@ -47,8 +47,8 @@ struct HappeningActors: Equatable {
 /// - violence with victims but no one named as acting is by an "Unidentified armed group".
 extension ReportRun {
     /// The actors of clause `ci` of `readings`, with their roles.
-    mutating func actorsOfHappening(clause ci: Int, of readings: [ClauseReading], trigger: PhraseMatch<TriggerEntry>,
-                                    explain: inout Notes) -> HappeningActors {
+    func actorsOfHappening(clause ci: Int, of readings: [ClauseReading], trigger: PhraseMatch<TriggerEntry>,
+                           explain: inout Notes) -> HappeningActors {
         let r = readings[ci]
         var actors = r.actors
         if !actors.contains(where: { $0.role == .agent }) {
@@ -81,12 +81,12 @@ extension ReportRun {
                                        airName: nil, role: .patient, position: 9_999))
             explain.add("'\(trigger.entry.phrase)' needs a side acted on; none named → the report's main opponent '\(other)'")
         }
-        // "Warplanes struck X", "air strikes killed …": an air strike with no one named takes the side that
-        // carried out the report's last air strike told with its actor.
-        if r.category?.subType == .airStrike, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }),
-           let prior = lastAirAgent {
+        // "Warplanes struck X", "shelling killed …", "the captured villages": a strike or a change of control with
+        // no one named as acting takes the side that acted in the last one of its kind told with its actor.
+        if let key = r.category.flatMap(AgentKind.init), !actors.contains(where: { $0.role == .agent || $0.role == .neutral }),
+           let prior = lastAgent[key] {
             actors.insert(prior, at: 0)
-            explain.add("air strike with no one named → '\(prior.name)', who carried out the air strike told before")
+            explain.add("no one named as acting → '\(prior.name)', who acted in the last \(key.rawValue) told before")
         }
         var roles = HappeningActors(actors)
         let violent = r.category?.mergeFamily == .violence
@@ -97,7 +97,6 @@ extension ReportRun {
                                     actor2: actedOn.actor2, assocActor2: actedOn.assocActor2)
             explain.add("no one named as acting → '\(Actor.unidentified.name)' first")
         }
-        if r.category?.subType == .airStrike, let agent = actors.first(where: { $0.role == .agent }) { lastAirAgent = agent }
         explain.add("actors: " + (roles.names.isEmpty ? "none named" : roles.names.joined(separator: ", ")))
         return roles
     }
@@ -122,4 +121,30 @@ extension ReportRun {
         return count.keys.sorted { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }.first
     }
 
+}
+
+/// The kinds of happening whose unnamed actor is the one of the last of its kind ("air strikes killed …" after
+/// "government jets bombed …").
+enum AgentKind: String, Hashable {
+    /// Air strikes, shelling and other remote violence.
+    case remote = "strike"
+    /// Changes of control.
+    case territory = "change of control"
+
+    /// The kind of a category, nil for others (a clash names both sides, a displacement no actor).
+    init?(_ c: EventCategory) {
+        if c.type == .explosions { self = .remote } else if c.mergeFamily == .territory { self = .territory } else { return nil }
+    }
+}
+
+extension ReportRun {
+    /// Remembers who acted in the strikes and changes of control of a sentence's clauses, named as acting
+    /// (whether or not they became events), for the happenings told after them without an actor.
+    mutating func noteAgents(_ readings: [ClauseReading]) {
+        for r in readings {
+            guard let c = r.category, let key = AgentKind(c),
+                  let agent = r.actors.first(where: { $0.role == .agent && $0.side != .none && $0.side != .civilian }) else { continue }
+            lastAgent[key] = agent
+        }
+    }
 }

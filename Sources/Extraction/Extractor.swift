@@ -102,8 +102,9 @@ struct ReportRun {
     var usedIDs = Set<String>()
     /// The side that last spoke ("Ankara said …"), for "It said it had hit …" in the next sentence.
     var lastSpeaker: ActorEntry?
-    /// Who carried out the last air strike told with its actor (for "warplanes struck X" told after it).
-    var lastAirAgent: ActorMention?
+    /// Who acted in the last strike and the last change of control told with its actor (for "warplanes struck X",
+    /// "the captured villages" told after them).
+    var lastAgent: [AgentKind: ActorMention] = [:]
     /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.
     var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.

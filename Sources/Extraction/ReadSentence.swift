@@ -23,6 +23,7 @@ extension ReportRun {
             if case .dated? = readings[ci].date { previousDate = readings[ci].date }
         }
         noteSpeaker(a)
+        noteAgents(readings)
         if made == 0, readings.contains(where: { $0.statementCue }) {
             addStatement(a, readings: readings, mentions: mentions)
         }

@@ -22,3 +22,12 @@ final class ActorRuleTests: XCTestCase {
         XCTAssertEqual(e.subTypeName, "Non-state actor overtakes territory")
     }
 }
+
+extension ActorRuleTests {
+    func testAChangeOfControlWithNoOneNamedTakesTheSideOfTheLastOneTold() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Government troops captured Sarmin on Monday. "
+                                        + "State media listed the captured villages as Ariha and Binnish.")
+        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Ariha", "Binnish"])
+        XCTAssertTrue(events.allSatisfy { $0.actor1?.name == "Syrian government forces" }, "\(events.map(\.actorNames))")
+    }
+}
