@@ -94,16 +94,25 @@ public enum DateRules {
         return Day(year: year, month: month, day: 1)!
     }
 
+    /// A day of the month written "6", "6th", "22nd", "1st", "3rd"; nil for other words.
+    static func dayNumber(_ text: String) -> Int? {
+        var t = Substring(text)
+        for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) { t = t.dropLast(2); break }
+        return Int(t)
+    }
+
     static func monthFinding(_ k: Int, month: Int, tokens: [Token], cues: [CueMatch], d: Day) -> DateFinding {
         let m = cues[k]
         let name = m.text(tokens)
         let first = latestStart(of: month, onOrBefore: d)
         let c = first.components
         let last = Day(year: c.year, month: c.month, day: Day.daysIn(month: c.month, year: c.year))!
-        // "6 February" / "February 6" (with an optional year after).
-        let before = m.range.lowerBound - 1, after = m.range.upperBound
+        // "6 February", "the 6th of June", "February 6" (with an optional year after).
+        var before = m.range.lowerBound - 1
+        let after = m.range.upperBound
+        if before >= 1, tokens[before].text == "of" { before -= 1 }
         for i in [before, after] where i >= 0 && i < tokens.count {
-            if let n = Int(tokens[i].text), (1...31).contains(n) {
+            if let n = dayNumber(tokens[i].text), (1...31).contains(n) {
                 var year = c.year
                 let y = i == after ? after + 1 : after
                 if y < tokens.count, let yy = Int(tokens[y].text), (1900...2100).contains(yy) { year = yy }
@@ -112,6 +121,12 @@ public enum DateRules {
                     return .dated(start: day2, end: day2, rule: "date '\(name) \(n)'")
                 }
             }
+        }
+        // "September 2017": the month of that year.
+        if after < tokens.count, let y = Int(tokens[after].text), (1900...2100).contains(y), y != c.year,
+           let first = Day(year: y, month: month, day: 1) {
+            let last = Day(year: y, month: month, day: Day.daysIn(month: month, year: y))!
+            return .dated(start: first, end: min(last, d), rule: "month '\(name) \(y)'")
         }
         // A part of the month and "since" just before it: "since the beginning of December", "in late January".
         var part: String? = nil

@@ -105,6 +105,8 @@ struct ReportRun {
     /// Who acted in the last strike and the last change of control told with its actor (for "warplanes struck X",
     /// "the captured villages" told after them).
     var lastAgent: [AgentKind: ActorMention] = [:]
+    /// Events put in the report's province because their clause named no place.
+    var provinceOnly = Set<String>()
     /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.
     var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.
@@ -145,7 +147,25 @@ struct ReportRun {
         recent = []
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }
+        dropSummaries()
         noteUnlocated()
+    }
+
+    /// A happening the first paragraph tells without a place ("fifteen civilians died in air strikes", put in the
+    /// report's province) that the report also tells at a place (the same sub-type, on overlapping days) is the
+    /// lead's summary of it: left out.
+    mutating func dropSummaries() {
+        let firstParagraph = Set(analyses.indices.filter { paragraph[$0] == 0 }.map { analyses[$0].sentence.start })
+        let lead = provinceOnly.filter { id in events.contains { $0.id == id && firstParagraph.contains($0.sources[0].charStart) } }
+        let placed = events.filter { !provinceOnly.contains($0.id) }
+        events.removeAll { e in
+            lead.contains(e.id) && placed.contains { p in p.category == e.category && ReportRun.overlaps(p, e) }
+        }
+    }
+
+    static func overlaps(_ a: Event, _ b: Event) -> Bool {
+        guard let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return false }
+        return s1 <= e2 && s2 <= e1
     }
 
     /// A report that tells happenings but names no place for them in its text (its places are only its

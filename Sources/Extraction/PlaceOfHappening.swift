@@ -11,6 +11,8 @@ struct Target {
     var unresolved: String? = nil
     /// The rule that placed it (for `--explain`).
     var rule: String
+    /// True when the clause named no place and the event went to the report's province.
+    var inProvinceOnly = false
     /// One event per place, direction and unknown name.
     var key: String { place.id + "|" + (direction ?? "") + "|" + (unresolved ?? "") }
 }
@@ -76,7 +78,7 @@ extension ReportRun {
         }
         if targets.isEmpty, let prov = mainProvince, tellsItsOwn(r) {
             targets.append(Target(place: prov, precision: 3, rule: "no place in the clause, but a date or a toll of its own "
-                                   + "→ the report's province \(prov.name)"))
+                                   + "→ the report's province \(prov.name)", inProvinceOnly: true))
         }
         if targets.isEmpty {
             warnings.append("\(report.name): a happening with no place the report makes clear was left out: \(a.sentence.text)")

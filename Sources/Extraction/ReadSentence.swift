@@ -117,6 +117,7 @@ extension ReportRun {
                 explainPlace.add("date for \(t.place.name): \(d.rule) (the date told after this place)")
             }
             let id = uniqueID(sentence: a, target: t, category: category)
+            if t.inProvinceOnly { provinceOnly.insert(id) }
             events.append(Event(id: id, category: category, start: start, end: end, datePrecision: precision,
                                 place: t.place.name, placeID: t.place.id, coordinate: t.place.coordinate,
                                 geoPrecision: t.precision, direction: t.direction,

@@ -31,3 +31,17 @@ extension ActorRuleTests {
         XCTAssertTrue(events.allSatisfy { $0.actor1?.name == "Syrian government forces" }, "\(events.map(\.actorNames))")
     }
 }
+
+extension ActorRuleTests {
+    func testTheLeadsPlacelessSummaryOfAHappeningToldAtAPlaceIsLeftOut() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Ten civilians died in government air strikes on Monday."
+                                        + "\n\nJets bombed a market in Sarmin on Monday, killing ten civilians.")
+        XCTAssertEqual(events.map(\.place), ["Sarmin"])
+    }
+
+    func testABareSubjectAfterSeveralNamesOfOneSideTakesThatSide() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- The offensive of the factions and jihadi groups went on. "
+                                        + "On Monday they seized Sarmin.")
+        XCTAssertEqual(events.first?.actor1?.name, "Rebels")
+    }
+}

@@ -65,3 +65,12 @@ final class DateRulesTests: XCTestCase {
         XCTAssertEqual(DateRules.latestStart(of: 12, onOrBefore: thursday), .d("2019-12-01"))
     }
 }
+
+extension DateRulesTests {
+    func testOrdinalDaysAndAMonthWithItsYear() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin on the 3rd of February.").first)
+        XCTAssertEqual(e.start, Day(iso: "2020-02-03"))
+        let y = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin in September 2017.").first)
+        XCTAssertEqual(y.start, Day(iso: "2017-09-01")); XCTAssertEqual(y.end, Day(iso: "2017-09-30"))
+    }
+}
