@@ -91,11 +91,11 @@ public enum MapJob {
         // events
         try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events")
         counts.append(LayerCount(file: "events.geojson", count: events.count))
-        try ByteSink.write(SourcesCSV.encode(events), to: folder.stagingPath("sources.csv"))
+        try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
         counts.append(LayerCount(file: "sources.csv", count: events.reduce(0) { $0 + $1.sources.count }))
         try EventLayers.writeSequence(events, to: folder.stagingPath("events.geojsonseq"))
         counts.append(LayerCount(file: "events.geojsonseq", count: events.count))
-        try ByteSink.write(EventCSV.encode(events), to: folder.stagingPath("events.csv"))
+        try stream(to: folder.stagingPath("events.csv")) { sink in EventCSV.write(events, header: true) { sink.append($0) } }
         counts.append(LayerCount(file: "events.csv", count: events.count))
         try ByteSink.write(EventJSONLines.encode(statements), to: folder.stagingPath("statements.jsonl"))
         counts.append(LayerCount(file: "statements.jsonl", count: statements.count))
@@ -152,6 +152,13 @@ public enum MapJob {
 
         try folder.publish()
         return counts + dayCounts
+    }
+
+    /// Writes a file through a `ByteSink` that `body` fills (temporary file, renamed when complete).
+    static func stream(to path: String, _ body: (ByteSink) -> Void) throws {
+        let sink = try ByteSink(path: path)
+        body(sink)
+        try sink.commit()
     }
 
     /// A day's front-line features (line, sides, contested) and its control points (`kind` "control",
