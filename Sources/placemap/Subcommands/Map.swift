@@ -21,10 +21,19 @@ struct Map: ParsableCommand {
     @Option(help: "The output folder (created when missing).") var out: String
     @Option(help: "The date YYYY-MM-DD of reports that carry none of their own.") var date: String?
     @Option(help: "An analyst's corrections keyed by event id (see `placemap extract --help`).") var overrides: String?
+    @Option(help: "An online tile layer for the page, as a URL template ({z}/{x}/{y}); none by default.") var tiles: String?
+    @Option(help: "The credit line the tile layer's provider asks for (with --tiles).") var tilesAttribution: String?
 
     func validate() throws {
         if let date, Day(iso: date) == nil { throw ValidationError("'\(date)' is not a date YYYY-MM-DD") }
         if inputs.isEmpty { throw ValidationError("give at least one report, event file or folder") }
+        if let tiles, !(tiles.contains("{z}") && tiles.contains("{x}") && tiles.contains("{y}")) {
+            throw ValidationError("--tiles '\(tiles)' is not a tile URL template with {z}, {x} and {y}")
+        }
+        if tiles != nil && (tilesAttribution ?? "").isEmpty {
+            throw ValidationError("--tiles needs --tiles-attribution, the credit line its provider asks for")
+        }
+        if tiles == nil && tilesAttribution != nil { throw ValidationError("--tiles-attribution needs --tiles") }
     }
 
     func run() throws {
@@ -33,12 +42,14 @@ struct Map: ParsableCommand {
             let gazetteer = try Gazetteer.loadDefault()
             var events: [Event] = []
             var warnings: [String] = []
+            var explanations: [String: [String]] = [:]
             let lexicon = try Lexicon.load(besides: gazetteer)
             if !files.reports.isEmpty {
                 let result = try extractAll(from: files.reports, fallbackDate: date.flatMap { Day(iso: $0) },
-                                            gazetteer: gazetteer, lexicon: lexicon, explaining: false)
+                                            gazetteer: gazetteer, lexicon: lexicon, explaining: true)
                 events = result.events + result.statements
                 warnings = result.warnings
+                explanations = result.explanations
             }
             for file in files.eventFiles { events += try EventFiles.load(path: file) }
             if let overrides {
@@ -62,7 +73,8 @@ struct Map: ParsableCommand {
                 }
             }
             let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
-                                 sourceCount: files.count)
+                                 sourceCount: files.count, explanations: explanations,
+                                 page: PageOptions(tiles: tiles.map { TileLayer(url: $0, attribution: tilesAttribution ?? "") }))
             let counts = try MapJob.write(input, to: out)
             let days = counts.filter { $0.file.hasPrefix("days/") }
             print("wrote \(counts.count - days.count) layers and \(days.count) day layers to \(out)")
