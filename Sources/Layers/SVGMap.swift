@@ -460,9 +460,10 @@ struct Renderer {
         out += "<rect x=\"0\" y=\"0\" width=\"\(n(w))\" height=\"52\" fill=\"#fff\" fill-opacity=\"0.88\"/>\n"
         out += "<text x=\"16\" y=\"24\" font-size=\"18\" font-weight=\"bold\" fill=\"#222\">\(xml(title))</text>\n"
         let dated = scene.events.reduce(0) { $0 + ($1.start != nil ? 1 : 0) }
-        var sub = "\(scene.events.count) events (\(dated) dated) from \(scene.sourceCount) "
+        func grouped(_ n: Int) -> String { NumberFormat.grouped(Double(n)) }
+        var sub = "\(grouped(scene.events.count)) events (\(grouped(dated)) dated) from \(grouped(scene.sourceCount)) "
             + (scene.sourceCount == 1 ? "source" : "sources")
-        if let binned { sub += " · \(binned.count) placed events counted in \(binned.bins) bins" }
+        if let binned { sub += " · \(grouped(binned.count)) placed events counted in \(grouped(binned.bins)) bins" }
         if let last = scene.days.last(where: { scene.frontlines[$0] != nil }) {
             sub += " · front line and control of \(DateText.day(last)): a Voronoi model of the control table, not a surveyed line"
         }
@@ -516,7 +517,7 @@ struct Renderer {
         rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.highway)\" stroke-width=\"3\"/>", "Highway (M4, M5)"))
         rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.border)\" stroke-width=\"2\" stroke-dasharray=\"9 3 2 3\"/>", "Syria–Turkey border"))
         rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.governorate)\" stroke-width=\"1\" stroke-dasharray=\"5 3\"/>", "Governorate (approximate)"))
-        let lw = 236.0, lh = Double(rows.count) * 21 + 30
+        let lw = 252.0, lh = Double(rows.count) * 21 + 30
         let x = view.width - lw - 12, y = 64.0
         take((x, y, x + lw, y + lh))
         out += "<g id=\"legend\" transform=\"translate(\(n(x)),\(n(y)))\">\n"

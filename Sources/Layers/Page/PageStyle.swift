@@ -48,7 +48,8 @@ enum PageStyle {
         .pm-legend label { display: flex; align-items: center; gap: 6px; margin: 3px 0; cursor: pointer; }
         .pm-legend h4 { margin: 8px 0 2px; font-size: 11.5px; color: #555; text-transform: uppercase; letter-spacing: 1px; }
         .pm-legend svg { flex: none; }
-        .pm-popup h3 { margin: 0 0 4px; font-size: 15px; }
+        .pm-popup h3 { margin: 0 0 2px; font-size: 15px; }
+        .pm-popup .note { margin: 0 0 4px; }
         .pm-popup dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
         .pm-popup dt { color: #666; }
         .pm-popup dd { margin: 0; }
