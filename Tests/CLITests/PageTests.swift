@@ -117,6 +117,20 @@ final class PageTests: XCTestCase {
         XCTAssertTrue(o.string(4).contains("YYYY-MM-DD"), o.string(4))
     }
 
+    func testOnlineTilesOnlyWhenAskedAndWithTheirCredit() throws {
+        let base = try String(contentsOf: try example().appendingPathComponent("page/base.js"), encoding: .utf8)
+        XCTAssertTrue(base.contains(#""tiles":null"#), "no tile layer by default")
+        let out = try temporaryDirectory("placemap-tiles").appendingPathComponent("out")
+        let template = "https://tiles.invalid/{z}/{x}/{y}.png"
+        let noCredit = try Run.placemap(["map", "Examples", "--out", out.path, "--tiles", template])
+        XCTAssertNotEqual(noCredit.status, 0)
+        XCTAssertTrue(noCredit.stderr.contains("--tiles-attribution"), noCredit.stderr)
+        let r = try Run.placemap(["map", "Examples", "--out", out.path, "--tiles", template, "--tiles-attribution", "Tiles © Example <org>"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let asked = try String(contentsOf: out.appendingPathComponent("page/base.js"), encoding: .utf8)
+        XCTAssertTrue(asked.contains(#""tiles":{"attribution":"Tiles © Example \u003corg\u003e","url":"https://tiles.invalid/{z}/{x}/{y}.png"}"#), asked)
+    }
+
     /// Report text that looks like markup stays text: the data files hold no `<`, and the popup shows it.
     func testReportTextIsShownAsTextNeverAsMarkup() throws {
         let dir = try temporaryDirectory("placemap-hostile")
