@@ -13,7 +13,8 @@ struct Map: ParsableCommand {
             INPUT is a report (.txt), an event file (.jsonl, .csv, .geojson) or a folder of them. The folder \
             given to --out receives events.geojson, days/YYYY-MM-DD.geojson, ongoing.geojson, undated.geojson, \
             places.geojson, highways.geojson, borders.geojson, footprints.geojson, movements.geojson, \
-            frontlines.geojson, statements.jsonl, events.geojsonseq, events.csv, map.svg and index.html. \
+            frontlines.geojson, statements.jsonl, events.geojsonseq, events.csv, map.svg, and index.html with \
+            its folder page/ (Leaflet from Debian's libjs-leaflet, the page's script and its data). \
             Everything is written to a staging folder first: on any error the earlier output stays as it was.
             """)
 
