@@ -17,12 +17,16 @@ public struct MapInput {
     public var frontlines: [FrontlineDay]
     /// How many reports or event files the events came from.
     public var sourceCount: Int
+    /// The `--explain` lines of each event by id (from extraction; empty for event files), for the page.
+    public var explanations: [String: [String]]
+    /// The page's options (an online tile layer).
+    public var page: PageOptions
 
     /// An input from its parts.
     public init(events: [Event], gazetteer: Gazetteer?, control: ControlTable? = nil, frontlines: [FrontlineDay] = [],
-                sourceCount: Int) {
+                sourceCount: Int, explanations: [String: [String]] = [:], page: PageOptions = PageOptions()) {
         self.events = events; self.gazetteer = gazetteer; self.control = control; self.frontlines = frontlines
-        self.sourceCount = sourceCount
+        self.sourceCount = sourceCount; self.explanations = explanations; self.page = page
     }
 }
 
@@ -76,9 +80,10 @@ public enum MapJob {
     }
 
     /// Writes all layers of `input` into `out` (created when missing) and returns what each holds.
-    /// Throws `LayersError` (an unwritable folder or file, a projection failure); the earlier content
-    /// of `out` is then left as it was.
+    /// Throws `LayersError` (an unwritable folder or file, a projection failure) or `PageError` (Leaflet
+    /// missing); the earlier content of `out` is then left as it was.
     public static func write(_ input: MapInput, to out: String) throws -> [LayerCount] {
+        let leaflet = try LeafletFiles.locate()
         let all = ordered(input.events)
         let events = all.filter { $0.kind == .event }
         let statements = all.filter { $0.kind == .statement }
@@ -145,10 +150,12 @@ public enum MapJob {
         let scene = MapScene(events: events, partition: partition, days: days, frontlines: fronts,
                              controlCoordinates: input.control?.coordinates ?? [:], movements: movementFeatures,
                              places: places, highways: highways, borders: borders, sourceCount: input.sourceCount)
-        try ByteSink.write(try SVGMap.render(scene, interactive: false), to: folder.stagingPath("map.svg"))
+        try ByteSink.write(try SVGMap.render(scene), to: folder.stagingPath("map.svg"))
         counts.append(LayerCount(file: "map.svg", count: events.count))
-        try ByteSink.write(try HTMLPage.render(scene), to: folder.stagingPath("index.html"))
+        let page = PageInput(scene: scene, explanations: input.explanations, options: input.page)
+        let pageFiles = try PageWriter.write(page, leaflet: leaflet, into: folder)
         counts.append(LayerCount(file: "index.html", count: days.count))
+        counts.append(LayerCount(file: "page/", count: pageFiles))
 
         try folder.publish()
         return counts + dayCounts
