@@ -77,7 +77,7 @@ public enum SVGMap {
         let box = scene.box ?? BoundingBox(west: 36.0, south: 35.4, east: 37.2, north: 36.4)
         let view = try MapView(box: box, width: width)
         var r = Renderer(view: view, scene: scene)
-        return r.document()
+        return try r.document()
     }
 }
 
@@ -99,7 +99,7 @@ struct Renderer {
     /// The symbols the events have, for the legend.
     var present: Set<EventSymbol> = []
 
-    mutating func document() -> String {
+    mutating func document() throws -> String {
         let w = Int(view.width), h = Int(view.height)
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
         out += "font-family=\"'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\" font-size=\"12\">\n"
@@ -115,13 +115,13 @@ struct Renderer {
         eventsText += "</g>\n"
         let legendText = legend()
         let scaleText = scaleBar()
-        base()
+        try base()
         let last = scene.days.last { scene.frontlines[$0] != nil }
         // control and front lines
         out += "<g id=\"control\">\n"
         if let last {
             let first = scene.days.first { scene.frontlines[$0] != nil }
-            front(last, previous: first != last ? first : nil)
+            try front(last, previous: first != last ? first : nil)
         }
         out += "</g>\n"
         highwayLabels()
@@ -157,35 +157,35 @@ struct Renderer {
 
     // MARK: Base layers
 
-    mutating func base() {
+    mutating func base() throws {
         out += "<g id=\"base\">\n"
         let features = scene.borders.features
         // Syria's outline, filled
         for f in features where f[property: "kind"]?.stringValue == "country_outline" {
-            if let g = clipped(f.geometry) {
+            if let g = try clipped(f.geometry) {
                 out += "<path d=\"\(path(g))\" fill=\"#fbfaf6\" stroke=\"none\"/>\n"
             }
         }
         // governorates
         out += "<g fill=\"none\" stroke=\"#b9b1a3\" stroke-width=\"0.9\" stroke-dasharray=\"5 3\">\n"
         for f in features where f[property: "kind"]?.stringValue == "governorate" {
-            if let g = clipped(f.geometry) { out += "<path d=\"\(path(g))\"/>\n" }
+            if let g = try clipped(f.geometry) { out += "<path d=\"\(path(g))\"/>\n" }
         }
         out += "</g>\n"
         for f in features where f[property: "kind"]?.stringValue == "country_outline" {
-            if let g = clipped(f.geometry) {
+            if let g = try clipped(f.geometry) {
                 out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#8c8577\" stroke-width=\"1.2\"/>\n"
             }
         }
         for f in features where f[property: "kind"]?.stringValue == "border" {
-            if let g = clipped(f.geometry) {
+            if let g = try clipped(f.geometry) {
                 out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#fff\" stroke-width=\"5\"/>\n"
                 out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#4d4437\" stroke-width=\"2\" stroke-dasharray=\"9 3 2 3\"/>\n"
             }
         }
         // highways
         for f in scene.highways.features {
-            guard let g = clipped(f.geometry) else { continue }
+            guard let g = try clipped(f.geometry) else { continue }
             out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#fff\" stroke-width=\"5.5\" stroke-linejoin=\"round\"/>\n"
             out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"\(Palette.highway)\" stroke-width=\"3\" stroke-linejoin=\"round\"/>\n"
         }
@@ -240,20 +240,20 @@ struct Renderer {
 
     // MARK: Control and front line
 
-    mutating func front(_ day: Day, previous: Day?) {
+    mutating func front(_ day: Day, previous: Day?) throws {
         guard let f = scene.frontlines[day] else { return }
         out += "<g>\n"
         for side in [Side.government, .opposition, .turkish] {
-            guard let g = f.sides[side], let c = clipped(g) else { continue }
+            guard let g = f.sides[side], let c = try clipped(g) else { continue }
             out += "<path d=\"\(path(c))\" fill=\"\(Palette.side(side))\" fill-opacity=\"0.13\" stroke=\"none\"/>\n"
         }
-        if let g = f.contested, let c = clipped(g) {
+        if let g = f.contested, let c = try clipped(g) {
             out += "<path d=\"\(path(c))\" fill=\"url(#hatch)\" stroke=\"\(Palette.side(.contested))\" stroke-width=\"0.8\"/>\n"
         }
-        if let previous, let p = scene.frontlines[previous], let c = clipped(p.line) {
+        if let previous, let p = scene.frontlines[previous], let c = try clipped(p.line) {
             out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"\(Palette.earlierFrontLine)\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\" opacity=\"0.8\"/>\n"
         }
-        if let c = clipped(f.line) {
+        if let c = try clipped(f.line) {
             out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"#fff\" stroke-width=\"6\" stroke-linejoin=\"round\" opacity=\"0.9\"/>\n"
             out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"\(Palette.frontLine)\" stroke-width=\"3\" stroke-linejoin=\"round\"/>\n"
         }
@@ -550,8 +550,9 @@ struct Renderer {
 
     // MARK: Helpers
 
-    /// The geometry cut to the view's neighbourhood (GEOS), or nil when nothing of it is in view.
-    func clipped(_ g: Geometry?) -> Geometry? {
+    /// The geometry cut to the view's neighbourhood (GEOS), or nil when nothing of it is in view. Throws
+    /// `LayersError.geometry` with GEOS's message when the cut fails (never a silently missing layer).
+    func clipped(_ g: Geometry?) throws -> Geometry? {
         guard let g, let b = g.boundingBox else { return nil }
         let v = view.geographicBox
         if b.east < v.west || b.west > v.east || b.north < v.south || b.south > v.north { return nil }
@@ -559,8 +560,11 @@ struct Renderer {
         let frame = Geometry.polygon([[Coordinate(lon: v.west, lat: v.south), Coordinate(lon: v.east, lat: v.south),
                                        Coordinate(lon: v.east, lat: v.north), Coordinate(lon: v.west, lat: v.north),
                                        Coordinate(lon: v.west, lat: v.south)]])
-        guard let cut = try? g.intersection(frame), !cut.isEmpty else { return nil }
-        return cut
+        let cut: Geometry
+        do { cut = try g.intersection(frame) } catch {
+            throw LayersError.geometry("a layer cannot be clipped to the map's frame: \(error)")
+        }
+        return cut.isEmpty ? nil : cut
     }
 
     /// SVG path data of lines and polygon rings, in pixels with one decimal.
