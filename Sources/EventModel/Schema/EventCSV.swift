@@ -26,6 +26,9 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     /// The header name.
     public var name: String { rawValue }
 
+    /// The column's position in `allCases` (as `EventField.ordinal`, checked by `SchemaTests`).
+    @inline(__always) public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
     /// The schema field the column carries whole, or nil for a column derived from other fields.
     public var field: EventField? { EventField.carried(by: .csv).first { $0.csvColumn == rawValue } }
 
