@@ -17,12 +17,16 @@ public struct MapInput {
     public var frontlines: [FrontlineDay]
     /// How many reports or event files the events came from.
     public var sourceCount: Int
+    /// The `--explain` lines of each event by id (from extraction; empty for event files), for the page.
+    public var explanations: [String: [String]]
+    /// The page's options (an online tile layer).
+    public var page: PageOptions
 
     /// An input from its parts.
     public init(events: [Event], gazetteer: Gazetteer?, control: ControlTable? = nil, frontlines: [FrontlineDay] = [],
-                sourceCount: Int) {
+                sourceCount: Int, explanations: [String: [String]] = [:], page: PageOptions = PageOptions()) {
         self.events = events; self.gazetteer = gazetteer; self.control = control; self.frontlines = frontlines
-        self.sourceCount = sourceCount
+        self.sourceCount = sourceCount; self.explanations = explanations; self.page = page
     }
 }
 
@@ -76,9 +80,10 @@ public enum MapJob {
     }
 
     /// Writes all layers of `input` into `out` (created when missing) and returns what each holds.
-    /// Throws `LayersError` (an unwritable folder or file, a projection failure); the earlier content
-    /// of `out` is then left as it was.
+    /// Throws `LayersError` (an unwritable folder or file, a projection failure) or `PageError` (Leaflet
+    /// missing); the earlier content of `out` is then left as it was.
     public static func write(_ input: MapInput, to out: String) throws -> [LayerCount] {
+        let leaflet = try LeafletFiles.locate()
         let all = ordered(input.events)
         let events = all.filter { $0.kind == .event }
         let statements = all.filter { $0.kind == .statement }
@@ -91,11 +96,11 @@ public enum MapJob {
         // events
         try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events")
         counts.append(LayerCount(file: "events.geojson", count: events.count))
-        try ByteSink.write(SourcesCSV.encode(events), to: folder.stagingPath("sources.csv"))
+        try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
         counts.append(LayerCount(file: "sources.csv", count: events.reduce(0) { $0 + $1.sources.count }))
         try EventLayers.writeSequence(events, to: folder.stagingPath("events.geojsonseq"))
         counts.append(LayerCount(file: "events.geojsonseq", count: events.count))
-        try ByteSink.write(EventCSV.encode(events), to: folder.stagingPath("events.csv"))
+        try stream(to: folder.stagingPath("events.csv")) { sink in EventCSV.write(events, header: true) { sink.append($0) } }
         counts.append(LayerCount(file: "events.csv", count: events.count))
         try ByteSink.write(EventJSONLines.encode(statements), to: folder.stagingPath("statements.jsonl"))
         counts.append(LayerCount(file: "statements.jsonl", count: statements.count))
@@ -145,13 +150,22 @@ public enum MapJob {
         let scene = MapScene(events: events, partition: partition, days: days, frontlines: fronts,
                              controlCoordinates: input.control?.coordinates ?? [:], movements: movementFeatures,
                              places: places, highways: highways, borders: borders, sourceCount: input.sourceCount)
-        try ByteSink.write(try SVGMap.render(scene, interactive: false), to: folder.stagingPath("map.svg"))
+        try ByteSink.write(try SVGMap.render(scene), to: folder.stagingPath("map.svg"))
         counts.append(LayerCount(file: "map.svg", count: events.count))
-        try ByteSink.write(try HTMLPage.render(scene), to: folder.stagingPath("index.html"))
+        let page = PageInput(scene: scene, explanations: input.explanations, options: input.page)
+        let pageFiles = try PageWriter.write(page, leaflet: leaflet, into: folder)
         counts.append(LayerCount(file: "index.html", count: days.count))
+        counts.append(LayerCount(file: "page/", count: pageFiles))
 
         try folder.publish()
         return counts + dayCounts
+    }
+
+    /// Writes a file through a `ByteSink` that `body` fills (temporary file, renamed when complete).
+    static func stream(to path: String, _ body: (ByteSink) -> Void) throws {
+        let sink = try ByteSink(path: path)
+        body(sink)
+        try sink.commit()
     }
 
     /// A day's front-line features (line, sides, contested) and its control points (`kind` "control",
