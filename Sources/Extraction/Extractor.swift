@@ -12,11 +12,14 @@ public struct ExtractionResult: Sendable {
     public var warnings: [String]
     /// Per event id: the sentence(s) and the rules that fired (`--explain`).
     public var explanations: [String: [String]]
+    /// Places for an analyst to check (`ReviewList`): unknown places, weak resolutions, far events.
+    public var review: [ReviewItem]
 
     /// A result.
     public init(events: [Event] = [], statements: [Event] = [], warnings: [String] = [],
-                explanations: [String: [String]] = [:]) {
+                explanations: [String: [String]] = [:], review: [ReviewItem] = []) {
         self.events = events; self.statements = statements; self.warnings = warnings; self.explanations = explanations
+        self.review = review
     }
 }
 
@@ -71,7 +74,7 @@ public struct Extractor: Sendable {
         var run = ReportRun(extractor: self, report: report)
         run.go()
         return ExtractionResult(events: run.events, statements: run.statements, warnings: run.warnings,
-                                explanations: explains ? run.explanations : [:])
+                                explanations: explains ? run.explanations : [:], review: run.review)
     }
 }
 
@@ -107,6 +110,8 @@ struct ReportRun {
     var lastAgent: [AgentKind: ActorMention] = [:]
     /// Events put in the report's province because their clause named no place.
     var provinceOnly = Set<String>()
+    /// Names resolved by a weak clue (the rest of the review list is made from the merged events).
+    var review: [ReviewItem] = []
     /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.
     var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.

@@ -11,8 +11,9 @@ extension ReportRun {
         let joined = a.joinedNames()
         for j in joined.spans {
             let name = a.original(j)
-            out.append(PlaceMention(range: j, form: .unresolved, text: name, place: nil, precision: 3, direction: nil,
-                                    local: PlaceRoles.reason(a, j) == nil, near: false,
+            let (near, direction) = relativePosition(a, before: j.lowerBound)
+            out.append(PlaceMention(range: j, form: .unresolved, text: name, place: nil, precision: 3, direction: direction,
+                                    local: PlaceRoles.reason(a, j) == nil, near: near,
                                     rule: noted("unknown name '\(name)' (its words name different places)")))
         }
         for name in a.names where !name.match.candidates.isEmpty && !joined.members.contains(name.range.lowerBound) {
@@ -44,6 +45,7 @@ extension ReportRun {
                 do {
                     let r = try extractor.gazetteer.resolve(m.text, context: context)
                     place = r.place
+                    noteWeak(m, to: r.place, context: context, sentence: a)
                     resolved[m.key + "|" + (m.cue ?? "")] = r.place
                     rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
                 } catch {
@@ -198,8 +200,9 @@ extension ReportRun {
                       !covered[e], !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
                 if e > s + (opensWithArticle ? 1 : 0), a.tokens[s].capitalised || opensWithArticle, !covered[s] {
                     let name = a.original(s..<e)
+                    let (near, direction) = relativePosition(a, before: s)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
-                                            direction: nil, local: PlaceRoles.reason(a, s..<e) == nil, near: false,
+                                            direction: direction, local: PlaceRoles.reason(a, s..<e) == nil, near: near,
                                             rule: noted("unknown name '\(name)' after '\(t)'"), neighbour: neighbour))
                 }
                 guard list else { break }
