@@ -65,7 +65,9 @@ extension ReportRun {
             }
             let (near, direction) = relativePosition(a, before: range.lowerBound)
             let inTrigger = range.lowerBound > 0 && a.triggers.contains { $0.range.contains(range.lowerBound - 1) }
-            let isNear = near || (m.cue == "near" && !inTrigger)
+            // "the Harran hills", "Hawash hill": a feature by the village, not the village.
+            let feature = range.upperBound < a.tokens.count && ReportRun.featureNouns.contains(a.tokens[range.upperBound].text)
+            let isNear = near || (m.cue == "near" && !inTrigger) || (feature && place.kind.isSettlement)
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
             if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
@@ -92,6 +94,8 @@ extension ReportRun {
         }
     }
 
+    /// Nouns after a village's name that name a feature beside it ("the Harran hills").
+    static let featureNouns: Set<String> = ["hill", "hills", "heights", "mountain", "mountains", "ridge", "plain", "valley"]
     /// Words skipped between a direction and its place ("north of the town of X").
     static let positionFillers: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
     /// Words before "of" that introduce a (possibly unknown) settlement name.

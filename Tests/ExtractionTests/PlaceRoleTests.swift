@@ -69,3 +69,11 @@ extension PlaceRoleTests {
         XCTAssertEqual(Set(list.map(\.place)), ["Sarmin", "Ariha"])
     }
 }
+
+extension PlaceRoleTests {
+    func testTheHillsOfAVillageAreNearItNotInIt() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Troops captured the Ariha hills on Monday.").first)
+        XCTAssertEqual(e.place, "Ariha")
+        XCTAssertEqual(e.geoPrecision, 2)
+    }
+}
