@@ -57,6 +57,10 @@ struct ClauseReading {
     var places: [PlaceMention] = []
     var vaguePlace = false
     var fatalities: Int?
+    /// Deaths one side says it inflicted ("Ankara said it killed 70"): ACLED keeps them out of `fatalities`.
+    var fatalitiesClaimed: Int?
+    /// True when the clause is a side's claim of its own deed ("X said it killed …").
+    var ownDeedClaim = false
     var fatalitiesDetail: String?
     var displaced: Int?
     var statementCue = false
@@ -217,6 +221,7 @@ struct ClauseRules {
             if end < range.upperBound, analysis.tokens[end].text == "that" { end += 1 }
             if let p = analysis.has(.claimPronoun, at: end) {
                 r.claimed = true
+                r.ownDeedClaim = true
                 claimAgents = analysis.actors.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= verb.range.lowerBound }
                     .map(\.range)
                 r.notes.append("claim: '\(analysis.original(range.lowerBound..<end)) \(p.phrase)'")
@@ -255,6 +260,11 @@ struct ClauseRules {
         r.newsTense = cues.contains { $0.entry.kind == .newsTense && !masked.contains($0.range.lowerBound) }
 
         let victims = fatalities(in: range, r: &r)
+        // "X said it killed 70": the claimed toll of the enemy is not a reported death toll.
+        if r.ownDeedClaim, let n = r.fatalities {
+            r.fatalitiesClaimed = n; r.fatalities = nil
+            r.notes.append("claimed toll \(n) → fatalities_claimed")
+        }
         if main.entry.category.subType == .displacement { r.displaced = displaced(in: range, trigger: main.range, masked: r.masked) }
 
         r.actors = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: claimAgents)

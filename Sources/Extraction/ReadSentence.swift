@@ -125,6 +125,7 @@ extension ReportRun {
                                 admin1: t.place.admin1.isEmpty ? nil : t.place.admin1,
                                 actor1: actors.actor1, assocActor1: actors.assocActor1, actor2: actors.actor2,
                                 assocActor2: actors.assocActor2, fatalities: r.fatalities,
+                                fatalitiesClaimed: r.fatalitiesClaimed,
                                 fatalitiesDetail: r.fatalitiesDetail, claimed: r.claimed, displaced: r.displaced,
                                 unresolvedPlace: t.unresolved, sources: [source]))
             if extractor.explains {

@@ -192,7 +192,8 @@ final class ExtractionRulesTests: XCTestCase {
     func testClaimsAreMarkedAndTheClaimantActs() throws {
         let e = try only("Damascus said its forces killed 30 militants near Neyrab on Wednesday.")
         XCTAssertTrue(e.claimed)
-        XCTAssertEqual(e.fatalities, 30)
+        XCTAssertNil(e.fatalities, "a side's claim of enemy dead is not a reported toll")
+        XCTAssertEqual(e.fatalitiesClaimed, 30)
         XCTAssertEqual(e.place, "Nairab")
         XCTAssertEqual(e.geoPrecision, 2)
         XCTAssertEqual(e.actorNames, ["Syrian government forces", "Militants"])
