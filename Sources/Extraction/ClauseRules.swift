@@ -91,6 +91,8 @@ struct ClauseRules {
     let analysis: SentenceAnalysis
     let lexicon: Lexicon
     let reportDate: Day
+    /// The day the report named last before this sentence, for "the previous day", "then" (see `DateRules.anchored`).
+    var anchor: Day? = nil
     /// When false, rule texts (read only by `--explain`) are left empty.
     var explains = true
 
@@ -122,7 +124,7 @@ struct ClauseRules {
         mask(&r, cues: cues)
         if backgroundSentence {
             r.notes.append("background sentence")
-            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: analysis.cues, reportDate: reportDate)
+            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: analysis.cues, reportDate: reportDate, anchor: anchor)
             return r
         }
         let candidates = analysis.triggers.filter { usable($0, in: r) }
@@ -134,7 +136,7 @@ struct ClauseRules {
         guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
                                          : $0.range.lowerBound > $1.range.lowerBound }) else {
             r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose),
-                                    reportDate: reportDate)
+                                    reportDate: reportDate, anchor: anchor)
             return r
         }
         r.trigger = main
@@ -243,7 +245,7 @@ struct ClauseRules {
     func readHappening(_ r: inout ClauseReading, trigger main: PhraseMatch<TriggerEntry>, cues: [CueMatch],
                        claimAgents: [Range<Int>]) {
         let range = r.clause.range
-        r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose), reportDate: reportDate)
+        r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose), reportDate: reportDate, anchor: anchor)
         // "during the attack", "in retaliatory attacks": a back reference; "after the" must be followed by a
         // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
         let purpose = r.purpose, masked = r.masked

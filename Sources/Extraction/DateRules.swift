@@ -27,7 +27,7 @@ public enum DateFinding: Sendable, Hashable {
 /// - "recently", "earlier" alone are vague: too loose to code a date.
 public enum DateRules {
     /// The first date expression among `cues` (matched over `tokens`) within `range`, or nil.
-    static func find(in range: Range<Int>, tokens: [Token], cues: [CueMatch], reportDate d: Day) -> DateFinding? {
+    static func find(in range: Range<Int>, tokens: [Token], cues: [CueMatch], reportDate d: Day, anchor: Day? = nil) -> DateFinding? {
         var vague: DateFinding? = nil
         var found: DateFinding? = nil
         var undated: DateFinding? = nil
@@ -38,7 +38,7 @@ public enum DateRules {
             case .vague:
                 vague = vague ?? .vague(rule: "vague cue '\(m.text(tokens))'")
             case .relative where found == nil:
-                found = relative(m.entry.value, phrase: m.text(tokens), d: d)
+                found = relative(m.entry.value, phrase: m.text(tokens), d: d) ?? anchored(m.entry.value, phrase: m.text(tokens), anchor: anchor)
             case .weekday where found == nil:
                 guard let w = Int(m.entry.value) else { continue }
                 let phrase = m.text(tokens)
@@ -74,12 +74,36 @@ public enum DateRules {
         case "last_week":
             let monday = d.adding(days: 1 - d.weekday - 7)
             return .dated(start: monday, end: monday.adding(days: 6), rule: "'\(phrase)' → the week before")
+        case "weekend":
+            // The Saturday and Sunday before the report (the report's own weekend when it falls on one).
+            let saturday = mostRecent(weekday: 6, onOrBefore: d.weekday == 6 || d.weekday == 7 ? d : d.adding(days: -1))
+            return .dated(start: saturday, end: min(saturday.adding(days: 1), d), rule: "'\(phrase)' → the weekend before the report")
+        case "past_two_days":
+            return .dated(start: d.adding(days: -1), end: d, rule: "'\(phrase)' → the day before the report and the report's day")
+        case "past_days":
+            return .dated(start: d.adding(days: -7), end: d.adding(days: -1), rule: "'\(phrase)' → the week before the report, ending the day before")
         case "this_month": return .dated(start: d.firstOfMonth, end: d, rule: "'\(phrase)' → the report's month to date")
         case "last_month":
             let end = d.firstOfMonth.adding(days: -1)
             return .dated(start: end.firstOfMonth, end: end, rule: "'\(phrase)' → the month before")
         default: return nil
         }
+    }
+
+    /// Dates told against the day last named in the report (`anchor`): "the previous day", "a day earlier" (the
+    /// day before it), "then" (that day), "on its first day" (that day), "on day two" (the day after). Nil without
+    /// an anchor or for other values.
+    static func anchored(_ value: String, phrase: String, anchor: Day?) -> DateFinding? {
+        guard let a = anchor else { return nil }
+        let offset: Int
+        switch value {
+        case "day_before": offset = -1
+        case "sequence", "first_day": offset = 0
+        case "second_day": offset = 1
+        default: return nil
+        }
+        let day = a.adding(days: offset)
+        return .dated(start: day, end: day, rule: "'\(phrase)' → \(offset == 0 ? "the" : offset < 0 ? "the day before the" : "the day after the") day last named (\(a))")
     }
 
     /// The most recent day with ISO weekday `w` (1 = Monday) on or before `d`.

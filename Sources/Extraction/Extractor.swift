@@ -110,6 +110,8 @@ struct ReportRun {
     var lastAgent: [AgentKind: ActorMention] = [:]
     /// Events put in the report's province because their clause named no place.
     var provinceOnly = Set<String>()
+    /// The day the report named last (the start of the latest dated clause read), for anchored dates.
+    var lastDay: Day?
     /// Names resolved by a weak clue (the rest of the review list is made from the merged events).
     var review: [ReviewItem] = []
     /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.

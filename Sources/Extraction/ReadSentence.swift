@@ -12,6 +12,9 @@ extension ReportRun {
         // A sentence with no trigger and no statement word tells nothing: only its places are remembered.
         if a.triggers.isEmpty, !a.cues.contains(where: { $0.entry.kind == .statement || $0.entry.kind == .reportVerb }) {
             remember(named[k])
+            // Its day still anchors "then", "the previous day" told after it.
+            if case .dated(let start, _, _)? = DateRules.find(in: a.tokens.indices, tokens: a.tokens, cues: a.cues,
+                                                               reportDate: report.date, anchor: lastDay) { lastDay = start }
             return
         }
         let mentions = (named[k] + otherPlaces(a, named: named[k])).sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -24,6 +27,7 @@ extension ReportRun {
         }
         noteSpeaker(a)
         noteAgents(readings)
+        for r in readings { if case .dated(let start, _, _)? = r.date { lastDay = start } }
         if made == 0, readings.contains(where: { $0.statementCue }) {
             addStatement(a, readings: readings, mentions: mentions)
         }
@@ -40,7 +44,8 @@ extension ReportRun {
     func readClauses(sentence k: Int, mentions: [PlaceMention]) -> [ClauseReading] {
         let a = analyses[k]
         let background = a.cues.contains { $0.entry.kind == .background }
-        let rules = ClauseRules(analysis: a, lexicon: extractor.lexicon, reportDate: report.date, explains: extractor.explains)
+        let rules = ClauseRules(analysis: a, lexicon: extractor.lexicon, reportDate: report.date, anchor: lastDay,
+                                explains: extractor.explains)
         var readings = a.clauses().map { rules.read($0, backgroundSentence: background, places: mentions) }
         // "On Monday they took …": a bare subject takes the side named last in the sentences before.
         for ci in readings.indices {
