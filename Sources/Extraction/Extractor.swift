@@ -28,8 +28,9 @@ public struct ExtractionResult: Sendable {
 /// and the place rules below.
 ///
 /// Place rules:
-/// - a named place in Syria is an event place; a country ("northwestern Syria") or a place abroad
-///   (Moscow, Ankara, Baku, Brussels) never is; the dateline city is not part of the text read;
+/// - a named place in the report's own country (`homeCountry`: the country of the places it names without
+///   doubt) is an event place; a country ("northwestern Syria") or a place abroad (Moscow, Ankara, Baku,
+///   Brussels in a report on Syria) never is; the dateline is not part of the text read;
 /// - a bare name shared by a city and its governorate ("in Idlib") is the governorate when the report
 ///   names that governorate as such elsewhere ("Idlib province") and no city cue says otherwise ("Idlib's
 ///   city centre"); else the city ("Damascus complained");
@@ -51,7 +52,7 @@ public struct Extractor: Sendable {
     /// Trigger, actor and cue phrases.
     public let lexicon: Lexicon
     let matcher: NameMatcher
-    /// admin1 → the governorate place.
+    /// "country|admin1" → the governorate (first-level division) place.
     let governorates: [String: Place]
 
     /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
@@ -63,7 +64,7 @@ public struct Extractor: Sendable {
         self.lexicon = lexicon
         self.matcher = NameMatcher(gazetteer: gazetteer)
         var g: [String: Place] = [:]
-        for p in gazetteer.places where p.kind == .governorate && p.country == "SY" { g[p.admin1] = g[p.admin1] ?? p }
+        for p in gazetteer.places where p.kind == .governorate { g[p.country + "|" + p.admin1] = g[p.country + "|" + p.admin1] ?? p }
         self.governorates = g
     }
 
@@ -110,6 +111,9 @@ struct ReportRun {
     var lastAgent: [AgentKind: ActorMention] = [:]
     /// Events put in the report's province because their clause named no place.
     var provinceOnly = Set<String>()
+    /// The country the report is about (`homeCountry`): only its places are places of happenings; nil when the
+    /// report names no place.
+    var home: String?
     /// The day the report named last (the start of the latest dated clause read), for anchored dates.
     var lastDay: Day?
     /// Names resolved by a weak clue (the rest of the review list is made from the merged events).
@@ -144,6 +148,7 @@ struct ReportRun {
             }
         }
         paragraph = ReportRun.paragraphs(of: analyses.map(\.sentence), in: scalars)
+        home = homeCountry()
         // Each sentence's names are resolved with the places named before them as context; anaphors, read later,
         // start again from the report's start.
         for a in analyses {

@@ -77,3 +77,15 @@ extension PlaceRoleTests {
         XCTAssertEqual(e.geoPrecision, 2)
     }
 }
+
+extension PlaceRoleTests {
+    func testTheReportsOwnCountryIsWhereItsHappeningsAreNotAHardCodedOne() throws {
+        // A report about southern Turkey: its places are event places; in a report about Idlib they are not.
+        let turkey = try Fixture.events(" date 2020-02-06 BEIRUT -- Rockets fired from across the border hit Reyhanli and "
+                                        + "Antakya on Monday, killing two civilians in Reyhanli.")
+        XCTAssertTrue(turkey.contains { $0.place == "Reyhanli" }, "\(turkey.map(\.place))")
+        let syria = try Fixture.events(" date 2020-02-06 BEIRUT -- Jets bombed Sarmin and Binnish on Monday, the governor of "
+                                       + "Antakya said.")
+        XCTAssertFalse(syria.contains { $0.place == "Antakya" })
+    }
+}
