@@ -191,13 +191,18 @@ extension SentenceAnalysis {
                 starts.append((i, .sub))
             }
         }
-        // "X did A and did B" where A and B are happenings of different types: two clauses, one subject.
+        // "X did A and did B" where A and B are happenings of different types (or different kinds of remote
+        // violence: "shelling killed …, and an air strike killed …"): two clauses, one subject.
         var shared = Set<Int>()
         for (i, t) in tokens.enumerated() where t.text == "and" {
-            guard let next = triggers.first(where: { $0.range.lowerBound == i + 1 }),
+            // "… and shelled B", "…, and an air strike killed …" (past an article).
+            var n = i + 1
+            while n < tokens.count, n <= i + 2, ["a", "an", "the"].contains(tokens[n].text) { n += 1 }
+            guard let next = triggers.first(where: { $0.range.lowerBound == n }),
                   let before = triggers.last(where: { t in t.range.upperBound <= i
                       && !starts.contains(where: { s in s.0 > t.range.lowerBound && s.0 <= i }) }),
-                  before.entry.category.type != next.entry.category.type else { continue }
+                  before.entry.category.type != next.entry.category.type
+                    || (next.entry.category.type == .explosions && before.entry.category != next.entry.category) else { continue }
             starts.append((i, .sub))
             shared.insert(i)
         }

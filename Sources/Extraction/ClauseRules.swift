@@ -456,6 +456,19 @@ struct ClauseRules {
         return !(q..<i).contains { analysis.tokens[$0].text == "," || analysis.tokens[$0].text == ";" }
     }
 
+    /// True when "by" stands before the actor at token `i`, past "the" and capitalised words of a name ("by the
+    /// Bashar al Assad regime").
+    func byAgent(before i: Int, clause: Range<Int>) -> Bool {
+        var j = i - 1, steps = 0
+        while j >= clause.lowerBound, steps < 5 {
+            let t = analysis.tokens[j]
+            if t.text == "by" { return true }
+            guard t.text == "the" || t.capitalised || ReportRun.articles.contains(t.text) else { return false }
+            j -= 1; steps += 1
+        }
+        return false
+    }
+
     /// True when the actor at token `i` follows a trigger that ends in "to" ("fell to", past "the"): the side
     /// the place fell to acted.
     func agentAfter(_ trigger: Range<Int>, at i: Int) -> Bool {
@@ -494,7 +507,7 @@ struct ClauseRules {
             else if i > 0, analysis.tokens[i - 1].text == "between" || (i > 1 && analysis.tokens[i - 1].text == "and" && found.last?.role == .neutral) {
                 role = .neutral
             } else if i < trigger.lowerBound { role = .agent }
-            else if i > 0, analysis.tokens[i - 1].text == "by" { role = .agent }
+            else if byAgent(before: i, clause: r.clause.range) { role = .agent }
             else if agentAfter(trigger, at: i) { role = .agent }
             else { role = .patient }
             for (k, n) in e.names.enumerated() {

@@ -45,3 +45,21 @@ extension ActorRuleTests {
         XCTAssertEqual(events.first?.actor1?.name, "Rebels")
     }
 }
+
+extension ActorRuleTests {
+    func testByBeforeANameMakesItsSideTheAgent() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Air strikes by the Bashar al Assad regime hit "
+                                                 + "Sarmin on Monday.").first)
+        XCTAssertEqual(e.actor1?.name, "Syrian government air force")
+    }
+
+    func testTwoKindsOfStrikeJoinedByAndAreTwoEventsWithTheirOwnTolls() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- On Monday shelling killed six civilians in Sarmin, and an "
+                                        + "air strike killed four people in Ariha.")
+        let sarmin = try XCTUnwrap(events.first { $0.place == "Sarmin" })
+        let ariha = try XCTUnwrap(events.first { $0.place == "Ariha" })
+        XCTAssertEqual(sarmin.subTypeName, "Shelling/artillery/missile attack"); XCTAssertEqual(sarmin.fatalities, 6)
+        XCTAssertEqual(ariha.subTypeName, "Air/drone strike"); XCTAssertEqual(ariha.fatalities, 4)
+        XCTAssertEqual(ariha.start, .d("2020-02-03"))
+    }
+}
