@@ -84,7 +84,7 @@ extension ReportRun {
         // "Warplanes struck X", "shelling killed …", "the captured villages": a strike or a change of control with
         // no one named as acting takes the side that acted in the last one of its kind told with its actor.
         if let key = r.category.flatMap(AgentKind.init), !actors.contains(where: { $0.role == .agent || $0.role == .neutral }),
-           let prior = lastAgent[key] {
+           let prior = lastAgent[key], !actors.contains(where: { $0.name == prior.name }) {
             actors.insert(prior, at: 0)
             explain.add("no one named as acting → '\(prior.name)', who acted in the last \(key.rawValue) told before")
         }

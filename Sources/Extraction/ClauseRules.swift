@@ -270,6 +270,10 @@ struct ClauseRules {
         if main.entry.category.subType == .displacement { r.displaced = displaced(in: range, trigger: main.range, masked: r.masked) }
 
         r.actors = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: claimAgents)
+        if !r.actors.contains(where: { $0.role == .agent }), let agent = demonymAgent(before: main.range) {
+            r.actors.insert(agent, at: 0)
+            r.notes.append("'\(analysis.original((main.range.lowerBound - 1)..<main.range.upperBound))' → \(agent.name) acted")
+        }
         if !r.claimants.isEmpty, !r.actors.contains(where: { $0.role == .agent }) {
             let extra = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: r.claimants)
                 .filter { $0.role == .agent }
@@ -454,6 +458,17 @@ struct ClauseRules {
               q > 0, analysis.has(.reportVerb, at: q - 1) == nil, !["so", "such", "said", "says"].contains(analysis.tokens[q - 1].text)
         else { return false }
         return !(q..<i).contains { analysis.tokens[$0].text == "," || analysis.tokens[$0].text == ";" }
+    }
+
+    /// "Turkish retaliation", "Russian air strikes": a capitalised adjective right before the trigger names the
+    /// side that acted when the lexicon knows "<word> forces" or "<word> military".
+    func demonymAgent(before trigger: Range<Int>) -> ActorMention? {
+        let i = trigger.lowerBound - 1
+        guard i >= 0, analysis.tokens[i].capitalised, !analysis.actors.contains(where: { $0.range.contains(i) }) else { return nil }
+        let word = analysis.tokens[i].text
+        guard let e = lexicon.actorByPhrase[word + " forces"] ?? lexicon.actorByPhrase[word + " military"],
+              let name = e.names.first else { return nil }
+        return ActorMention(name: name, side: e.side, airName: e.airActor, role: .agent, position: i)
     }
 
     /// True when "by" stands before the actor at token `i`, past "the" and capitalised words of a name ("by the

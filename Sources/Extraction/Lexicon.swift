@@ -275,6 +275,8 @@ public struct Lexicon: Sendable {
     /// Every cue row, in file order.
     public let cues: [CueEntry]
 
+    /// Actor rows by phrase (the first row of a phrase), for "Turkish retaliation" (see `demonymAgent`).
+    let actorByPhrase: [String: ActorEntry]
     let vocabulary: Vocabulary
     /// The trigger phrases' words by lemma ("captured", "capturing", "capture" are one).
     let triggerWords: LemmaVocabulary
@@ -285,6 +287,9 @@ public struct Lexicon: Sendable {
     /// A lexicon from rows already in memory.
     public init(triggers: [TriggerEntry], actors: [ActorEntry], cues: [CueEntry]) {
         self.triggers = triggers; self.actors = actors; self.cues = cues
+        var byPhrase: [String: ActorEntry] = [:]
+        for a in actors where byPhrase[a.phrase] == nil { byPhrase[a.phrase] = a }
+        actorByPhrase = byPhrase
         var v = Vocabulary()
         var t = PhraseTrie<TriggerEntry>(), a = PhraseTrie<ActorEntry>(), c = PhraseTrie<CueEntry>()
         let lemmas = LemmaVocabulary(words: triggers.flatMap { Lexicon.words($0.phrase) })

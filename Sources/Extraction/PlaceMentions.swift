@@ -37,7 +37,7 @@ extension ReportRun {
                     : " (bare name of a governorate the report names as such) → the governorate")
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
-            } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
+            } else if let p = resolved[m.key + "|" + (m.cue ?? "")] ?? resolved[m.key + "|*"] {
                 place = p
                 rule += noted(" → \(p.name), as earlier in the report")
             } else {
@@ -47,6 +47,8 @@ extension ReportRun {
                     place = r.place
                     noteWeak(m, to: r.place, context: context, sentence: a)
                     resolved[m.key + "|" + (m.cue ?? "")] = r.place
+                    // One name, one place in a report, whatever cue word stands beside it later.
+                    if resolved[m.key + "|*"] == nil { resolved[m.key + "|*"] = r.place }
                     rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
                 } catch {
                     // The matcher found the name, so the resolver should too; if it cannot, say so and keep the
@@ -205,6 +207,8 @@ extension ReportRun {
                 start = i + 2
             } else if ReportRun.placePrepositions.contains(t), a.standsAlone(i) {
                 start = i + 1
+                // "in nearby X", "in neighbouring X": X lies by the happening told before it.
+                if i + 1 < a.tokens.count, a.has(.neighbour, at: i + 1) != nil || a.tokens[i + 1].text == "nearby" { start = i + 2 }
             }
             // "the troops took A, B and C": a list of names right after a change of control.
             if start == nil, a.triggers.contains(where: { $0.range.upperBound == i + 1 && $0.entry.rule == .territory }),
@@ -214,7 +218,8 @@ extension ReportRun {
             guard var s = start else { i += 1; continue }
             let list = start != i + 1 || !ReportRun.placePrepositions.contains(t)
             // "the neighbouring village(s) of X": X lies by the place named before it.
-            let neighbour = start == i + 2 && i > 0 && a.has(.neighbour, at: i - 1) != nil
+            let neighbour = (start == i + 2 && i > 0 && a.has(.neighbour, at: i - 1) != nil)
+                || (start == i + 2 && ReportRun.placePrepositions.contains(t))
             while s < a.tokens.count {
                 var e = s
                 // "al-Dab'a": a name may open with the article, joined to a capitalised word.
@@ -272,6 +277,10 @@ extension ReportRun {
                                                           && $0.place?.kind.isSettlement == true }), let p = t.place {
             return Target(place: p, precision: 2, unresolved: m.text,
                           rule: m.rule + " + 'neighbouring' → near \(p.name), the place named before it, precision 2")
+        }
+        if m.neighbour, let last = events.last, let id = last.placeID, let p = extractor.gazetteer.place(id: id), !p.kind.isArea {
+            return Target(place: p, precision: 2, unresolved: m.text,
+                          rule: m.rule + " + 'nearby' → near \(p.name), the place of the happening told before, precision 2")
         }
         if let t = nearTown, let p = t.place {
             return Target(place: p, precision: 2, direction: t.direction, unresolved: m.text,

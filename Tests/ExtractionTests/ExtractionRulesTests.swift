@@ -245,3 +245,27 @@ final class ExtractionRulesTests: XCTestCase {
         XCTAssertNotEqual(try Fixture.events(text, name: "other.txt").map(\.id), a.map(\.id))
     }
 }
+
+extension ExtractionRulesTests {
+    func testAnUnknownNearbyVillageGoesByTheHappeningToldBeforeIt() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Jets bombed Sarmin on Monday. On Tuesday air strikes killed "
+                                        + "two civilians in nearby Kafr Dwail and one in the town of Binnish.")
+        let e = try XCTUnwrap(events.first { $0.unresolvedPlace == "Kafr Dwail" })
+        XCTAssertEqual(e.place, "Sarmin"); XCTAssertEqual(e.geoPrecision, 2)
+    }
+
+    func testARetaliationWithoutAPlaceTakesThePlaceOfTheAttackItAnswers() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Government artillery shelled a Turkish post in Sarmin on "
+                                        + "Monday. That prompted Turkish retaliation against government positions with rockets.")
+        let r = try XCTUnwrap(events.first { $0.actor1?.name == "Turkish military" })
+        XCTAssertEqual(r.place, "Sarmin"); XCTAssertEqual(r.subTypeName, "Shelling/artillery/missile attack")
+        XCTAssertEqual(r.start, .d("2020-02-03"))
+    }
+
+    func testAnUnknownVillageWestOfAnAirBaseGoesNearTheBase() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- The army opened a front west of the Taftanaz air base, "
+                                        + "where troops took Kafr Dwail on Monday.")
+        let e = try XCTUnwrap(events.first { $0.unresolvedPlace == "Kafr Dwail" })
+        XCTAssertEqual(e.placeID, "pm:taftanaz-airbase"); XCTAssertEqual(e.geoPrecision, 2)
+    }
+}
