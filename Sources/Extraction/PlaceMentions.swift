@@ -188,7 +188,14 @@ extension ReportRun {
             for back in 1...4 where i - back >= 0 {
                 let w = a.tokens[i - back].text
                 if w == "a" || w == "an" {
-                    if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
+                    let comma = i - back - 1
+                    if comma > 0, a.tokens[comma].text == ",",
+                       let head = named.last(where: { $0.range.upperBound == comma }), let p = head.place, head.local {
+                        // "X, a town the army had captured …": the apposition is X itself.
+                        out.append(PlaceMention(range: (i - back)..<(i + len), form: .anaphor, text: a.original((i - back)..<(i + len)),
+                                                place: p, precision: p.kind.geoPrecision, direction: nil, local: true, near: false,
+                                                rule: noted("'\(a.original((i - back)..<(i + len)))' describes \(p.name) named before it")))
+                    } else if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
                         out.append(PlaceMention(range: (i - back)..<(i + len), form: .unnamed, text: a.original((i - back)..<(i + len)),
                                                 place: nil, precision: 3, direction: nil, local: true, near: false,
                                                 rule: noted("unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province")))

@@ -110,6 +110,9 @@ extension ReportRun {
         if let f = r.fatalities { explain.add("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
         if let d = r.displaced { explain.add("displaced: \(d)") }
 
+        if tellsToll(r, in: a), attachToll(r, at: places) {
+            return places.targets.count
+        }
         let source = EventSource(report: report.name, sentence: a.sentence.text, charStart: a.sentence.start,
                                  charEnd: a.sentence.end)
         let placeDates = DateOfHappening.byPlace(places, in: r, sentence: a, reportDate: report.date)
@@ -138,6 +141,25 @@ extension ReportRun {
             }
         }
         return places.targets.count
+    }
+
+    /// True when the clause only gives a toll ("the number of militants killed in X", "the death toll in X"): its
+    /// trigger is a death, and a toll word stands in it.
+    func tellsToll(_ r: ClauseReading, in a: SentenceAnalysis) -> Bool {
+        guard let t = r.trigger, t.entry.priority == 1 else { return false }
+        return r.clause.range.contains { i in
+            a.tokens[i].text == "toll" || (a.tokens[i].text == "number" && i + 1 < a.tokens.count && a.tokens[i + 1].text == "of")
+        }
+    }
+
+    /// Gives the toll of clause `r` to the happening already told at its places (the lowest figure when both
+    /// have one); false when no happening was told there (the clause is then a happening of its own).
+    mutating func attachToll(_ r: ClauseReading, at places: HappeningPlaces) -> Bool {
+        let ids = Set(places.targets.map(\.place.id))
+        guard let k = events.lastIndex(where: { $0.placeID.map(ids.contains) == true && $0.category.type != .strategicDevelopments })
+        else { return false }
+        if let n = r.fatalities { events[k].fatalities = min(events[k].fatalities ?? n, n) }
+        return true
     }
 
     /// A stable id for an event of sentence `a` at `t`, unique in the report (a second event of the same

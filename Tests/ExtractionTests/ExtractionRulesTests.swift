@@ -269,3 +269,25 @@ extension ExtractionRulesTests {
         XCTAssertEqual(e.placeID, "pm:taftanaz-airbase"); XCTAssertEqual(e.geoPrecision, 2)
     }
 }
+
+extension ExtractionRulesTests {
+    func testAnAppositionAfterAPlaceIsThatPlace() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Two villages lie north of Sarmin, a town the army had "
+                                        + "captured the previous Monday. Troops captured Ariha on Wednesday.")
+        let s = try XCTUnwrap(events.first { $0.place == "Sarmin" })
+        XCTAssertEqual(s.geoPrecision, 1); XCTAssertEqual(s.subTypeName, "Government regains territory")
+    }
+
+    func testATollOfAHappeningToldBeforeJoinsItInsteadOfMakingAnother() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Troops captured Sarmin on Monday. The death toll in Sarmin "
+                                        + "rose after 12 fighters were killed.")
+        XCTAssertEqual(events.count, 1, "\(events.map(\.subTypeName))")
+        XCTAssertEqual(events.first?.fatalities, 12)
+    }
+
+    func testTheEndsOfABoundaryAreNoEventPlaces() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Turkish troops shelled villages along the boundary "
+                                        + "between Sarmin and Ariha on Monday.")
+        XCTAssertFalse(events.contains { $0.place == "Sarmin" || $0.place == "Ariha" })
+    }
+}
