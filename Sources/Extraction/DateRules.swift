@@ -55,7 +55,21 @@ public enum DateRules {
                 continue
             }
         }
-        return undated ?? found ?? vague
+        return undated ?? found ?? year(in: range, tokens: tokens, d: d) ?? vague
+    }
+
+    /// "in 2014" (that year, cut at `d`), "since 2014" (from its start to `d`).
+    static func year(in range: Range<Int>, tokens: [Token], d: Day) -> DateFinding? {
+        for i in range where i > 0 {
+            guard tokens[i].text.count == 4, let y = Int(tokens[i].text), (1900...2100).contains(y),
+                  let first = Day(year: y, month: 1, day: 1), first <= d else { continue }
+            switch tokens[i - 1].text {
+            case "in": return .dated(start: first, end: min(Day(year: y, month: 12, day: 31)!, d), rule: "year 'in \(y)'")
+            case "since": return .dated(start: first, end: d, rule: "'since \(y)' → from its start to the report date")
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Words between a month and a "since" or a part of the month before it ("since the beginning of").

@@ -101,6 +101,11 @@ extension ReportRun {
         let when = DateOfHappening.decide(reading: r, reference: reference, previousDate: previousDate,
                                           reportDate: report.date)
         explain.add("date: " + when.rule)
+        // History: a happening over before the year leading to the report is no event of the report's time.
+        if let end = when.end, end < report.date.adding(days: -ReportRun.historyDays) {
+            explain.add("skipped: history (ended \(end), over a year before the report)")
+            return 0
+        }
         guard DateOfHappening.isAnchored(reading: r, previousDate: previousDate) else {
             explain.add("skipped: no place and no date of its own (background)")
             return 0
@@ -142,6 +147,9 @@ extension ReportRun {
         }
         return places.targets.count
     }
+
+    /// How long before the report a happening must have ended to be history, not an event: 365 days.
+    static let historyDays = 365
 
     /// True when the clause only gives a toll ("the number of militants killed in X", "the death toll in X"): its
     /// trigger is a death, and a toll word stands in it.

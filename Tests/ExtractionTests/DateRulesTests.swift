@@ -70,8 +70,11 @@ extension DateRulesTests {
     func testOrdinalDaysAndAMonthWithItsYear() throws {
         let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin on the 3rd of February.").first)
         XCTAssertEqual(e.start, Day(iso: "2020-02-03"))
-        let y = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin in September 2017.").first)
-        XCTAssertEqual(y.start, Day(iso: "2017-09-01")); XCTAssertEqual(y.end, Day(iso: "2017-09-30"))
+        let y = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin in December 2019.").first)
+        XCTAssertEqual(y.start, Day(iso: "2019-12-01")); XCTAssertEqual(y.end, Day(iso: "2019-12-31"))
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin in September 2017.").isEmpty,
+                      "history, over a year before the report, is no event")
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- The war began in 2011, when troops shelled Sarmin.").isEmpty)
     }
 }
 
