@@ -41,18 +41,19 @@ struct SentenceAnalysis {
         }
         self.cues = cues
         self.cueAt = cueAt
-        // Names: map the matcher's string ranges to token ranges.
-        let text = sentence.text
+        // Names: the gazetteer's matcher reads the same words (one tokenization); punctuation is left out, so
+        // its word indices map back to tokens.
+        var wordTokens: [Int] = [], spans: [NameKey.WordSpan] = []
+        wordTokens.reserveCapacity(tokens.count)
+        spans.reserveCapacity(tokens.count)
+        for (k, t) in tokens.enumerated() where !t.isPunctuation {
+            wordTokens.append(k)
+            spans.append(NameKey.WordSpan(start: t.byteStart, end: t.byteEnd, hyphenBefore: t.hyphenBefore))
+        }
         var names: [NameSpan] = []
-        var cursor = text.unicodeScalars.startIndex, offset = 0
-        for m in matcher.matches(in: text) {
-            let lo = text.unicodeScalars.distance(from: cursor, to: m.range.lowerBound) + offset
-            let hi = lo + text.unicodeScalars.distance(from: m.range.lowerBound, to: m.range.upperBound)
-            cursor = m.range.lowerBound; offset = lo
-            guard let first = tokens.firstIndex(where: { $0.end > lo }) else { continue }
-            var last = first
-            while last + 1 < tokens.count, tokens[last + 1].start < hi { last += 1 }
-            names.append(NameSpan(range: first..<(last + 1), match: m))
+        for m in matcher.matches(in: sentence.text, words: spans) {
+            guard let w = m.wordRange, !w.isEmpty else { continue }
+            names.append(NameSpan(range: wordTokens[w.lowerBound]..<(wordTokens[w.upperBound - 1] + 1), match: m))
         }
         self.names = names
     }
