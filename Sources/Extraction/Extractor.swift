@@ -1,3 +1,4 @@
+import Foundation
 import EventModel
 import GeoModel
 import Places
@@ -55,8 +56,12 @@ public struct Extractor: Sendable {
     /// "country|admin1" → the governorate (first-level division) place.
     let governorates: [String: Place]
 
-    /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
+    /// When false, `extract` skips the `--explain` text and the "did you mean" of unknown places (faster;
+    /// `explanations` stays empty; the warnings are still given).
     public var explains = true
+    /// The "did you mean" of unknown names, computed once per name (the nearest spellings cost a scan of the
+    /// gazetteer's keys; a batch of reports names the same unknown villages again and again).
+    let hints = HintCache()
 
     /// An extractor; builds the name matcher once.
     public init(gazetteer: Gazetteer, lexicon: Lexicon) {
@@ -187,5 +192,21 @@ struct ReportRun {
         let filed = report.dateline.map { " (filed from \($0.city), which is no event place)" } ?? ""
         warnings.append("\(report.name): no located events: the report tells happenings but names no place where "
                         + "they happened\(filed)")
+    }
+}
+
+/// The hints of unknown names, shared by the copies of an extractor (reports may be read on several threads).
+final class HintCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hints: [String: String] = [:]
+
+    /// The hint of `name`, made by `make` the first time it is asked for.
+    func hint(for name: String, make: () -> String) -> String {
+        lock.lock()
+        if let h = hints[name] { lock.unlock(); return h }
+        lock.unlock()
+        let h = make()
+        lock.lock(); hints[name] = h; lock.unlock()
+        return h
     }
 }

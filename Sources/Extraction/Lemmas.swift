@@ -62,6 +62,9 @@ struct LemmaVocabulary: Sendable {
     private var stems = Vocabulary()
     /// Lemma class of each stem number.
     private var classOf: [Int32] = []
+    /// The first three bytes of every stem, packed: a token that starts otherwise is no inflection of a
+    /// trigger word, and its stems are not made.
+    private var prefixes = Set<UInt32>()
 
     /// The vocabulary of `words` (the trigger phrases' words); words whose stems meet share a number.
     init(words: [String]) {
@@ -75,6 +78,7 @@ struct LemmaVocabulary: Sendable {
         for w in words {
             var mine: Int32? = nil
             for s in Lemmas.stems(w) {
+                prefixes.insert(LemmaVocabulary.prefix(s))
                 let n = stems.add(s)
                 if Int(n) == stemClass.count {
                     // A new stem: it joins the word's class (or starts it).
@@ -97,13 +101,24 @@ struct LemmaVocabulary: Sendable {
         let exact = stems.number(of: word)
         if exact != Vocabulary.unknown { return classOf[Int(exact)] }
         guard word.utf8.count >= 4, let last = word.utf8.last,
-              last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "g") || last == UInt8(ascii: "n")
+              last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "g") || last == UInt8(ascii: "n"),
+              prefixes.contains(LemmaVocabulary.prefix(word)) || Lemmas.irregular[word] != nil
         else { return Vocabulary.unknown }
         for s in Lemmas.stems(word).dropFirst() {
             let n = stems.number(of: s)
             if n != Vocabulary.unknown { return classOf[Int(n)] }
         }
         return Vocabulary.unknown
+    }
+
+    /// The first three UTF-8 bytes of `word`, packed into one integer.
+    static func prefix(_ word: String) -> UInt32 {
+        var p: UInt32 = 0, n = 0
+        for b in word.utf8 {
+            p = p << 8 | UInt32(b); n += 1
+            if n == 3 { break }
+        }
+        return p
     }
 
     /// The lemma numbers of a sentence's tokens.

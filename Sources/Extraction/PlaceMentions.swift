@@ -305,9 +305,14 @@ extension ReportRun {
     }
 
     /// " (did you mean 'A', 'B'?)" for an unknown name, or "".
+    /// Only with explanations on (`Extractor.explains`, `--explain`): the nearest spellings cost a scan of every
+    /// gazetteer key, more than reading the report.
     func hint(_ name: String) -> String {
-        let sugg = extractor.gazetteer.suggestions(for: name)
-        return sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+        guard extractor.explains else { return "" }
+        return extractor.hints.hint(for: name) {
+            let sugg = extractor.gazetteer.suggestions(for: name)
+            return sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+        }
     }
 
     /// A governorate named in the same clause.
