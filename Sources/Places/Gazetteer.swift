@@ -17,6 +17,16 @@ public final class Gazetteer: Sendable {
     public let borders: FeatureCollection
     /// The folder the data was read from (the one holding `places/`).
     public let directory: URL
+    /// The user folders read on top of `directory` (`PLACEMAP_GAZETTEER_PATH`), in order, with what became
+    /// of their places.
+    public let layers: [PlaceLayer]
+    /// Countries by ISO code, with their land neighbours (`countries.tsv`; empty when absent).
+    public let countries: [String: Country]
+    /// The credit line of the data loaded, for the `attribution` of every layer PlaceMap writes: the credits
+    /// (`attribution.tsv`) of the licences its places carry and of the shape files present ("Places:
+    /// GeoNames (geonames.org), CC BY 4.0; © OpenStreetMap contributors, ODbL 1.0 ...; borders: Natural Earth
+    /// ..."). Empty when nothing needs a credit.
+    public let attribution: String
 
     /// Folding key → the places with a name of that key, each once, with how the name matched.
     let index: [String: [NameEntry]]
@@ -37,17 +47,18 @@ public final class Gazetteer: Sendable {
     }
 
     /// A gazetteer from places and shapes already in memory; builds the name index.
-    /// - Throws: `PlacesError.malformed` when two places share an id.
+    /// - Parameters:
+    ///   - credits, files: the credit lines and the data files present, from which `attribution` is made.
+    /// - Throws: `PlacesError.malformed` when two places share an id (their own or one of `otherIDs`).
     public init(places: [Place], highways: [Highway] = [], regions: [Region] = [],
-                borders: FeatureCollection = FeatureCollection(features: []), directory: URL) throws {
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(places.count)
-        for (i, p) in places.enumerated() {
-            if byID.updateValue(i, forKey: p.id) != nil {
-                throw PlacesError.malformed(file: directory.appendingPathComponent("places").path, line: 0,
-                                            message: "the id \(p.id) appears twice")
-            }
-        }
+                borders: FeatureCollection = FeatureCollection(features: []), directory: URL,
+                layers: [PlaceLayer] = [], countries: [String: Country] = [:], credits: Credits = Credits(),
+                files: Set<String> = []) throws {
+        let byID = try Gazetteer.positions(of: places, directory: directory)
+        var licences: [String] = []
+        for p in places { for l in p.licences where !licences.contains(l) { licences.append(l) } }
+        self.layers = layers; self.countries = countries
+        self.attribution = credits.text(licences: licences, files: files)
         var index: [String: [NameEntry]] = [:]
         var spellings: [String: String] = [:]
         var trie = TokenTrie()
@@ -79,6 +90,20 @@ public final class Gazetteer: Sendable {
         self.byKind = Dictionary(grouping: places.indices, by: { places[$0].kind })
     }
 
+    /// Every id of `places` (their own and `otherIDs`) → position.
+    /// - Throws: `PlacesError.malformed` naming `directory/places` when an id appears twice.
+    static func positions(of places: [Place], directory: URL) throws -> [String: Int] {
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(places.count)
+        for (i, p) in places.enumerated() {
+            for id in p.ids where byID.updateValue(i, forKey: id) != nil {
+                throw PlacesError.malformed(file: directory.appendingPathComponent("places").path, line: 0,
+                                            message: "the id \(id) appears twice")
+            }
+        }
+        return byID
+    }
+
     /// Names a place answers to beyond its rows: a governorate's name without "Governorate"
     /// ("Idlib Governorate" → "Idlib", "Idlib province").
     static func derivedNames(of p: Place) -> [String] {
@@ -104,8 +129,8 @@ public final class Gazetteer: Sendable {
 
     /// Reads every `places/*.tsv` (sorted by file name), `highways.geojson`, `regions.geojson` and
     /// `borders.geojson` of `directory` (the last three are optional).
-    /// - Throws: `PlacesError.malformed(file:line:message:)` naming the file and 1-based line of the first
-    ///   bad row or JSON error; `PlacesError.notFound` when `directory/places` holds no TSV.
+    /// - Throws: `PlacesError.malformed(file:line:message:)` naming the file and 1-based line of the first bad row
+    ///   or JSON error; `PlacesError.notFound` when `directory/places` holds no TSV.
     public static func load(from directory: URL) throws -> Gazetteer { try load(from: directory, shapes: true) }
 
     /// Like `load(from:)`; with `shapes: false` only the places are read, and `highways`, `regions` and
@@ -113,6 +138,15 @@ public final class Gazetteer: Sendable {
     /// dominate a short process).
     /// - Throws: as `load(from:)`.
     public static func load(from directory: URL, shapes: Bool) throws -> Gazetteer {
+        try load(from: directory, adding: [], shapes: shapes)
+    }
+
+    /// Like `load(from:shapes:)`, then the place files (`*.tsv`) of each folder of `folders` in turn, merged
+    /// into the places already read (`PlaceLayers`): a place the gazetteer already has gains the folder's
+    /// spellings and ids, any other is added. Also reads `countries.tsv` and `attribution.tsv` of `directory`
+    /// when present.
+    /// - Throws: as `load(from:)`, naming the user folder's file and line for a bad row there.
+    public static func load(from directory: URL, adding folders: [URL], shapes: Bool = true) throws -> Gazetteer {
         let placesDir = directory.appendingPathComponent("places")
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: placesDir.path) } catch {
@@ -126,12 +160,30 @@ public final class Gazetteer: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path) else { throw PlacesError.notFound("cannot read \(url.path)") }
             places += try data.withUnsafeBytes { try PlaceTable.parse(bytes: $0.bindMemory(to: UInt8.self), file: url.path) }
         }
-        guard shapes else { return try Gazetteer(places: places, directory: directory) }
+        var layers: [PlaceLayer] = []
+        if !folders.isEmpty {
+            // Bundled ids must be unique before user places are merged in by id.
+            _ = try positions(of: places, directory: directory)
+            (places, layers) = PlaceLayers.merge(places, layers: try folders.map { ($0, try PlaceLayers.read($0)) })
+        }
+        let fm = FileManager.default
+        let countriesFile = directory.appendingPathComponent("countries.tsv")
+        let countries = fm.fileExists(atPath: countriesFile.path) ? try Country.table(file: countriesFile) : [:]
+        let creditsFile = directory.appendingPathComponent("attribution.tsv")
+        let credits = fm.fileExists(atPath: creditsFile.path) ? try Credits(file: creditsFile) : Credits()
+        let files = Set(["highways.geojson", "regions.geojson", "borders.geojson"].filter {
+            fm.fileExists(atPath: directory.appendingPathComponent($0).path)
+        })
+        guard shapes else {
+            return try Gazetteer(places: places, directory: directory, layers: layers, countries: countries,
+                                 credits: credits, files: files)
+        }
         let highways = try optionalCollection(directory.appendingPathComponent("highways.geojson")).map(readHighways) ?? []
         let regions = try optionalCollection(directory.appendingPathComponent("regions.geojson")).map(readRegions) ?? []
         let borders = try optionalCollection(directory.appendingPathComponent("borders.geojson")).map(\.collection)
             ?? FeatureCollection(features: [])
-        return try Gazetteer(places: places, highways: highways, regions: regions, borders: borders, directory: directory)
+        return try Gazetteer(places: places, highways: highways, regions: regions, borders: borders, directory: directory,
+                             layers: layers, countries: countries, credits: credits, files: files)
     }
 
     /// The gazetteer folder: `$PLACEMAP_GAZETTEER` when set; else the first `Gazetteer/` holding `places/`
@@ -162,14 +214,14 @@ public final class Gazetteer: Sendable {
         throw PlacesError.notFound("no Gazetteer/places/ folder above the executable or the current directory; set PLACEMAP_GAZETTEER")
     }
 
-    /// `load(from: defaultDirectory())`.
-    /// - Throws: as `defaultDirectory()` and `load(from:)`.
-    public static func loadDefault() throws -> Gazetteer { try load(from: try defaultDirectory()) }
+    /// `load(from: defaultDirectory(), adding: <the folders of PLACEMAP_GAZETTEER_PATH>)`.
+    /// - Throws: as `defaultDirectory()`, `PlaceLayers.fromEnvironment()` and `load(from:)`.
+    public static func loadDefault() throws -> Gazetteer { try loadDefault(shapes: true) }
 
-    /// `load(from: defaultDirectory(), shapes: shapes)`.
-    /// - Throws: as `defaultDirectory()` and `load(from:)`.
+    /// `load(from: defaultDirectory(), adding: <the folders of PLACEMAP_GAZETTEER_PATH>, shapes: shapes)`.
+    /// - Throws: as `loadDefault()`.
     public static func loadDefault(shapes: Bool) throws -> Gazetteer {
-        try load(from: try defaultDirectory(), shapes: shapes)
+        try load(from: try defaultDirectory(), adding: try PlaceLayers.fromEnvironment(), shapes: shapes)
     }
 
     static func readText(_ url: URL) throws -> String {

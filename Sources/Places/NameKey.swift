@@ -262,15 +262,20 @@ public enum NameKey {
         return (key, false)
     }
 
-    /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat) removed,
-    /// Arabic alif forms (أ إ آ) to ا, ta marbuta (ة) to ه, alif maqsura (ى) to ي, and a leading article ال dropped.
+    /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat, shadda)
+    /// removed; in Arabic script the alif forms (أ إ آ ٱ) to ا, ta marbuta (ة) and Persian ە to ه, alif maqsura (ى),
+    /// the hamza seat ئ and Persian ی to ي, the hamza seat ؤ to و, Persian ک to ك, a lone hamza (ء) and the
+    /// tatweel (ـ) dropped, and a leading article ال dropped. So الشيخ إدريس, شيخ ادريس and الشيـخ إدريس fold alike.
     static func foldOtherScript(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
         for s in raw.unicodeScalars where s.properties.generalCategory != .nonspacingMark {
             switch s {
-            case "أ", "إ", "آ": out.append("ا")
-            case "ة": out.append("ه")
-            case "ى": out.append("ي")
+            case "أ", "إ", "آ", "ٱ": out.append("ا")
+            case "ة", "ە": out.append("ه")
+            case "ى", "ئ", "ی": out.append("ي")
+            case "ؤ": out.append("و")
+            case "ک": out.append("ك")
+            case "ء", "ـ": break
             default:
                 if let base = latinBase[s.value] { out.append(contentsOf: base.unicodeScalars) }
                 else if s.properties.changesWhenLowercased { out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
