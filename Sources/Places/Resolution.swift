@@ -62,9 +62,9 @@ extension Gazetteer {
     /// ("Damascus, Maryland"). Candidates are ranked by, in order of weight: a cue that fits their kind,
     /// a governorate or country named in the context, nearness to the context's other places, the name
     /// spelled as written rather than only folded alike ("Syria" is the country, not the village Sura), the
-    /// home tier (the home divisions, the home country, its neighbours, the world: see `HomeRegion`), a main
-    /// name over an alternate, the kind (settlements before regions; towns, villages, hamlets in that order),
-    /// and population.
+    /// home tier (the home divisions, the home country, its neighbours, the world: see `HomeRegion`), when the
+    /// context gives no other place, a place listed in its own right over a village only OpenStreetMap has
+    /// (`Place.isListed`), a main name over an alternate, the kind (settlements before regions; towns, villages, hamlets in that order), and population.
     /// - Throws: `PlacesError.unknownPlace(name:suggestions:)` when no place has the name; the
     ///   suggestions are the nearest spellings by edit distance on folding keys. Never guesses.
     public func resolve(_ name: String, context: ResolutionContext = .init()) throws -> Resolution {
@@ -185,7 +185,7 @@ extension Gazetteer {
         var most = 1.0 + 0.3 + 0.2 + 0.1
         if let cue, cue != .near { most += 8 }
         if !hints.isEmpty { most += 6 }
-        if !points.isEmpty { most += 2 }
+        most += points.isEmpty ? 0.7 : 2
         if spelling != nil { most += 1.1 }
         let g = Geodesic.wgs84
         let scored = entries.map { e -> (place: Place, score: Double) in
@@ -198,10 +198,13 @@ extension Gazetteer {
             }
             if !points.isEmpty, !p.kind.isArea {
                 let km = points.map { g.distance(from: $0, to: p.coordinate) }.min()! / 1000
-                s += 2 * (-km / 100).exp
+                // Half for lying in the same part of the country (100 km scale), half for being the nearest
+                // of namesakes a few kilometres apart (10 km scale): the nearest candidate wins.
+                s += (-km / 100).exp + (-km / 10).exp
             }
             if let spelling, Gazetteer.spells(p, spelling) { s += 1.1 }
             s += Double(3 - home.tier(of: p, neighbours: neighbours)) / 3
+            if points.isEmpty, p.isListed { s += 0.7 }
             s += e.primary ? 0.3 : 0.2
             s += p.kind.rankWeight
             if let pop = p.population, pop > 0 { s += 0.1 * min(1, log10(Double(pop) + 1) / 8) }
@@ -229,6 +232,15 @@ extension Gazetteer {
         }
         return head
     }
+}
+
+extension Place {
+    /// True for a place that GeoNames (cities500, or a user's import), a hand row or the build lists in its own
+    /// right, false for a village only OpenStreetMap's village layer has (its own id is `osm:`). Of places of
+    /// one name with no other place in the context, a listed one comes first unless it lies three tiers further
+    /// (the world against the home region): Douma by Damascus before a village Duma in Idlib, the Bab al-Hawa
+    /// crossing before the village. With other places in the context, the nearest wins instead.
+    var isListed: Bool { !id.hasPrefix("osm:") }
 }
 
 extension PlaceKind {
