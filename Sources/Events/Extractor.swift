@@ -24,8 +24,10 @@ public struct ExtractionResult: Sendable {
 /// and the place rules below.
 ///
 /// Place rules:
-/// - a named place in Syria is an event place; a country ("northwestern Syria") or a place abroad
-///   (Moscow, Ankara, Baku, Brussels) never is; the dateline city is not part of the text read;
+/// - a named place in the report's home country (`Gazetteer.homeRegion(evidence:)`: the country of the places
+///   it names without doubt, else northwestern Syria) is an event place; a country ("northwestern Syria") or a
+///   place abroad (Moscow, Ankara, Baku, Brussels in a report on Idlib) never is; the dateline city is not
+///   part of the text read; actor phrases take their sides in the home country's conflict (`conflicts.tsv`);
 /// - a bare name shared by a city and its governorate ("in Idlib") is the governorate when the report
 ///   names that governorate as such elsewhere ("Idlib province") and no city cue says otherwise ("Idlib's
 ///   city centre"); else the city ("Damascus complained");
@@ -47,8 +49,8 @@ public struct Extractor: Sendable {
     /// Trigger, actor and cue phrases.
     public let lexicon: Lexicon
     let matcher: NameMatcher
-    /// admin1 → the governorate place.
-    let governorates: [String: Place]
+    /// Country → admin1 → the governorate place.
+    let governorates: [String: [String: Place]]
 
     /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
     public var explains = true
@@ -58,8 +60,8 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.matcher = NameMatcher(gazetteer: gazetteer)
-        var g: [String: Place] = [:]
-        for p in gazetteer.places where p.kind == .governorate && p.country == "SY" { g[p.admin1] = g[p.admin1] ?? p }
+        var g: [String: [String: Place]] = [:]
+        for p in gazetteer.places where p.kind == .governorate { g[p.country, default: [:]][p.admin1] = g[p.country]?[p.admin1] ?? p }
         self.governorates = g
     }
 
@@ -113,6 +115,8 @@ struct ReportRun {
     var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.
     var explicitRegions = Set<String>()
+    /// Where the report is about: decided from its names once its sentences are read.
+    var home = HomeRegion.northwesternSyria
 
     init(extractor: Extractor, report: Report) {
         self.x = extractor
@@ -121,8 +125,15 @@ struct ReportRun {
 
     mutating func go() {
         let scalars = Array(report.text.unicodeScalars)
+        let assumed = x.lexicon.conflict(of: home.country)
         for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
-            analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: x.lexicon, matcher: x.matcher))
+            analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: x.lexicon, matcher: x.matcher,
+                                             conflict: assumed))
+        }
+        home = x.gazetteer.homeRegion(evidence: analyses.flatMap { $0.names.map(\.match) })
+        let conflict = x.lexicon.conflict(of: home.country)
+        if conflict != assumed {
+            for k in analyses.indices { analyses[k].pickActors(lexicon: x.lexicon, conflict: conflict) }
         }
         // Governorates the report names as such ("Idlib province"): their bare name ("in Idlib") means them.
         for a in analyses {
@@ -165,7 +176,7 @@ struct ReportRun {
             } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
                 place = p
                 rule += noted(" → \(p.name), as earlier in the report")
-            } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)) {
+            } else if let r = try? x.gazetteer.resolve(m.text, context: ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue, home: home)) {
                 place = r.place
                 resolved[m.key + "|" + (m.cue ?? "")] = r.place
                 rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
@@ -185,7 +196,7 @@ struct ReportRun {
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
             if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
-            let local = place.country == "SY" && place.kind != .country
+            let local = home.isLocal(place)
             out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
                                     direction: direction, local: local, near: isNear, rule: rule))
         }
@@ -247,7 +258,7 @@ struct ReportRun {
         }
         guard let best = count.keys.sorted(by: { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }).first
         else { return nil }
-        return x.governorates[best]
+        return x.governorates[home.country]?[best]
     }
 
     /// Anaphors ("the village"), unnamed places ("a key highway town") and unknown names of a sentence.
