@@ -58,7 +58,8 @@ public enum MapJob {
     }
 
     /// Front lines for the days of `events`: from the first dated day (or the control table's first day,
-    /// when later) to the last, when some event lies in the model's area of interest; else none.
+    /// when later) to the last (or the table's last day, when earlier), when some event lies in the model's
+    /// area of interest; else none.
     /// The events' own changes of control (taken, overtaken, besieged) are added to `table` first.
     /// Throws the model's `ControlError` when a front line cannot be computed.
     public static func frontlines(for events: [Event], gazetteer: Gazetteer, table: ControlTable) throws
@@ -66,12 +67,13 @@ public enum MapJob {
     {
         let merged = (try? table.adding(events: events, gazetteer: gazetteer).table) ?? table
         let partition = DayPartition(events)
-        guard let first = partition.sortedDays.first, let last = partition.sortedDays.last, last >= merged.firstDay
+        guard let first = partition.sortedDays.first, let last = partition.sortedDays.last, last >= merged.firstDay,
+              first <= merged.lastDay || merged.assumesUnchanged
         else { return (merged, []) }
         let model = try FrontlineModel(gazetteer: gazetteer, table: merged)
         guard let area = model.area.boundingBox,
               events.contains(where: { $0.coordinate.map(area.contains) ?? false }) else { return (merged, []) }
-        return (merged, try model.range(from: max(first, merged.firstDay), to: last))
+        return (merged, try model.range(from: max(first, merged.firstDay), to: merged.assumesUnchanged ? last : min(last, merged.lastDay)))
     }
 
     /// Writes all layers of `input` into `out` (created when missing) and returns what each holds.

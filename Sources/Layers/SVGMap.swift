@@ -283,7 +283,8 @@ struct Renderer {
             guard let at = scene.controlCoordinates[c.placeID] else { continue }
             let p = view.pixel(at)
             guard inside(p, margin: 0) else { continue }
-            let fill = c.side == .contested ? "#d94801" : Renderer.sideFill[c.side]!
+            // A side other than the Idlib table's three (a user's table) is drawn grey.
+            let fill = c.side == .contested ? "#d94801" : Renderer.sideFill[c.side] ?? "#969696"
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"3.2\" fill=\"\(fill)\" stroke=\"#fff\" stroke-width=\"1\">"
             out += "<title>\(xml("\(c.place): \(c.side.rawValue) on \(day)"))</title></circle>\n"
         }
