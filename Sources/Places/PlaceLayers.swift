@@ -111,3 +111,11 @@ extension Place {
         for id in other.ids where known.insert(id).inserted { otherIDs.append(id) }
     }
 }
+
+extension Gazetteer {
+    /// What reading `files` (name, places) of `folder` on top of this gazetteer would do: how many places
+    /// would be added and how many merged into places it has (`PlaceLayers`). Nothing is changed.
+    public func merging(folder: URL, files: [(String, [Place])]) -> PlaceLayer {
+        PlaceLayers.merge(places, layers: [(folder, files.map { (file: $0.0, places: $0.1) })]).layers[0]
+    }
+}
