@@ -309,7 +309,15 @@ def load_natural_earth():
 # ---------------------------------------------------------------- OpenStreetMap rows
 # News spellings of OpenStreetMap villages, by OCHA P-code (the dated control claims and reports write
 # them so): merged into the row's alternate names.
-EXTRA_ALT_PCODE = {}
+EXTRA_ALT_PCODE = {
+    "C3930": ["Tell Mardikh", "Tal Mardikh", "Tall Mardikh", "تل مرديخ"],  # Mardikh, by the tell of Ebla
+    "C3909": ["Jawbas", "Joubas", "Jubas"],                                   # Jobas
+    "C3883": ["Tal Khatrah", "Tell Khatra", "Tal Khatra"],                    # Tallkhatra
+    "C1121": ["Anadan", "Anadan town"],                                       # Andan, north-west of Aleppo
+    "C4110": ["Kafr Sajneh", "Kafar Sajneh", "Kafr Sijnah"],                  # Kafrsajna
+    "C4106": ["Armanya"],                                                     # Armanaya
+    "C1015": ["Khan Touman", "Khan Tuman"],                                   # Khan Toman
+}
 
 
 def merge_osm(row, o, keep_point, metres=0.0):

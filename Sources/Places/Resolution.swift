@@ -64,8 +64,10 @@ extension Gazetteer {
     /// spelled as written rather than only folded alike ("Syria" is the country, not the village Sura), the
     /// home tier (the home divisions, the home country, its neighbours, the world: see `HomeRegion`), when the
     /// context gives no other place, a place listed in its own right over a village only OpenStreetMap has
-    /// (`Place.isListed`), a main name over an alternate, the kind (settlements before regions; towns, villages, hamlets in that order), and population.
-    /// - Throws: `PlacesError.unknownPlace(name:suggestions:)` when no place has the name; the
+    /// (`Place.isListed`), a main name over an alternate, the kind (settlements before regions; towns,
+    /// villages, hamlets in that order), and population.
+    /// - Throws: `PlacesError.unknownPlace(name:suggestions:)` when no place has the name, or when the name
+    ///   asks for an air base or a crossing ("Nayrab air base") and none of its places is one; the
     ///   suggestions are the nearest spellings by edit distance on folding keys. Never guesses.
     public func resolve(_ name: String, context: ResolutionContext = .init()) throws -> Resolution {
         let parts = name.split(separator: ",", maxSplits: 1).map(String.init)
@@ -83,6 +85,11 @@ extension Gazetteer {
             if cue == nil || stripped.cue == .near { cue = stripped.cue ?? cue }
         }
         guard let entries = index[key], !key.isEmpty else {
+            throw PlacesError.unknownPlace(name: name, suggestions: suggestions(for: head))
+        }
+        // A site named after a place ("Nayrab air base", "X crossing") is not that place: when no candidate is
+        // such a site, the site is unknown rather than put at the village.
+        if let site = cue, site == .airbase || site == .crossing, !entries.contains(where: { site.fits(places[$0.place].kind) }) {
             throw PlacesError.unknownPlace(name: name, suggestions: suggestions(for: head))
         }
 
