@@ -130,7 +130,10 @@ struct ReportRun {
             analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: x.lexicon, matcher: x.matcher,
                                              conflict: assumed))
         }
-        home = x.gazetteer.homeRegion(evidence: analyses.flatMap { $0.names.map(\.match) })
+        // A capital named as a side ("Moscow said") is an actor, not a place the report is about.
+        home = x.gazetteer.homeRegion(evidence: analyses.flatMap { a in
+            a.names.filter { n in !a.actors.contains { $0.range.overlaps(n.range) } }.map(\.match)
+        })
         let conflict = x.lexicon.conflict(of: home.country)
         if conflict != assumed {
             for k in analyses.indices { analyses[k].pickActors(lexicon: x.lexicon, conflict: conflict) }
