@@ -38,55 +38,40 @@ public final class Gazetteer: Sendable {
     let trie: TokenTrie
     /// Kind → the positions in `places` of the places of that kind, in order.
     let byKind: [PlaceKind: [Int]]
+    /// The name index the three above come from, kept to merge user places into (`merging(folder:files:)`).
+    let names: NameIndex
 
     /// One place reachable under one key.
-    struct NameEntry: Sendable {
-        var place: Int
-        /// True when the key is that of the place's main name (or of its derived short name).
-        var primary: Bool
-    }
+    typealias NameEntry = NameIndex.Entry
 
     /// A gazetteer from places and shapes already in memory; builds the name index.
     /// - Parameters:
     ///   - credits, files: the credit lines and the data files present, from which `attribution` is made.
     /// - Throws: `PlacesError.malformed` when two places share an id (their own or one of `otherIDs`).
-    public init(places: [Place], highways: [Highway] = [], regions: [Region] = [],
+    public convenience init(places: [Place], highways: [Highway] = [], regions: [Region] = [],
                 borders: FeatureCollection = FeatureCollection(features: []), directory: URL,
                 layers: [PlaceLayer] = [], countries: [String: Country] = [:], credits: Credits = Credits(),
                 files: Set<String> = []) throws {
+        try self.init(places: places, names: nil, highways: highways, regions: regions, borders: borders, directory: directory,
+                      layers: layers, countries: countries, credits: credits, files: files)
+    }
+
+    /// As the public initialiser, with the name index of `places` when it is already built (nil: build it).
+    init(places: [Place], names: NameIndex?, highways: [Highway], regions: [Region], borders: FeatureCollection,
+         directory: URL, layers: [PlaceLayer], countries: [String: Country], credits: Credits, files: Set<String>) throws {
         let byID = try Gazetteer.positions(of: places, directory: directory)
         var licences: [String] = []
-        for p in places { for l in p.licences where !licences.contains(l) { licences.append(l) } }
+        // Read once per licence column and id schemes: thousands of rows share them.
+        var seen = Set<String>()
+        for p in places where seen.insert(p.licence + "|" + p.origin).inserted {
+            for l in p.licences where !licences.contains(l) { licences.append(l) }
+        }
         self.layers = layers; self.countries = countries
         self.attribution = credits.text(licences: licences, files: files)
-        var index: [String: [NameEntry]] = [:]
-        var spellings: [String: String] = [:]
-        var trie = TokenTrie()
-        func add(_ name: String, _ i: Int, primary: Bool) {
-            let tokens = NameKey.tokens(name)
-            guard !tokens.isEmpty else { return }
-            let key = tokens.joined(separator: " ")
-            if spellings[key] == nil {
-                spellings[key] = places[i].name
-                trie.insert(tokens, key: key)
-            }
-            if let k = index[key]?.firstIndex(where: { $0.place == i }) {
-                if primary { index[key]![k].primary = true }
-            } else {
-                index[key, default: []].append(NameEntry(place: i, primary: primary))
-            }
-        }
-        // Main names first, so that a key's spelling and its primary flag come from main names.
-        for (i, p) in places.enumerated() {
-            add(p.name, i, primary: true)
-            for short in Gazetteer.derivedNames(of: p) { add(short, i, primary: true) }
-        }
-        for (i, p) in places.enumerated() {
-            for a in p.alternateNames where !Gazetteer.isMachineTransliteration(a) { add(a, i, primary: false) }
-        }
+        let names = names ?? NameIndex(places)
         self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
-        self.directory = directory; self.index = index; self.spellings = spellings; self.byID = byID
-        self.trie = trie
+        self.directory = directory; self.index = names.entries; self.spellings = names.spellings; self.byID = byID
+        self.trie = names.trie; self.names = names
         self.byKind = Dictionary(grouping: places.indices, by: { places[$0].kind })
     }
 
@@ -161,10 +146,14 @@ public final class Gazetteer: Sendable {
             places += try data.withUnsafeBytes { try PlaceTable.parse(bytes: $0.bindMemory(to: UInt8.self), file: url.path) }
         }
         var layers: [PlaceLayer] = []
+        var index: NameIndex? = nil
         if !folders.isEmpty {
             // Bundled ids must be unique before user places are merged in by id.
-            _ = try positions(of: places, directory: directory)
-            (places, layers) = PlaceLayers.merge(places, layers: try folders.map { ($0, try PlaceLayers.read($0)) })
+            let byID = try positions(of: places, directory: directory)
+            var grown = NameIndex(places)
+            (places, layers) = PlaceLayers.merge(places, byID: byID, index: &grown,
+                                                 layers: try folders.map { ($0, try PlaceLayers.read($0)) })
+            index = grown
         }
         let fm = FileManager.default
         let countriesFile = directory.appendingPathComponent("countries.tsv")
@@ -175,15 +164,15 @@ public final class Gazetteer: Sendable {
             fm.fileExists(atPath: directory.appendingPathComponent($0).path)
         })
         guard shapes else {
-            return try Gazetteer(places: places, directory: directory, layers: layers, countries: countries,
-                                 credits: credits, files: files)
+            return try Gazetteer(places: places, names: index, highways: [], regions: [], borders: FeatureCollection(features: []),
+                                 directory: directory, layers: layers, countries: countries, credits: credits, files: files)
         }
         let highways = try optionalCollection(directory.appendingPathComponent("highways.geojson")).map(readHighways) ?? []
         let regions = try optionalCollection(directory.appendingPathComponent("regions.geojson")).map(readRegions) ?? []
         let borders = try optionalCollection(directory.appendingPathComponent("borders.geojson")).map(\.collection)
             ?? FeatureCollection(features: [])
-        return try Gazetteer(places: places, highways: highways, regions: regions, borders: borders, directory: directory,
-                             layers: layers, countries: countries, credits: credits, files: files)
+        return try Gazetteer(places: places, names: index, highways: highways, regions: regions, borders: borders,
+                             directory: directory, layers: layers, countries: countries, credits: credits, files: files)
     }
 
     /// The gazetteer folder: `$PLACEMAP_GAZETTEER` when set; else the first `Gazetteer/` holding `places/`

@@ -1,4 +1,3 @@
-import Foundation
 import GeoModel
 
 /// What sort of place a gazetteer row is.
@@ -62,13 +61,18 @@ public struct Place: Hashable, Sendable {
     /// (`geonames:` → CC-BY-4.0, `osm:` → ODbL-1.0); empty for rows of facts with their source (`pm:`).
     public var licences: [String] {
         if !licence.isEmpty {
-            return licence.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return licence.split(separator: ";").compactMap { part in
+                let t = part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+                return t.isEmpty ? nil : String(t)
+            }
         }
         var out: [String] = []
-        for id in ids {
+        func imply(_ id: String) {
             let implied = id.hasPrefix("geonames:") ? "CC-BY-4.0" : id.hasPrefix("osm:") ? "ODbL-1.0" : nil
             if let implied, !out.contains(implied) { out.append(implied) }
         }
+        imply(id)
+        for other in otherIDs { imply(other) }
         return out
     }
 }

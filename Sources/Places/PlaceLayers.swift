@@ -20,7 +20,7 @@ public struct PlaceLayer: Sendable, Hashable {
 /// A place of a folder is the same as a place already loaded when they share an id (any of their ids:
 /// `geonames:276781` in an imported file and in `world.tsv`), or when both are settlements, a name of one
 /// folds (`NameKey.fold`) like a name of the other, and they lie within 500 m (the rule the bundled data
-/// was merged by). The place loaded first keeps its name, kind, point and source; the later one adds its
+/// was merged by; the nearest such settlement). The place loaded first keeps its name, kind, point and source; the later one adds its
 /// spellings and ids. Within one folder, the same applies between its files and rows.
 public enum PlaceLayers {
     /// How close two settlements of one name must lie to be taken for one (metres, geodesic).
@@ -55,19 +55,12 @@ public enum PlaceLayers {
     }
 
     /// `base` with each place of `layers` merged in or appended (see the type's summary), and per layer what
-    /// happened.
-    static func merge(_ base: [Place], layers: [(directory: URL, files: [(file: String, places: [Place])])])
-        -> (places: [Place], layers: [PlaceLayer])
-    {
+    /// happened. `byID` holds every id of `base`; `index` is the name index of `base`, grown with the names
+    /// merged or added (so each name is folded once).
+    static func merge(_ base: [Place], byID ids: [String: Int], index: inout NameIndex,
+                      layers: [(directory: URL, files: [(file: String, places: [Place])])]) -> (places: [Place], layers: [PlaceLayer]) {
         var places = base
-        var byID: [String: Int] = [:]
-        var byKey: [String: [Int]] = [:]
-        func index(_ i: Int) {
-            for id in places[i].ids where byID[id] == nil { byID[id] = i }
-            guard places[i].kind.isSettlement else { return }
-            for key in keys(places[i]) where !(byKey[key]?.contains(i) ?? false) { byKey[key, default: []].append(i) }
-        }
-        for i in places.indices { index(i) }
+        var byID = ids
         let g = Geodesic.wgs84
         var report: [PlaceLayer] = []
         for layer in layers {
@@ -76,17 +69,26 @@ public enum PlaceLayers {
                 for p in filePlaces {
                     var same = p.ids.lazy.compactMap { byID[$0] }.first
                     if same == nil, p.kind.isSettlement {
-                        same = keys(p).lazy.flatMap { byKey[$0] ?? [] }.first { k in
-                            g.distance(from: places[k].coordinate, to: p.coordinate) <= sameSettlementMetres
+                        // The nearest settlement of one of its names within the distance (ties: the first loaded).
+                        let near = Set(keys(p).flatMap { index[$0] ?? [] }.map(\.place)).compactMap { k -> (Double, Int)? in
+                            guard places[k].kind.isSettlement else { return nil }
+                            let m = g.distance(from: places[k].coordinate, to: p.coordinate)
+                            return m <= sameSettlementMetres ? (m, k) : nil
                         }
+                        same = near.min { $0 < $1 }?.1
                     }
                     if let k = same {
+                        let before = Set([places[k].name] + places[k].alternateNames)
                         places[k].absorb(p)
-                        index(k)
+                        index.addAlternateNames(places[k].alternateNames.filter { !before.contains($0) }, of: k, spelling: places[k].name)
+                        for id in p.ids where byID[id] == nil { byID[id] = k }
                         merged += 1
                     } else {
                         places.append(p)
-                        index(places.count - 1)
+                        let i = places.count - 1
+                        for id in p.ids where byID[id] == nil { byID[id] = i }
+                        index.addMainNames(of: p, at: i)
+                        index.addAlternateNames(p.alternateNames, of: i, spelling: p.name)
                         added += 1
                     }
                 }
@@ -116,6 +118,7 @@ extension Gazetteer {
     /// What reading `files` (name, places) of `folder` on top of this gazetteer would do: how many places
     /// would be added and how many merged into places it has (`PlaceLayers`). Nothing is changed.
     public func merging(folder: URL, files: [(String, [Place])]) -> PlaceLayer {
-        PlaceLayers.merge(places, layers: [(folder, files.map { (file: $0.0, places: $0.1) })]).layers[0]
+        var index = names
+        return PlaceLayers.merge(places, byID: byID, index: &index, layers: [(folder, files.map { (file: $0.0, places: $0.1) })]).layers[0]
     }
 }
