@@ -11,7 +11,7 @@ public struct Credits: Sendable, Hashable {
     public struct Line: Sendable, Hashable {
         /// A licence id or a file name.
         public var key: String
-        /// What to print ("© OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright)").
+        /// What to print ("© OpenStreetMap contributors, ODbL 1.0").
         public var credit: String
     }
 

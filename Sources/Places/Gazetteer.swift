@@ -24,7 +24,7 @@ public final class Gazetteer: Sendable {
     public let countries: [String: Country]
     /// The credit line of the data loaded, for the `attribution` of every layer PlaceMap writes: the credits
     /// (`attribution.tsv`) of the licences its places carry and of the shape files present ("Places:
-    /// GeoNames (geonames.org), CC BY 4.0; © OpenStreetMap contributors, ODbL 1.0 ...; borders: Natural Earth
+    /// GeoNames, CC BY 4.0; © OpenStreetMap contributors, ODbL 1.0; borders: Natural Earth
     /// ..."). Empty when nothing needs a credit.
     public let attribution: String
 
