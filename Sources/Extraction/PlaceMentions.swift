@@ -41,7 +41,7 @@ extension ReportRun {
                 place = p
                 rule += noted(" → \(p.name), as earlier in the report")
             } else {
-                let context = ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)
+                let context = ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue, home: home)
                 do {
                     let r = try extractor.gazetteer.resolve(m.text, context: context)
                     place = r.place
@@ -73,7 +73,7 @@ extension ReportRun {
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
             if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
-            var local = place.kind != .country && (home == nil || place.country == home)
+            var local = home.isLocal(place)
             if local, let why = PlaceRoles.reason(a, range) {
                 local = false
                 rule += noted(" — no event place: \(why)")
@@ -135,33 +135,13 @@ extension ReportRun {
         for mentions in named {
             for m in mentions where m.local {
                 guard let p = m.place else { continue }
-                let key = p.country + "|" + p.admin1
-                count[key, default: 0] += 1
-                if first[key] == nil { first[key] = order; order += 1 }
+                count[p.admin1, default: 0] += 1
+                if first[p.admin1] == nil { first[p.admin1] = order; order += 1 }
             }
         }
         guard let best = count.keys.sorted(by: { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }).first
         else { return nil }
-        return extractor.governorates[best]
-    }
-
-    /// The country the report is about: each distinct name whose places all lie in one country (and are not
-    /// countries or capitals: "Saraqeb", "Idlib province") counts 10 for it, each country or capital named
-    /// counts 1; the most wins,
-    /// the first named on a tie. Nil when the report names no place.
-    func homeCountry() -> String? {
-        var score: [String: Int] = [:], order: [String] = [], counted = Set<String>()
-        for a in analyses {
-            for n in a.names where !n.match.candidates.isEmpty {
-                let codes = Set(n.match.candidates.map(\.country))
-                guard codes.count == 1, let cc = codes.first, !cc.isEmpty else { continue }
-                if score[cc] == nil { order.append(cc) }
-                // Countries and capitals often stand for governments ("Ankara said"): they count little.
-                if n.match.candidates.allSatisfy({ $0.kind == .country || $0.kind == .capital }) { score[cc, default: 0] += 1; continue }
-                if counted.insert(n.match.key).inserted { score[cc, default: 0] += 10 }
-            }
-        }
-        return order.max { a, b in score[a]! != score[b]! ? score[a]! < score[b]! : order.firstIndex(of: a)! > order.firstIndex(of: b)! }
+        return extractor.governorates[home.country]?[best]
     }
 
     /// Anaphors ("the village"), unnamed places ("a key highway town") and unknown names of a sentence.

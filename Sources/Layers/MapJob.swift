@@ -63,7 +63,8 @@ public enum MapJob {
     }
 
     /// Front lines for the days of `events`: from the first dated day (or the control table's first day,
-    /// when later) to the last, when some event lies in the model's area of interest; else none.
+    /// when later) to the last (or the table's last day, when earlier), when some event lies in the model's
+    /// area of interest; else none.
     /// The events' own changes of control (taken, overtaken, besieged) are added to `table` first.
     /// Throws the model's `ControlError` when a front line cannot be computed.
     public static func frontlines(for events: [Event], gazetteer: Gazetteer, table: ControlTable) throws
@@ -71,12 +72,13 @@ public enum MapJob {
     {
         let merged = (try? table.adding(events: events, gazetteer: gazetteer).table) ?? table
         let partition = DayPartition(events)
-        guard let first = partition.sortedDays.first, let last = partition.sortedDays.last, last >= merged.firstDay
+        guard let first = partition.sortedDays.first, let last = partition.sortedDays.last, last >= merged.firstDay,
+              first <= merged.lastDay || merged.assumesUnchanged
         else { return (merged, []) }
         let model = try FrontlineModel(gazetteer: gazetteer, table: merged)
         guard let area = model.area.boundingBox,
               events.contains(where: { $0.coordinate.map(area.contains) ?? false }) else { return (merged, []) }
-        return (merged, try model.range(from: max(first, merged.firstDay), to: last))
+        return (merged, try model.range(from: max(first, merged.firstDay), to: merged.assumesUnchanged ? last : min(last, merged.lastDay)))
     }
 
     /// Writes all layers of `input` into `out` (created when missing) and returns what each holds.
@@ -92,9 +94,11 @@ public enum MapJob {
         let days = Array(Set(partition.sortedDays).union(fronts.keys)).sorted()
         var counts: [LayerCount] = []
         let folder = try OutputFolder(path: out)
+        let credit = Attribution.text(for: input.gazetteer)
 
         // events
-        try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events")
+        try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events",
+                                        attribution: credit)
         counts.append(LayerCount(file: "events.geojson", count: events.count))
         try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
         counts.append(LayerCount(file: "sources.csv", count: events.reduce(0) { $0 + $1.sources.count }))
@@ -105,23 +109,23 @@ public enum MapJob {
         try ByteSink.write(EventJSONLines.encode(statements), to: folder.stagingPath("statements.jsonl"))
         counts.append(LayerCount(file: "statements.jsonl", count: statements.count))
         try EventLayers.writeCollection(events, indices: partition.ongoing, to: folder.stagingPath("ongoing.geojson"),
-                                        name: "ongoing")
+                                        name: "ongoing", attribution: credit)
         counts.append(LayerCount(file: "ongoing.geojson", count: partition.ongoing.count))
         try EventLayers.writeCollection(events, indices: partition.undated, to: folder.stagingPath("undated.geojson"),
-                                        name: "undated")
+                                        name: "undated", attribution: credit)
         counts.append(LayerCount(file: "undated.geojson", count: partition.undated.count))
 
         // one layer a day: its events, then its front line, sides and control
         var extra: [Day: [Feature]] = [:]
         for (day, f) in fronts { extra[day] = dayFeatures(f, coordinates: input.control?.coordinates ?? [:]) }
-        let dayCounts = try EventLayers.writeDays(events, extra: extra) { day in
+        let dayCounts = try EventLayers.writeDays(events, extra: extra, attribution: credit) { day in
             try folder.stagingPath("days/\(day).geojson")
         }.map { LayerCount(file: "days/\($0.day).geojson", count: $0.count) }
 
         // base layers
         let places = BaseLayers.places(of: events, gazetteer: input.gazetteer)
-        let highways = input.gazetteer.map(BaseLayers.highways) ?? BaseLayers.collection([], name: "highways")
-        let borders = input.gazetteer.map(BaseLayers.borders) ?? BaseLayers.collection([], name: "borders")
+        let highways = input.gazetteer.map(BaseLayers.highways) ?? BaseLayers.collection([], name: "highways", attribution: credit)
+        let borders = input.gazetteer.map(BaseLayers.borders) ?? BaseLayers.collection([], name: "borders", attribution: credit)
         let footprints = BaseLayers.footprints(of: events, gazetteer: input.gazetteer)
         let rules = MovementRules(gazetteer: input.gazetteer, control: input.control)
         var movementFeatures = events.compactMap(rules.movement(of:))
@@ -136,9 +140,9 @@ public enum MapJob {
                 return f
             }
         }
-        let movements = BaseLayers.collection(movementFeatures, name: "movements")
+        let movements = BaseLayers.collection(movementFeatures, name: "movements", attribution: credit)
         let frontlines = BaseLayers.collection(input.frontlines.sorted { $0.date < $1.date }.map(frontlineFeature),
-                                               name: "frontlines")
+                                               name: "frontlines", attribution: credit)
         for (file, c) in [("places.geojson", places), ("highways.geojson", highways), ("borders.geojson", borders),
                           ("footprints.geojson", footprints), ("movements.geojson", movements),
                           ("frontlines.geojson", frontlines)] {
@@ -149,7 +153,8 @@ public enum MapJob {
         // the map and the page
         let scene = MapScene(events: events, partition: partition, days: days, frontlines: fronts,
                              controlCoordinates: input.control?.coordinates ?? [:], movements: movementFeatures,
-                             places: places, highways: highways, borders: borders, sourceCount: input.sourceCount)
+                             places: places, highways: highways, borders: borders, sourceCount: input.sourceCount,
+                             attribution: credit)
         try ByteSink.write(try SVGMap.render(scene), to: folder.stagingPath("map.svg"))
         counts.append(LayerCount(file: "map.svg", count: events.count))
         let page = PageInput(scene: scene, explanations: input.explanations, options: input.page)

@@ -6,21 +6,27 @@ import Control
 public enum Palette {
     /// The ground and control points of each side.
     public static func side(_ side: Side) -> String {
-        switch side {
-        case .government: return "#D55E00"  // vermillion
-        case .opposition: return "#009E73"  // bluish green
-        case .turkish: return "#0072B2"  // blue
-        case .contested: return "#E69F00"  // orange (hatched on the map)
+        switch side.rawValue {
+        case Side.government.rawValue: return "#D55E00"  // vermillion
+        case Side.opposition.rawValue: return "#009E73"  // bluish green
+        case Side.turkish.rawValue: return "#0072B2"  // blue
+        case Side.contested.rawValue: return "#E69F00"  // orange (hatched on the map)
+        default:
+            // A user's own side word: one of the palette's remaining colours, the same for the same word.
+            let others = ["#56B4E9", "#CC79A7", "#F0E442", "#999999"]
+            let h = side.rawValue.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
+            return others[Int(h % UInt32(others.count))]
         }
     }
 
     /// The legend's words for each side's ground.
     public static func sideLabel(_ side: Side) -> String {
-        switch side {
-        case .government: return "Government-held"
-        case .opposition: return "Opposition-held"
-        case .turkish: return "Turkish posts"
-        case .contested: return "Contested"
+        switch side.rawValue {
+        case Side.government.rawValue: return "Government-held"
+        case Side.opposition.rawValue: return "Opposition-held"
+        case Side.turkish.rawValue: return "Turkish posts"
+        case Side.contested.rawValue: return "Contested"
+        default: return "Held by \(side.rawValue)"
         }
     }
 

@@ -22,14 +22,17 @@ public struct MapScene {
     public var places: FeatureCollection, highways: FeatureCollection, borders: FeatureCollection
     /// How many reports or event files the events came from.
     public var sourceCount: Int
+    /// The credit line printed under the map (`Attribution.text(for:)`).
+    public var attribution: String
 
     /// A scene from its parts.
     public init(events: [Event], partition: DayPartition, days: [Day], frontlines: [Day: FrontlineDay],
                 controlCoordinates: [String: Coordinate], movements: [Feature], places: FeatureCollection,
-                highways: FeatureCollection, borders: FeatureCollection, sourceCount: Int) {
+                highways: FeatureCollection, borders: FeatureCollection, sourceCount: Int,
+                attribution: String = Attribution.text) {
         self.events = events; self.partition = partition; self.days = days; self.frontlines = frontlines
         self.controlCoordinates = controlCoordinates; self.movements = movements; self.places = places
-        self.highways = highways; self.borders = borders; self.sourceCount = sourceCount
+        self.highways = highways; self.borders = borders; self.sourceCount = sourceCount; self.attribution = attribution
     }
 
     /// The box to show: every event and place, and the front lines' extent; nil when there is nothing.
@@ -472,7 +475,7 @@ struct Renderer {
         // credits
         out += "<rect x=\"0\" y=\"\(n(h - 22))\" width=\"\(n(w))\" height=\"22\" fill=\"#fff\" fill-opacity=\"0.85\"/>\n"
         out += "<text x=\"\(n(w - 10))\" y=\"\(n(h - 7))\" font-size=\"10.5\" fill=\"#555\" text-anchor=\"end\">"
-        out += xml("Web Mercator (EPSG:3857) · " + Attribution.text) + "</text>\n"
+        out += xml("Web Mercator (EPSG:3857) · " + scene.attribution) + "</text>\n"
         out += "</g>\n"
     }
 

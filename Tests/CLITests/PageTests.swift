@@ -93,10 +93,17 @@ final class PageTests: XCTestCase {
         let id = try XCTUnwrap(o.value(2) as? String, "a popup opened: \(o.steps)")
         let event = try XCTUnwrap(try Self.features(out.appendingPathComponent("events.geojson")).first { $0["id"] as? String == id })
         let popup = o.string(3)
-        for source in event["sources"] as? [[String: Any]] ?? [] {
-            XCTAssertTrue(popup.contains(source["report"] as? String ?? "?"), "the report: \(popup)")
-            XCTAssertTrue(popup.contains(source["sentence"] as? String ?? "?"), "the sentence: \(popup)")
+        // Every source of the event (sources.csv holds them all) is in the popup.
+        let table = try String(contentsOf: out.appendingPathComponent("sources.csv"), encoding: .utf8)
+        var sources = 0
+        for line in table.split(separator: "\n").dropFirst() where line.hasPrefix(id + ",") {
+            sources += 1
+            let report = line.split(separator: ",")[1]
+            XCTAssertTrue(popup.contains(String(report)), "the report \(report): \(popup)")
         }
+        XCTAssertEqual(sources, (event["sources"] as? Int) ?? -1, "the popup's event has its sources in sources.csv")
+        let sentence = (event["source_sentence"] as? String ?? "?").replacingOccurrences(of: "…", with: "")
+        XCTAssertTrue(popup.contains(sentence), "the sentence: \(popup)")
         XCTAssertTrue(popup.contains(event["sub_type"] as? String ?? "?"), popup)
         XCTAssertTrue(popup.contains("How it was coded") && popup.contains(" → "), "the --explain rules: \(popup)")
         XCTAssertTrue(popup.contains("Precision"), popup)

@@ -69,7 +69,8 @@ extension TextTests {
                      "Rebels near Idlib's city centre shelled Ta'um and the Taftanaz air base.",
                      "In Ankara, officials said Turkish troops in Sarmin – near Binnish – were hit."] {
             let a = SentenceAnalysis(sentence: Sentence(text: text, start: 0, end: text.unicodeScalars.count),
-                                     reportScalars: Array(text.unicodeScalars), lexicon: Fixture.lexicon, matcher: matcher)
+                                     reportScalars: Array(text.unicodeScalars), lexicon: Fixture.lexicon, matcher: matcher,
+                                     conflict: nil)
             let alone = matcher.matches(in: text)
             XCTAssertEqual(a.names.map(\.match.text), alone.map(\.text), text)
             XCTAssertEqual(a.names.map(\.match.key), alone.map(\.key), text)

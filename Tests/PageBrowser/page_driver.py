@@ -139,7 +139,8 @@ def run(chromium, plan):
                 results.append({"ok": True, "value": value, "ms": round((time.time() - start) * 1000)})
             elif "click" in step:
                 box = evaluate(browser, "(function(){var e=document.querySelector(%s);if(!e)return null;"
-                                        "e.scrollIntoView({block:'center'});var r=e.getBoundingClientRect();"
+                                        "var r=e.getBoundingClientRect();if(r.top<0||r.left<0||r.bottom>innerHeight||r.right>innerWidth){"
+                                        "e.scrollIntoView({block:'center'});r=e.getBoundingClientRect();}"
                                         "return [r.left+r.width/2,r.top+r.height/2];})()" % json.dumps(step["click"]))
                 if box is None:
                     results.append({"ok": False, "value": "no element " + step["click"]})

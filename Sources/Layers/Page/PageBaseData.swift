@@ -20,8 +20,8 @@ enum PageBaseData {
             "last_front_text": .string(page.lastFront.map { DateText.day($0.day) }),
             "events_per_file": .int(PageWriter.eventsPerDetailsFile), "point_limit": .int(PageWriter.pointLimit),
             "symbols": .array(EventSymbol.allCases.map(symbol)),
-            "sides": .array(Side.allCases.map { ["key": .string($0.rawValue), "label": .string(Palette.sideLabel($0)),
-                                                 "colour": .string(Palette.side($0))] }),
+            "sides": .array(sides(of: page).map { ["key": .string($0.rawValue), "label": .string(Palette.sideLabel($0)),
+                                                  "colour": .string(Palette.side($0))] }),
             "arrows": .array(["reinforcement", "displacement", "offensive"].map {
                 ["kind": .string($0), "label": .string(Palette.movementLabel($0)), "colour": .string(Palette.movement($0))]
             }),
@@ -47,6 +47,17 @@ enum PageBaseData {
 
     /// A symbol for the legend and the markers: its words, colour and shape (SVG path data centred
     /// on the origin, or a circle's radius; `ring` for an open circle).
+    /// The sides the page's front lines name: the bundled table's words in their usual order, then any other
+    /// words of a user's table, alphabetically; contested last.
+    static func sides(of page: PageInput) -> [Side] {
+        var found = Set<Side>()
+        for d in page.days { if let f = d.front { found.formUnion(f.sides.keys); found.formUnion(f.control.map(\.side)) } }
+        if let f = page.lastFront { found.formUnion(f.sides.keys) }
+        let known: [Side] = [.government, .opposition, .turkish]
+        let others = found.subtracting(known + [.contested]).sorted { $0.rawValue < $1.rawValue }
+        return known.filter(found.contains) + others + [.contested]
+    }
+
     static func symbol(_ s: EventSymbol) -> JSONValue {
         var o: [String: JSONValue] = ["key": .string(s.rawValue), "label": .string(s.label), "colour": .string(s.colour)]
         switch s.outline {

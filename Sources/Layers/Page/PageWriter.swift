@@ -174,7 +174,7 @@ public enum PageWriter {
         w.raw(",\"line\":"); w.geometry(f.line)
         w.raw(",\"sides\":{")
         var first = true
-        for side in Side.allCases {
+        for side in f.sides.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             guard let g = f.sides[side] else { continue }
             if !first { w.raw(",") }
             first = false
