@@ -294,6 +294,8 @@ public enum NameKey {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: c[0..<m]), as: UTF8.self)
         }
+        // 6. Whole words spelled without their vowel where others write one: Kfar, Kfr (كفر) are Kafr.
+        if key == "kfar" || key == "kfr" { return ("kafr", false) }
         return (key, false)
     }
 
