@@ -85,6 +85,19 @@ struct SentenceAnalysis {
         return (spans, members)
     }
 
+    /// The place noun of an apposition right after a name (", the northwestern province", ", a key town"): its
+    /// value ("governorate", "town", …), or nil.
+    func appositionNoun(after r: Range<Int>) -> String? {
+        var i = r.upperBound
+        guard i + 1 < tokens.count, tokens[i].text == ",", ["the", "a", "an"].contains(tokens[i + 1].text) else { return nil }
+        i += 2
+        for j in i..<min(i + 3, tokens.count) {
+            if let n = has(.placeNoun, at: j) { return n.value }
+            if tokens[j].isPunctuation { return nil }
+        }
+        return nil
+    }
+
     /// True when only spaces separate token `i` from token `j`.
     func onlySpace(between i: Int, and j: Int) -> Bool {
         scalars[tokens[i].end..<tokens[j].start].allSatisfy { $0 == " " }

@@ -33,6 +33,8 @@ struct PlaceMention {
     var rule: String
     /// An unknown name said to lie by the place named before it ("the neighbouring village of X").
     var neighbour = false
+    /// Near only because a feature is named after it ("Hawash hill"): it locates nothing else.
+    var byFeature = false
 }
 
 /// The reading of one clause: what happened, by whom to whom, where and when (before report-level

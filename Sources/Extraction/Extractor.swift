@@ -156,9 +156,13 @@ struct ReportRun {
         for a in analyses {
             for name in a.names {
                 let (range, m) = (name.range, name.match)
-                let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
+                let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value
+                    : nil
+                // "Idlib, the northwestern province that …": an apposition names what the place is.
+                let appositionNoun = a.appositionNoun(after: range)
                 let onlyRegion = m.candidates.count == 1 && m.candidates[0].kind == .governorate
-                guard m.cue == "governorate" || nounAfter == "governorate" || onlyRegion else { continue }
+                guard m.cue == "governorate" || nounAfter == "governorate" || appositionNoun == "governorate" || onlyRegion
+                else { continue }
                 for g in m.candidates where g.kind == .governorate { explicitRegions.insert(g.id) }
             }
         }

@@ -42,7 +42,7 @@ extension ReportRun {
     func paragraphAnchor(sentence k: Int) -> PlaceMention? {
         for j in [k + 1, k - 1] where j >= 0 && j < analyses.count
             && (paragraph[j] == paragraph[k] || (j == k + 1 && refersBack(analyses[j]))) {
-            if let m = named[j].first(where: { $0.near && $0.local && $0.place.map { !$0.kind.isArea } == true }) { return m }
+            if let m = named[j].first(where: { $0.near && !$0.byFeature && $0.local && $0.place.map { !$0.kind.isArea } == true }) { return m }
         }
         return nil
     }

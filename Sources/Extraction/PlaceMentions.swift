@@ -79,7 +79,8 @@ extension ReportRun {
                 rule += noted(" — no event place: \(why)")
             }
             out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
-                                    direction: direction, local: local, near: isNear, rule: rule))
+                                    direction: direction, local: local, near: isNear, rule: rule,
+                                    byFeature: feature && !near && m.cue != "near"))
         }
         return out
     }
@@ -214,6 +215,9 @@ extension ReportRun {
                     && a.tokens[s + 1].capitalised
                 while e < a.tokens.count, a.tokens[e].capitalised || ((e > s || opensWithArticle) && ReportRun.articles.contains(a.tokens[e].text)),
                       !covered[e], !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
+                // "Jub Suleiman": an unknown word right before a known name makes one unknown name with it.
+                if e > s, e < a.tokens.count, covered[e], a.onlySpace(between: e - 1, and: e),
+                   let known = named.first(where: { $0.range.lowerBound == e }) { e = known.range.upperBound }
                 if e > s + (opensWithArticle ? 1 : 0), a.tokens[s].capitalised || opensWithArticle, !covered[s] {
                     let name = a.original(s..<e)
                     let (near, direction) = relativePosition(a, before: s)

@@ -52,7 +52,8 @@ extension ReportRun {
             }
         }
         // A town, an air base or a post the text puts something by ("west of Abu Duhur airbase").
-        let isAnchor: (PlaceMention) -> Bool = { $0.form == .named && $0.near && $0.local && $0.place.map { !$0.kind.isArea } == true }
+        let isAnchor: (PlaceMention) -> Bool = { $0.form == .named && $0.near && !$0.byFeature && $0.local
+            && $0.place.map { !$0.kind.isArea } == true }
         let own = candidates.first(where: isAnchor)
         let anchor = own ?? readings.flatMap(\.places).first(where: isAnchor) ?? paragraphAnchor(sentence: k)
         if let anchor {

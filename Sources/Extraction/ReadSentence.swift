@@ -17,7 +17,11 @@ extension ReportRun {
                                                                reportDate: report.date, anchor: lastDay) { lastDay = start }
             return
         }
-        let mentions = (named[k] + otherPlaces(a, named: named[k])).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let others = otherPlaces(a, named: named[k])
+        // A known name swallowed by a longer unknown one ("Suleiman" of "Jub Suleiman") is no mention of its own.
+        let known = named[k].filter { m in !others.contains { $0.form == .unresolved && $0.range != m.range
+            && $0.range.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.range.upperBound } }
+        let mentions = (known + others).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let readings = readClauses(sentence: k, mentions: mentions)
         var made = 0
         var previousDate: DateFinding? = nil

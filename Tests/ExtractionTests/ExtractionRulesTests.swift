@@ -291,3 +291,25 @@ extension ExtractionRulesTests {
         XCTAssertFalse(events.contains { $0.place == "Sarmin" || $0.place == "Ariha" })
     }
 }
+
+extension ExtractionRulesTests {
+    func testAnUnknownWordBeforeAKnownNameMakesOneUnknownName() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the villages of Tall Qurbizwi and Jub Sarmin "
+                                    + "on Monday. Both lie north of Ariha.")
+        let names = Set(EventMerger.merge(r.events).compactMap(\.unresolvedPlace))
+        XCTAssertEqual(names, ["Tall Qurbizwi", "Jub Sarmin"])
+    }
+
+    func testAnAppositionNamingAProvinceMakesTheBareNameTheProvince() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Jets struck villages at the edge of Idlib, the "
+                                                 + "northwestern province, on Monday.").first)
+        XCTAssertEqual(e.placeID, "pm:gov-idlib")
+    }
+
+    func testTheHillsOfAVillageLocateNothingElse() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the village of Tall Qurbizwi and the Binnish "
+                                    + "hills on Monday. They are close to Ariha.")
+        let e = try XCTUnwrap(EventMerger.merge(r.events).first { $0.unresolvedPlace == "Tall Qurbizwi" })
+        XCTAssertEqual(e.place, "Ariha")
+    }
+}
