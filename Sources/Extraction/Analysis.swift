@@ -255,7 +255,10 @@ extension SentenceAnalysis {
         for (k, s) in starts.enumerated() where s.1 == .relative || s.1 == .person {
             guard let main = starts[..<k].last(where: { $0.1 == .main || $0.1 == .sub })?.0 else { continue }
             let end = k + 1 < starts.count ? starts[k + 1].0 : tokens.count
-            guard !triggers.contains(where: { (main..<s.0).contains($0.range.lowerBound) }),
+            // A trigger after "the" in the main clause ("the shelling, which …, struck") refers, it tells nothing.
+            let told = triggers.contains { t in (main..<s.0).contains(t.range.lowerBound)
+                && !(t.range.lowerBound > 0 && ClauseRules.determiners.contains(tokens[t.range.lowerBound - 1].text)) }
+            guard !told,
                   let comma = ((s.0 + 1)..<end).first(where: { tokens[$0].text == "," }),
                   triggers.contains(where: { (comma..<end).contains($0.range.lowerBound) }) else { continue }
             out[comma] = main

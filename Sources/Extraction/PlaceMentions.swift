@@ -178,7 +178,8 @@ extension ReportRun {
                                                 rule: noted("'\(a.original((i - back)..<(i + len)))' describes \(p.name) named before it")))
                     } else if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
                         out.append(PlaceMention(range: (i - back)..<(i + len), form: .unnamed, text: a.original((i - back)..<(i + len)),
-                                                place: nil, precision: 3, direction: nil, local: true, near: false,
+                                                place: nil, precision: 3, direction: nil,
+                                                local: PlaceRoles.reason(a, (i - back)..<(i + len)) == nil, near: false,
                                                 rule: noted("unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province")))
                     }
                     break

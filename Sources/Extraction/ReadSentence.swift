@@ -93,8 +93,11 @@ extension ReportRun {
         let a = analyses[k], r = readings[ci]
         guard let trigger = r.trigger, let category = r.category else { return 0 }
         // Relative clauses tell a happening only with a date of their own.
+        // Relative clauses tell a happening only with a date of their own, or when they say where ("…, where
+        // army units took A and B": the place described is the happening's, the main clause's date holds).
         if r.clause.kind == .relative || r.clause.kind == .person {
-            guard case .dated? = r.date else { return 0 }
+            let whereClause = a.tokens[r.clause.range].prefix(2).contains { $0.text == "where" }
+            if !whereClause { guard case .dated? = r.date else { return 0 } }
         }
         var explain = Notes(on: extractor.explains)
         explain.add("sentence \(report.name)@\(a.sentence.start): \(a.sentence.text)")

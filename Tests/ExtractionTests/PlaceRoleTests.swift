@@ -89,3 +89,14 @@ extension PlaceRoleTests {
         XCTAssertFalse(syria.contains { $0.place == "Antakya" })
     }
 }
+
+extension PlaceRoleTests {
+    func testWhereClausesTellTheirHappeningAndAnUnnamedOriginIsNoPlace() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- On Monday the army opened a front west of the Taftanaz "
+                                        + "air base, where troops took Kafr Dwail.")
+        XCTAssertTrue(events.contains { $0.unresolvedPlace == "Kafr Dwail" && $0.start == .d("2020-02-03") })
+        let origin = try Fixture.events(" date 2020-02-06 BEIRUT -- A Turkish post in Sarmin was hit on Monday by shelling "
+                                        + "from an area held by government forces.")
+        XCTAssertEqual(origin.map(\.place), ["Sarmin"])
+    }
+}
