@@ -88,7 +88,8 @@ public enum ReviewList {
 extension ReportRun {
     /// Notes a name that several places share, resolved with no cue word and no place named before it.
     mutating func noteWeak(_ name: NameMatch, to place: Place, context: ResolutionContext, sentence a: SentenceAnalysis) {
-        guard context.cue == nil, context.nearby.isEmpty else { return }
+        // Only places that can be where something happened (a country or a province is never decided by it).
+        guard context.cue == nil, context.nearby.isEmpty, !place.kind.isArea else { return }
         review.append(ReviewItem(reason: .weakResolution, report: report.name, eventID: nil, name: name.text,
                                  placedAt: "\(place.name) (\(place.id))",
                                  detail: "\(name.candidates.count) places share the name; chosen by home region and size only",

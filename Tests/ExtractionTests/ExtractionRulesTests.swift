@@ -5,11 +5,6 @@ import EventModel
 
 /// One rule at a time, on sentences written for the test (not the seeds'), with other spellings.
 final class ExtractionRulesTests: XCTestCase {
-    func only(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Event {
-        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- " + text)
-        XCTAssertEqual(events.count, 1, "\(events.map { "\($0.subTypeName) at \($0.place)" })", file: file, line: line)
-        return try XCTUnwrap(events.first, file: file, line: line)
-    }
 
     func testRelativePositionKeepsTheTownsPointWithPrecisionTwo() throws {
         let e = try only("Clashes raged in the north of the town of Sarmin on Thursday.")

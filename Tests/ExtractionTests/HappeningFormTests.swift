@@ -6,11 +6,6 @@ import EventModel
 
 /// Happenings told in every tense and voice, and by their nouns (sentences written for the test).
 final class HappeningFormTests: XCTestCase {
-    func only(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Event {
-        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- " + text)
-        XCTAssertEqual(events.count, 1, "\(events.map { "\($0.subTypeName) at \($0.place)" })", file: file, line: line)
-        return try XCTUnwrap(events.first, file: file, line: line)
-    }
 
     func testTheLemmatizerJoinsInflectionsButNotShortWords() {
         XCTAssertTrue(Lemmas.stems("capturing").contains("capture"))
