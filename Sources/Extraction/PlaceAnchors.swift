@@ -13,8 +13,8 @@ import Places
 /// 4. else the town of the same paragraph's happening told last → near it;
 /// 5. else the clause's governorate or the report's province (precision 3).
 ///
-/// A known village that lies more than `farMetres` from the town the text relates it to is taken for an
-/// unknown one of the same name ("Homs, west of Al Burj" is no city of Homs).
+/// A known village that lies more than `farMetres` from the town its sentence (or the next one, speaking of the
+/// places just named) relates it to is taken for an unknown one of the same name; towns and cities are not.
 extension ReportRun {
     /// How far a named village may lie from the town the text puts it by: 25 km.
     static let farMetres = 25_000.0
@@ -65,8 +65,11 @@ extension ReportRun {
     }
 
     /// True when the known place of mention `m` lies too far from `anchor` to be the village the text means.
-    func isFar(_ m: PlaceMention, from anchor: PlaceMention?) -> Bool {
-        guard let p = m.place, p.kind.isSettlement, let a = anchor?.place, a.id != p.id else { return false }
+    func isFar(_ m: PlaceMention, from anchor: PlaceMention?, inList: Bool) -> Bool {
+        // Towns and cities are too few to have namesakes next door: only a village is judged, or a town named in a
+        // list of places.
+        let small = m.place.map { $0.kind == .village || $0.kind == .hamlet || (inList && $0.kind == .town) } ?? false
+        guard small, let p = m.place, let a = anchor?.place, a.id != p.id else { return false }
         return Geodesic.wgs84.distance(from: p.coordinate, to: a.coordinate) > ReportRun.farMetres
     }
 

@@ -55,9 +55,15 @@ extension ReportRun {
         let isAnchor: (PlaceMention) -> Bool = { $0.form == .named && $0.near && !$0.byFeature && $0.local
             && $0.place.map { !$0.kind.isArea } == true }
         let own = candidates.first(where: isAnchor)
-        let anchor = own ?? readings.flatMap(\.places).first(where: isAnchor) ?? paragraphAnchor(sentence: k)
-        if let anchor {
-            candidates = candidates.map { $0.form == .named && isFar($0, from: anchor) ? asUnknown($0, far: anchor) : $0 }
+        let inSentence = own ?? readings.flatMap(\.places).first(where: isAnchor)
+        let anchor = inSentence ?? paragraphAnchor(sentence: k)
+        // A known village is taken for a namesake only against a town this sentence, or the next one speaking of
+        // the places just named ("They are close to X"), puts it by.
+        let nextSpeaks = k + 1 < analyses.count && refersBack(analyses[k + 1])
+        if let judge = inSentence ?? (nextSpeaks ? anchor : nil) {
+            // In a list of places ("the villages of A, B and C") a town is judged too.
+            let list = candidates.filter { $0.form == .named || $0.form == .unresolved }.count >= 3
+            candidates = candidates.map { $0.form == .named && isFar($0, from: judge, inList: list) ? asUnknown($0, far: judge) : $0 }
         }
         candidates = dropLocators(candidates, in: a)
         var targets: [Target] = []

@@ -83,11 +83,11 @@ final class ExtractionRulesTests: XCTestCase {
     }
 
     func testAKnownVillageFarFromTheTownTheTextPutsItByIsAnotherOfTheSameName() throws {
-        // Binnish lies some 30 km from Khan Shaykhun: "Binnish, south of Khan Shaykhun" is another village.
-        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the village of Binnish, south of "
+        // Ta'um lies some 50 km from Khan Shaykhun: "Ta'um, south of Khan Shaykhun" is another village.
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the village of Ta'um, south of "
                                     + "Khan Shaykhun, on Monday.")
         let e = try XCTUnwrap(EventMerger.merge(r.events).first)
-        XCTAssertEqual(e.unresolvedPlace, "Binnish")
+        XCTAssertEqual(e.unresolvedPlace, "Ta'um")
         XCTAssertEqual(e.place, "Khan Shaykhun")
         XCTAssertEqual(e.geoPrecision, 2)
     }
@@ -306,5 +306,15 @@ extension ExtractionRulesTests {
                                     + "hills on Monday. They are close to Ariha.")
         let e = try XCTUnwrap(EventMerger.merge(r.events).first { $0.unresolvedPlace == "Tall Qurbizwi" })
         XCTAssertEqual(e.place, "Ariha")
+    }
+}
+
+extension ExtractionRulesTests {
+    func testATownFarFromTheTownItIsDescribedByIsStillThatTown() throws {
+        // Binnish (a town) lies some 30 km from Khan Shaykhun: a town is not taken for a namesake outside a list.
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Troops entered Binnish, a town north of "
+                                                 + "Khan Shaykhun, on Monday.").first)
+        XCTAssertNil(e.unresolvedPlace)
+        XCTAssertEqual(e.place, "Binnish")
     }
 }
