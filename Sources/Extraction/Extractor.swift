@@ -54,6 +54,8 @@ public struct Extractor: Sendable {
     /// Trigger, actor and cue phrases.
     public let lexicon: Lexicon
     let matcher: NameMatcher
+    /// The gazetteer's settlements and sites by grid cell, with their folding keys (`NearSpelling`).
+    let grid: PlaceGrid
     /// Country → admin1 → the governorate place.
     let governorates: [String: [String: Place]]
 
@@ -69,6 +71,7 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.matcher = NameMatcher(gazetteer: gazetteer)
+        self.grid = PlaceGrid(gazetteer: gazetteer)
         var g: [String: [String: Place]] = [:]
         for p in gazetteer.places where p.kind == .governorate { g[p.country, default: [:]][p.admin1] = g[p.country]?[p.admin1] ?? p }
         self.governorates = g
@@ -127,6 +130,8 @@ struct ReportRun {
     var explicitRegions = Set<String>()
     /// Where the report is about: decided from its names once its sentences are read.
     var home = HomeRegion.northwesternSyria
+    /// Where its happenings lie: the places it names without doubt (`ReportArea`).
+    var area = ReportArea.none
 
     init(extractor: Extractor, report: Report) {
         self.extractor = extractor
@@ -166,6 +171,7 @@ struct ReportRun {
                 for g in m.candidates where g.kind == .governorate { explicitRegions.insert(g.id) }
             }
         }
+        area = ReportArea(analyses: analyses, home: home)
         paragraph = ReportRun.paragraphs(of: analyses.map(\.sentence), in: scalars)
         // Each sentence's names are resolved with the places named before them as context; anaphors, read later,
         // start again from the report's start.
