@@ -190,7 +190,7 @@ struct ClauseRules {
     func usable(_ t: PhraseMatch<TriggerEntry>, in r: ClauseReading) -> Bool {
         let i = t.range.lowerBound, range = r.clause.range
         guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
-        if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text), !ownsObject(t, in: range) { return false }
+        if analysis.refersBack(t), !ownsObject(t, in: range) { return false }
         let after = t.range.upperBound
         for j in after..<min(after + 4, range.upperBound) where analysis.has(.trend, at: j) != nil { return false }
         // "intensified their bombing", "stepped up attacks": a trend told about happenings, no new one.
@@ -315,6 +315,12 @@ struct ClauseRules {
             if let m = means.first(where: { $0.entry.value == "artillery" }) {
                 return (EventCategory(.shelling),
                         noted("attack '\(phrase)' by artillery means '\(m.text(analysis.tokens))' → Shelling/artillery/missile attack"))
+            }
+            // "the shelling, which …, struck the post": the happening the attack verb's subject refers to is its means.
+            if let subject = analysis.triggers.last(where: { $0.range.upperBound <= t.range.lowerBound }),
+               subject.entry.category.type == .explosions, analysis.refersBack(subject) {
+                return (subject.entry.category, noted("attack '\(phrase)' by '\(analysis.text(subject.range))' told before it → "
+                                                      + "\(subject.entry.category)"))
             }
             let targets = r.actors.filter { $0.role == .patient }
             if !targets.isEmpty, targets.allSatisfy({ $0.side == .civilian }) {
