@@ -57,6 +57,9 @@ struct ClauseReading {
     var backref = false
     var newsTense = false
     var places: [PlaceMention] = []
+    /// For a relative clause: the place named right before it, which it describes ("near the town of X, where …"),
+    /// even when a mask (an aim, a source) hides it from the clause before.
+    var described: PlaceMention?
     var vaguePlace = false
     var fatalities: Int?
     /// Deaths one side says it inflicted ("Ankara said it killed 70"): ACLED keeps them out of `fatalities`.
@@ -134,6 +137,11 @@ struct ClauseRules {
         // Places in the clause (not in masked or support spans).
         r.places = places.filter { range.contains($0.range.lowerBound) && !r.masked.contains($0.range.lowerBound)
             && !r.support.contains($0.range.lowerBound) }
+        if clause.kind == .relative {
+            // Right before it, or before the comma that opens it.
+            r.described = places.last { $0.form == .named && $0.local && $0.range.upperBound <= range.lowerBound
+                && $0.range.upperBound + 1 >= range.lowerBound }
+        }
         let live = candidates.filter { !r.masked.contains($0.range.lowerBound) }
         guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
                                          : $0.range.lowerBound > $1.range.lowerBound }) else {
