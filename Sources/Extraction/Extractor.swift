@@ -189,7 +189,7 @@ struct ReportRun {
 
     /// A happening the first paragraph tells without a place ("fifteen civilians died in air strikes", put in the
     /// report's province) that the report also tells at a place (the same sub-type, on overlapping days) is the
-    /// lead's summary of it: left out.
+    /// lead's summary of it: left out; so is a headline's happening when the body tells one of its kind.
     mutating func dropSummaries() {
         let firstParagraph = Set(analyses.indices.filter { paragraph[$0] == 0 }.map { analyses[$0].sentence.start })
         let lead = provinceOnly.filter { id in events.contains { $0.id == id && firstParagraph.contains($0.sources[0].charStart) } }
@@ -197,6 +197,23 @@ struct ReportRun {
         events.removeAll { e in
             lead.contains(e.id) && placed.contains { p in p.category == e.category && ReportRun.overlaps(p, e) }
         }
+        // A headline sums up what the body tells: its happening is left out when the body tells one of its kind.
+        let headlines = Set(analyses.indices.filter { isHeadline($0) }.map { analyses[$0].sentence.start })
+        guard !headlines.isEmpty else { return }
+        let body = events.filter { !headlines.contains($0.sources[0].charStart) }
+        events.removeAll { e in
+            headlines.contains(e.sources[0].charStart) && body.contains { $0.category.mergeFamily == e.category.mergeFamily }
+        }
+    }
+
+    /// True when sentence `k` is a headline: the only sentence of the report's first paragraph, with no full stop,
+    /// question or exclamation mark at its end ("Army takes four more towns in the south").
+    func isHeadline(_ k: Int) -> Bool {
+        // The first paragraph is the first sentence's (blank lines may come before it).
+        guard let first = paragraph.first, paragraph[k] == first,
+              !analyses.indices.contains(where: { $0 != k && paragraph[$0] == first }) else { return false }
+        let end = analyses[k].sentence.text.unicodeScalars.last { !"\"'\u{201D}\u{2019})".unicodeScalars.contains($0) }
+        return end.map { !".!?".unicodeScalars.contains($0) } ?? false
     }
 
     static func overlaps(_ a: Event, _ b: Event) -> Bool {
