@@ -133,6 +133,9 @@ extension ReportRun {
             if let nearer = areaNamesake(among: m.candidates, instead: place) {
                 rule += noted(" → \(nearer.name), of its namesakes the one in the report's area, not \(place.name)")
                 place = nearer
+            } else if let exact = exactNamesake(among: m.candidates, written: m.text, instead: place) {
+                rule += noted(" → \(exact.name), of its namesakes the one spelled as written, not \(place.name)")
+                place = exact
             }
             noteWeak(m, to: place, context: context, sentence: a)
             resolved[m.key + "|" + (m.cue ?? "")] = place

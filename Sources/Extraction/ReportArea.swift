@@ -105,4 +105,16 @@ extension ReportRun {
         guard let (p, d) = near, d <= ReportArea.pullMetres, far > 3 * d, far > ReportArea.pullMetres else { return nil }
         return p
     }
+
+    /// Of the namesakes `candidates`, the one place whose name is `written` letter for letter
+    /// (`ReportArea.isWrittenAs`: "Ras al-Ayn" is Ra's al 'Ayn, not Ras al-Ain) when the resolver chose `chosen`,
+    /// only folded alike, and the exact one lies no farther from the report's places (a fifth more at most):
+    /// the spelling decides between namesakes the report's area does not tell apart. Nil when the choice stands.
+    func exactNamesake(among candidates: [Place], written: String, instead chosen: Place) -> Place? {
+        guard !ReportArea.isWrittenAs(chosen, written) else { return nil }
+        let exact = candidates.filter { $0.id != chosen.id && home.isLocal($0) && ReportArea.isWrittenAs($0, written) }
+        guard exact.count == 1, let p = exact.first else { return nil }
+        if let far = area.distance(to: chosen), let d = area.distance(to: p), d > 1.2 * far { return nil }
+        return p
+    }
 }

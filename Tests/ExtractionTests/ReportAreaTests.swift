@@ -54,4 +54,13 @@ final class ReportAreaTests: XCTestCase {
         let e = try only("Officials said Saraqib had fallen to government forces on Monday.")
         XCTAssertEqual(e.place, "Saraqib")
     }
+
+    func testOfNamesakesAsFarFromTheAreaTheOneSpelledAsWrittenIsTaken() throws {
+        // Two villages of Idlib and Hama are spelled "Ras al-Ain"; the border town of Hasakah "Ra's al 'Ayn".
+        let events = try Fixture.events(" date 2019-10-12 BEIRUT -- Turkish troops and allied rebels seized Tall Abyad and "
+                                        + "Suluk on Thursday. On Friday they entered Ras al-Ayn.")
+        let e = try XCTUnwrap(events.first { $0.sources[0].sentence.hasPrefix("On Friday") })
+        XCTAssertEqual(e.placeID, "geonames:165509")
+        XCTAssertEqual(e.geoPrecision, 1)
+    }
 }
