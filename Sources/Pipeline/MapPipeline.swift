@@ -54,7 +54,7 @@ public enum MapPipeline {
             warnings.append("no front lines drawn: \(error)")
         }
         let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
-                             sourceCount: (try? InputFiles.collect(request.events.inputs).count) ?? request.events.inputs.count)
+                             sourceCount: try EventInputs.sourceCount(request.events))
         return MapOutcome(layers: try MapJob.write(input, to: request.out), warnings: warnings)
     }
 

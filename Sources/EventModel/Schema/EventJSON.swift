@@ -160,7 +160,8 @@ public enum EventJSON {
         return p
     }
 
-    static func flat(_ v: FieldValue, field: EventField) -> JSONValue {
+    /// One field's flat value (as `flatProperties` writes it): the store's rows are written with it.
+    public static func flat(_ v: FieldValue, field: EventField) -> JSONValue {
         switch v {
         case .integer(let n): return .number(Double(n ?? 0))
         case .texts(let l): return l.isEmpty ? .null : .string(l.joined(separator: FlatText.listSeparator))

@@ -6,7 +6,8 @@ struct Map: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Map reports or event files into a folder of GeoJSON layers (one a day), map.svg and index.html.",
         discussion: """
-            INPUT is a report (.txt), an event file (.jsonl, .csv, .geojson) or a folder of them. The folder \
+            INPUT is a report (.txt), an event file (.jsonl, .csv, .geojson), a folder of them, or a store \
+            (FILE.gpkg, postgresql://…; or --store), read with the overrides it keeps. The folder \
             given to --out receives events.geojson, sources.csv, days/YYYY-MM-DD.geojson, ongoing.geojson, \
             undated.geojson, places.geojson, highways.geojson, borders.geojson, footprints.geojson, \
             movements.geojson, frontlines.geojson, statements.jsonl, events.geojsonseq, events.csv, map.svg and \
@@ -15,13 +16,18 @@ struct Map: ParsableCommand {
             """)
 
     @OptionGroup var input: EventInputOptions
+    @Option(help: "A store to map (FILE.gpkg or postgresql://…), as written by `placemap ingest`.") var store: String?
     @Option(help: "The output folder (created when missing; not inside an input folder).") var out: String
     @Flag(help: "Map without front lines when the control table cannot be used (a warning says why).")
     var noFrontline = false
 
+    func validate() throws { try input.requireInputs(orStore: store) }
+
     func run() throws {
         try CLI.reporting {
-            let request = MapRequest(events: input.request(explaining: false), out: out, withoutFrontLines: noFrontline)
+            var events = input.request(explaining: false)
+            if let store { events.inputs.append(store) }
+            let request = MapRequest(events: events, out: out, withoutFrontLines: noFrontline)
             let outcome = try MapPipeline.run(request, gazetteer: try CLI.gazetteer())
             for w in outcome.warnings { CLI.warn(w) }
             let days = outcome.layers.filter { $0.file.hasPrefix("days/") }
