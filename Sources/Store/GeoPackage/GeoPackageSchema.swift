@@ -20,7 +20,7 @@ enum GeoPackageSchema {
 
     static let tables: [Table] = [
         Table(name: "events", geometry: "POINT", description: "PlaceMap events, one a happening (flat properties, as events.geojson)"),
-        Table(name: "statements", geometry: nil, description: "Statements and diplomacy (no place)"),
+        Table(name: "statements", geometry: "POINT", description: "Statements and diplomacy (most without a place)"),
         Table(name: "sources", geometry: nil, description: "Every source of every event and statement, keyed by event_id"),
         Table(name: "reports", geometry: nil, description: "The reports and event files read, with their SHA-256"),
         Table(name: "tellings", geometry: nil, description: "Each report's events before merging (JSON), merged again on every ingest"),
@@ -97,7 +97,7 @@ enum GeoPackageSchema {
             // PlaceMap's tables. `origin` says whether an event was merged from reports or read from an event file.
             "CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT, \(eventColumnsDDL), origin TEXT NOT NULL)",
             "CREATE UNIQUE INDEX events_id ON events(\"id\")",
-            "CREATE TABLE statements (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \(eventColumnsDDL), report_sha256 TEXT NOT NULL)",
+            "CREATE TABLE statements (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT, \(eventColumnsDDL), report_sha256 TEXT NOT NULL)",
             "CREATE INDEX statements_report ON statements(report_sha256)",
             """
             CREATE TABLE sources (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, event_id TEXT NOT NULL, report TEXT NOT NULL,

@@ -65,12 +65,13 @@ public final class GeoPackageStore: EventStore {
             try t.run()
         }
         let columns = EventColumn.all.map { GeoPackageSchema.quote($0.name) }.joined(separator: ", ")
-        let st = try db.prepare("INSERT INTO statements (\(columns), report_sha256) VALUES (\(marks(EventColumn.all.count + 1)))",
+        let st = try db.prepare("INSERT INTO statements (geom, \(columns), report_sha256) VALUES (\(marks(EventColumn.all.count + 2)))",
                                 doing: "keeping the statements of \(r.name)")
         let sources = try sourceInsert()
         for e in statements {
-            bindColumns(st, e, from: 0)
-            st.bind(EventColumn.all.count, r.sha256)
+            st.bind(0, blob: e.coordinate.map { GeoPackageBinary.point($0) })
+            bindColumns(st, e, from: 1)
+            st.bind(EventColumn.all.count + 1, r.sha256)
             try st.run()
             try insertSources(e, sources)
         }
@@ -191,14 +192,14 @@ public final class GeoPackageStore: EventStore {
         let sources = try allSources()
         let events = try rows(try db.prepare("SELECT \(Self.eventSelect), fid FROM events ORDER BY fid", doing: "reading events"),
                               table: "events", geometry: true) { sources[$0] ?? [] }
-        let statements = try rows(try db.prepare("SELECT \(Self.eventSelect.dropFirst(6)), fid FROM statements ORDER BY fid",
-                                                 doing: "reading statements"), table: "statements", geometry: false) { sources[$0] ?? [] }
+        let statements = try rows(try db.prepare("SELECT \(Self.eventSelect), fid FROM statements ORDER BY fid",
+                                                 doing: "reading statements"), table: "statements", geometry: true) { sources[$0] ?? [] }
         return (events, statements)
     }
 
     public func events(ids: Set<String>) throws -> [Event] {
         let e = try db.prepare("SELECT \(Self.eventSelect), fid FROM events WHERE \"id\" = ?", doing: "reading events")
-        let st = try db.prepare("SELECT \(Self.eventSelect.dropFirst(6)), fid FROM statements WHERE \"id\" = ?", doing: "reading statements")
+        let st = try db.prepare("SELECT \(Self.eventSelect), fid FROM statements WHERE \"id\" = ?", doing: "reading statements")
         let src = try sourceQuery()
         var out: [Event] = []
         for id in ids.sorted() {
@@ -206,7 +207,7 @@ public final class GeoPackageStore: EventStore {
             out += try rows(e, table: "events", geometry: true) { try self.sources(of: $0, src) }
             e.reset()
             st.bind(0, id)
-            out += try rows(st, table: "statements", geometry: false) { try self.sources(of: $0, src) }
+            out += try rows(st, table: "statements", geometry: true) { try self.sources(of: $0, src) }
             st.reset()
         }
         return out
@@ -214,8 +215,8 @@ public final class GeoPackageStore: EventStore {
 
     public func candidates(near circle: GeodesicCircle) throws -> [Event] {
         let s = try db.prepare("""
-            SELECT \(Self.eventSelect), e.fid FROM events e JOIN rtree_events_geom r ON e.fid = r.id
-            WHERE r.minx <= ?1 AND r.maxx >= ?2 AND r.miny <= ?3 AND r.maxy >= ?4
+            SELECT \(Self.eventSelect), fid FROM events WHERE fid IN
+              (SELECT id FROM rtree_events_geom WHERE minx <= ?1 AND maxx >= ?2 AND miny <= ?3 AND maxy >= ?4)
             """, doing: "searching the R-tree")
         let src = try sourceQuery()
         var out: [Event] = [], seen = Set<String>()

@@ -52,7 +52,7 @@ enum PostGISSchema {
             "CREATE SCHEMA \(schema)",
             "CREATE TABLE placemap.events (fid bigserial PRIMARY KEY, geog geography(Point, 4326), \(columns), origin text NOT NULL)",
         ] + eventIndexes + [
-            "CREATE TABLE placemap.statements (fid bigserial PRIMARY KEY, \(columns), report_sha256 text NOT NULL)",
+            "CREATE TABLE placemap.statements (fid bigserial PRIMARY KEY, geog geography(Point, 4326), \(columns), report_sha256 text NOT NULL)",
             "CREATE INDEX statements_report ON placemap.statements (report_sha256)",
             """
             CREATE TABLE placemap.sources (fid bigserial PRIMARY KEY, event_id text NOT NULL, report text NOT NULL,

@@ -13,7 +13,6 @@ public final class PostGISStore: EventStore {
 
     /// The SELECT list of an event row: longitude, latitude, every `EventColumn`, then `fid`.
     private static let eventSelect = "ST_X(geog::geometry), ST_Y(geog::geometry), \(PostGISSchema.columnSelect), fid"
-    private static let statementSelect = "NULL::float8, NULL::float8, \(PostGISSchema.columnSelect), fid"
 
     /// Connects to `url`; with `create`, makes PlaceMap's tables (and the PostGIS extension) when the
     /// database has none. Throws `StoreError.connection` (unreachable, wrong password), `.notAPlaceMapStore`
@@ -61,10 +60,11 @@ public final class PostGISStore: EventStore {
             return true
         }
         k = 0
-        try pg.copy("COPY placemap.statements (\(PostGISSchema.columnNames), report_sha256) FROM STDIN",
+        try pg.copy("COPY placemap.statements (geog, \(PostGISSchema.columnNames), report_sha256) FROM STDIN",
                     doing: "keeping the statements of \(x.name)") { out in
             guard k < statements.count else { return false }
             var row = CopyText()
+            row.field(statements[k].coordinate.map(CopyText.ewkbHex), to: &out)
             Self.columns(statements[k], &row, &out)
             row.field(x.sha256, to: &out)
             row.end(&out)
@@ -187,7 +187,7 @@ public final class PostGISStore: EventStore {
                                                 doing: "reading sources"))
         let events = try rows(try pg.exec("SELECT \(Self.eventSelect) FROM placemap.events ORDER BY fid", doing: "reading events"),
                               table: "events", sources: sources)
-        let statements = try rows(try pg.exec("SELECT \(Self.statementSelect) FROM placemap.statements ORDER BY fid",
+        let statements = try rows(try pg.exec("SELECT \(Self.eventSelect) FROM placemap.statements ORDER BY fid",
                                               doing: "reading statements"), table: "statements", sources: sources)
         return (events, statements)
     }
@@ -199,7 +199,7 @@ public final class PostGISStore: EventStore {
                                                     [id], doing: "reading sources"))
             out += try rows(try pg.exec("SELECT \(Self.eventSelect) FROM placemap.events WHERE \"id\" = $1", [id], doing: "reading events"),
                             table: "events", sources: sources)
-            out += try rows(try pg.exec("SELECT \(Self.statementSelect) FROM placemap.statements WHERE \"id\" = $1", [id],
+            out += try rows(try pg.exec("SELECT \(Self.eventSelect) FROM placemap.statements WHERE \"id\" = $1", [id],
                                         doing: "reading statements"), table: "statements", sources: sources)
         }
         return out
