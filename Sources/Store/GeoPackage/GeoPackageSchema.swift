@@ -48,6 +48,18 @@ enum GeoPackageSchema {
         EventColumn.all.map { "\(quote($0.name)) \(sqlType($0.kind))" }.joined(separator: ", ")
     }
 
+    /// An ISO 8601 instant ("2020-02-06T00:00:00Z") as GeoPackage's DATETIME ("2020-02-06T00:00:00.000Z",
+    /// §1.1.1.1.3: milliseconds required; GDAL warns of anything else).
+    static func datetime(_ instant: String) -> String {
+        guard instant.hasSuffix("Z"), instant.count == 20 else { return instant }
+        return instant.dropLast() + ".000Z"
+    }
+
+    /// A GeoPackage DATETIME as PlaceMap writes instants (whole seconds, no milliseconds).
+    static func instant(_ datetime: String) -> String {
+        datetime.hasSuffix(".000Z") ? datetime.dropLast(5) + "Z" : datetime
+    }
+
     /// A text literal in single quotes (quotes inside doubled).
     static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 

@@ -46,7 +46,7 @@ public final class GeoPackageStore: EventStore {
         while try s.step() {
             out.append(StoredReport(name: s.text(0) ?? "", kind: StoreInput.Kind(rawValue: s.text(1) ?? "") ?? .report,
                                     date: s.text(2).flatMap { Day(iso: $0) }, sha256: s.text(3) ?? "",
-                                    readAt: s.text(4) ?? "", events: s.int(5)))
+                                    readAt: GeoPackageSchema.instant(s.text(4) ?? ""), events: s.int(5)))
         }
         return out
     }
@@ -55,7 +55,7 @@ public final class GeoPackageStore: EventStore {
         let s = try db.prepare("INSERT INTO reports (name, kind, date, sha256, read_at, events) VALUES (?, ?, ?, ?, ?, ?)",
                                doing: "recording \(r.name)")
         s.bind(0, r.name); s.bind(1, r.kind.rawValue); s.bind(2, r.date?.description); s.bind(3, r.sha256)
-        s.bind(4, r.readAt); s.bind(5, r.events)
+        s.bind(4, GeoPackageSchema.datetime(r.readAt)); s.bind(5, r.events)
         try s.run()
         let t = try db.prepare("INSERT INTO tellings (report_sha256, event, lon, lat) VALUES (?, ?, ?, ?)",
                                doing: "keeping the tellings of \(r.name)")
@@ -153,7 +153,7 @@ public final class GeoPackageStore: EventStore {
             let i = first + k
             switch c.value(of: e) {
             case .null: s.bind(i, nil as String?)
-            case .string(let t): s.bind(i, t)
+            case .string(let t): s.bind(i, c.kind == .datetime ? GeoPackageSchema.datetime(t) : t)
             case .bool(let b): s.bind(i, b ? 1 : 0)
             case .number(let x): if c.kind == .real { s.bind(i, x) } else { s.bind(i, Int(x)) }
             case .array, .object: s.bind(i, JSONWriter.string(c.value(of: e)))  // no flat column holds one
@@ -254,7 +254,8 @@ public final class GeoPackageStore: EventStore {
     private func value(_ s: SQLiteStatement, _ i: Int, _ kind: ColumnKind) -> JSONValue {
         if s.isNull(i) { return .null }
         switch kind {
-        case .text, .date, .datetime: return .string(s.text(i) ?? "")
+        case .text, .date: return .string(s.text(i) ?? "")
+        case .datetime: return .string(GeoPackageSchema.instant(s.text(i) ?? ""))
         case .integer: return .number(Double(s.int(i)))
         case .real: return .number(s.double(i))
         case .boolean: return .bool(s.int(i) != 0)
