@@ -39,7 +39,8 @@ public enum EventColumn: Sendable, Hashable {
         case .extra(let x):
             switch x {
             case .fatalitiesReported: return .boolean
-            case .sourceReport, .sourceSentence: return .text
+            case .sourceReport, .sourceSentence, .name: return .text
+            case .begin: return .date
             case .time: return .datetime
             case .timestamp: return .integer
             }

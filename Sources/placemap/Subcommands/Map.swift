@@ -8,8 +8,9 @@ struct Map: ParsableCommand {
         discussion: """
             INPUT is a report (.txt), an event file (.jsonl, .csv, .geojson), a folder of them, or a store \
             (FILE.gpkg, postgresql://…; or --store), read with the overrides it keeps. The folder \
-            given to --out receives events.geojson, sources.csv, days/YYYY-MM-DD.geojson, ongoing.geojson, \
-            undated.geojson, places.geojson, highways.geojson, borders.geojson, footprints.geojson, \
+            given to --out receives events.geojson, sources.csv, days/YYYY-MM-DD/ (events, frontline, sides and \
+            control .geojson), ongoing.geojson, undated.geojson, places.geojson, highways.geojson, borders.geojson, \
+            border_lines.geojson, footprints.geojson, \
             movements.geojson, frontlines.geojson, statements.jsonl, events.geojsonseq, events.csv, map.svg and \
             index.html. Everything is written to a staging folder first: on any error the earlier output stays \
             as it was. A control table that cannot be used stops the job, unless --no-frontline.
