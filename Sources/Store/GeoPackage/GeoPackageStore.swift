@@ -33,7 +33,7 @@ public final class GeoPackageStore: EventStore {
         let marked = try db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'placemap_meta'",
                                     doing: "looking for PlaceMap's tables") ?? 0
         guard marked == 1 else { throw StoreError.notAPlaceMapStore(location: path) }
-        try db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL", doing: "setting up")
+        try db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -1048576; PRAGMA synchronous = NORMAL", doing: "setting up")
     }
 
     public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
@@ -116,15 +116,38 @@ public final class GeoPackageStore: EventStore {
     }
 
     public func putFileEvents(_ events: [Event]) throws {
-        if try eventCount() > 0 {
-            let sources = try db.prepare("DELETE FROM sources WHERE event_id = ?", doing: "replacing events")
-            let rows = try db.prepare("DELETE FROM events WHERE \"id\" = ?", doing: "replacing events")
-            for e in events {
-                sources.bind(0, e.id); try sources.run()
-                rows.bind(0, e.id); try rows.run()
-            }
+        if try eventCount() == 0 {
+            try bulkLoad(events)
+            return
+        }
+        let sources = try db.prepare("DELETE FROM sources WHERE event_id = ?", doing: "replacing events")
+        let rows = try db.prepare("DELETE FROM events WHERE \"id\" = ?", doing: "replacing events")
+        for e in events {
+            sources.bind(0, e.id); try sources.run()
+            rows.bind(0, e.id); try rows.run()
         }
         try insert(events, origin: "file")
+        try updateExtent()
+    }
+
+    /// Events into an empty table: the rows first, then the R-tree filled in one statement and the indexes
+    /// built once, instead of a trigger and an index update per row. The triggers are made again after, as
+    /// the R-tree extension requires. All inside the caller's transaction.
+    private func bulkLoad(_ events: [Event]) throws {
+        let triggers = GeoPackageSchema.rtree(table: "events", column: "geom", id: "fid").filter { $0.contains("CREATE TRIGGER") }
+        try db.exec("""
+            DROP INDEX events_id; DROP INDEX sources_event;
+            DROP TRIGGER rtree_events_geom_insert; DROP TRIGGER rtree_events_geom_update1; DROP TRIGGER rtree_events_geom_update2;
+            DROP TRIGGER rtree_events_geom_update3; DROP TRIGGER rtree_events_geom_update4; DROP TRIGGER rtree_events_geom_delete
+            """, doing: "preparing a bulk load")
+        try insert(events, origin: "file")
+        try db.exec("""
+            INSERT INTO rtree_events_geom SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom)
+              FROM events WHERE geom NOT NULL AND NOT ST_IsEmpty(geom);
+            CREATE UNIQUE INDEX events_id ON events("id");
+            CREATE INDEX sources_event ON sources(event_id)
+            """, doing: "indexing the events")
+        for sql in triggers { try db.exec(sql, doing: "indexing the events") }
         try updateExtent()
     }
 

@@ -41,7 +41,6 @@ enum PostGISSchema {
     static let eventIndexes = [
         "CREATE UNIQUE INDEX events_id ON placemap.events (\"id\")",
         "CREATE INDEX events_geog ON placemap.events USING GIST (geog)",
-        "CREATE INDEX events_origin ON placemap.events (origin)",
     ]
 
     /// Every statement that makes PlaceMap's tables in a database with PostGIS.

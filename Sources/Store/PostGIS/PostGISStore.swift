@@ -110,7 +110,7 @@ public final class PostGISStore: EventStore {
     public func putFileEvents(_ events: [Event]) throws {
         if try eventCount() == 0 {
             // A bulk load into an empty table: the indexes are built once after the rows are in.
-            try pg.exec("DROP INDEX placemap.events_id, placemap.events_geog, placemap.events_origin", doing: "preparing a bulk load")
+            try pg.exec("DROP INDEX placemap.events_id, placemap.events_geog", doing: "preparing a bulk load")
             try copyEvents(events, origin: "file")
             for sql in PostGISSchema.eventIndexes { try pg.exec(sql, doing: "indexing the events") }
             try pg.exec("ANALYZE placemap.events", doing: "indexing the events")
