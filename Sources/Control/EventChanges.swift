@@ -64,6 +64,9 @@ extension ControlTable {
             all.append(ControlRow(placeID: id, place: rows(of: id).first?.place ?? f.place, side: f.side, from: day,
                                   source: "event " + f.ids.joined(separator: ", "), origin: .event(id: f.ids[0])))
         }
-        return (try ControlTable(file: file, rows: all, gazetteer: gazetteer), skipped)
+        var table = try ControlTable(file: file, rows: all, gazetteer: gazetteer)
+        table.lastDay = max(table.lastDay, lastDay)
+        table.assumesUnchanged = assumesUnchanged
+        return (table, skipped)
     }
 }

@@ -74,19 +74,19 @@ public enum EventSymbol: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The default fill colour (`#rrggbb`), from the Okabe–Ito palette that colour-blind readers can tell
-    /// apart, with black and greys for the rest.
+    /// The fill colour (`#RRGGBB`), from Okabe and Ito's palette for colour-blind readers (each symbol also
+    /// has its own shape, so that colour is never the only difference).
     public var colour: String {
         switch self {
-        case .airStrike: return "#d55e00"
-        case .shelling: return "#e69f00"
-        case .clash: return "#000000"
-        case .attack: return "#cc79a7"
-        case .territory: return "#0072b2"
-        case .siege: return "#444444"
-        case .deployment: return "#009e73"
-        case .displacement: return "#56b4e9"
-        case .other: return "#999999"
+        case .airStrike: return "#D55E00"  // vermillion
+        case .shelling: return "#E69F00"  // orange
+        case .clash: return "#000000"  // black
+        case .attack: return "#CC79A7"  // reddish purple
+        case .territory: return "#0072B2"  // blue
+        case .siege: return "#000000"  // black ring
+        case .deployment: return "#56B4E9"  // sky blue
+        case .displacement: return "#009E73"  // bluish green
+        case .other: return "#999999"  // grey
         }
     }
 }

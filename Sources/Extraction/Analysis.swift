@@ -10,15 +10,17 @@ struct SentenceAnalysis {
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
     let triggers: [PhraseMatch<TriggerEntry>]
-    let actors: [PhraseMatch<ActorEntry>]
+    /// Actor phrases with their entries in the report's conflict (see `pickActors`).
+    private(set) var actors: [PhraseMatch<ActorEntry>]
     let cues: [CueMatch]
     /// Cue entries by the token they start at.
     let cueAt: CuesByToken
     /// Gazetteer names, with the token range each covers.
     let names: [NameSpan]
 
-    /// The analysis of `sentence`, whose scalars are `reportScalars[sentence.start..<sentence.end]`.
-    init(sentence: Sentence, reportScalars: [Unicode.Scalar], lexicon: Lexicon, matcher: NameMatcher) {
+    /// The analysis of `sentence`, whose scalars are `reportScalars[sentence.start..<sentence.end]`; actor
+    /// phrases take their entries in `conflict`.
+    init(sentence: Sentence, reportScalars: [Unicode.Scalar], lexicon: Lexicon, matcher: NameMatcher, conflict: String?) {
         self.sentence = sentence
         // The sentence's text has its line breaks as spaces (see `SentenceSplitter`).
         var scalars = Array(reportScalars[sentence.start..<sentence.end])
@@ -28,7 +30,7 @@ struct SentenceAnalysis {
         self.tokens = tokens
         let words = lexicon.vocabulary.numbers(of: tokens)
         triggers = lexicon.triggerTrie.matches(in: words).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
-        actors = lexicon.actorTrie.matches(in: words).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
+        actors = lexicon.actorMatches(in: words, conflict: conflict)
         var cues: [CueMatch] = []
         var cueAt = CuesByToken(count: tokens.count)
         // Cues: every phrase at every position (kinds overlap: "over" is a qualifier, "north" a direction
@@ -55,6 +57,11 @@ struct SentenceAnalysis {
             names.append(NameSpan(range: first..<(last + 1), match: m))
         }
         self.names = names
+    }
+
+    /// Takes the actor entries of `conflict` (once the report's home region is known).
+    mutating func pickActors(lexicon: Lexicon, conflict: String?) {
+        actors = lexicon.actorMatches(in: lexicon.vocabulary.numbers(of: tokens), conflict: conflict)
     }
 
     func has(_ kind: CueKind, at i: Int) -> CueEntry? { cueAt[i]?.first { $0.kind == kind } }

@@ -25,8 +25,10 @@ public struct ExtractionResult: Sendable {
 /// and the place rules below.
 ///
 /// Place rules:
-/// - a named place in Syria is an event place; a country ("northwestern Syria") or a place abroad
-///   (Moscow, Ankara, Baku, Brussels) never is; the dateline city is not part of the text read;
+/// - a named place in the report's home country (`Gazetteer.homeRegion(evidence:)`: the country of the places
+///   it names without doubt, else northwestern Syria) is an event place; a country ("northwestern Syria") or a
+///   place abroad (Moscow, Ankara, Baku, Brussels in a report on Idlib) never is; the dateline city is not
+///   part of the text read; actor phrases take their sides in the home country's conflict (`conflicts.tsv`);
 /// - a bare name shared by a city and its governorate ("in Idlib") is the governorate when the report
 ///   names that governorate as such elsewhere ("Idlib province") and no city cue says otherwise ("Idlib's
 ///   city centre"); else the city ("Damascus complained");
@@ -48,8 +50,8 @@ public struct Extractor: Sendable {
     /// Trigger, actor and cue phrases.
     public let lexicon: Lexicon
     let matcher: NameMatcher
-    /// admin1 → the governorate place.
-    let governorates: [String: Place]
+    /// Country → admin1 → the governorate place.
+    let governorates: [String: [String: Place]]
 
     /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
     public var explains = true
@@ -59,8 +61,8 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.matcher = NameMatcher(gazetteer: gazetteer)
-        var g: [String: Place] = [:]
-        for p in gazetteer.places where p.kind == .governorate && p.country == "SY" { g[p.admin1] = g[p.admin1] ?? p }
+        var g: [String: [String: Place]] = [:]
+        for p in gazetteer.places where p.kind == .governorate { g[p.country, default: [:]][p.admin1] = g[p.country]?[p.admin1] ?? p }
         self.governorates = g
     }
 
@@ -104,6 +106,8 @@ struct ReportRun {
     var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.
     var explicitRegions = Set<String>()
+    /// Where the report is about: decided from its names once its sentences are read.
+    var home = HomeRegion.northwesternSyria
 
     init(extractor: Extractor, report: Report) {
         self.extractor = extractor
@@ -112,8 +116,18 @@ struct ReportRun {
 
     mutating func go() {
         let scalars = Array(report.text.unicodeScalars)
+        let assumed = extractor.lexicon.conflict(of: home.country)
         for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
-            analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: extractor.lexicon, matcher: extractor.matcher))
+            analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: extractor.lexicon,
+                                             matcher: extractor.matcher, conflict: assumed))
+        }
+        // A capital named as a side ("Moscow said") is an actor, not a place the report is about.
+        home = extractor.gazetteer.homeRegion(evidence: analyses.flatMap { a in
+            a.names.filter { n in !a.actors.contains { $0.range.overlaps(n.range) } }.map(\.match)
+        })
+        let conflict = extractor.lexicon.conflict(of: home.country)
+        if conflict != assumed {
+            for k in analyses.indices { analyses[k].pickActors(lexicon: extractor.lexicon, conflict: conflict) }
         }
         // Governorates the report names as such ("Idlib province"): their bare name ("in Idlib") means them.
         for a in analyses {

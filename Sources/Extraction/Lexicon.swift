@@ -65,16 +65,18 @@ public struct ActorEntry: Sendable, Hashable {
     public var phrase: String
     /// The display name, or nil for phrases that name no party ("Syrian Observatory").
     public var actor: String?
-    /// The side's kind (government, foreign, opposition, civilian, none).
+    /// The side's kind (government, foreign, opposition, civilian, none), in `conflict`.
     public var side: ActorSide
     /// The name used when this actor carries out an air strike, or nil.
     public var airActor: String?
+    /// The conflict the row holds in (`syria`, `ukraine`, ...: `conflicts.tsv`), or nil for any conflict.
+    public var conflict: String?
     /// The display names: `actor` split at "+" ("Syrian and Turkish forces" names two sides).
     public let names: [String]
 
     /// An actor row.
-    public init(phrase: String, actor: String?, side: ActorSide, airActor: String?) {
-        self.phrase = phrase; self.actor = actor; self.side = side; self.airActor = airActor
+    public init(phrase: String, actor: String?, side: ActorSide, airActor: String?, conflict: String? = nil) {
+        self.phrase = phrase; self.actor = actor; self.side = side; self.airActor = airActor; self.conflict = conflict
         names = actor?.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
     }
 }
@@ -254,15 +256,17 @@ public struct Lexicon: Sendable {
     public let actors: [ActorEntry]
     /// Every cue row, in file order.
     public let cues: [CueEntry]
+    /// ISO country code → the conflict whose actor rows hold for reports at home there (`conflicts.tsv`).
+    public let conflicts: [String: String]
 
     let vocabulary: Vocabulary
     let triggerTrie: PhraseTrie<TriggerEntry>
     let actorTrie: PhraseTrie<ActorEntry>
     let cueTrie: PhraseTrie<CueEntry>
 
-    /// A lexicon from rows already in memory.
-    public init(triggers: [TriggerEntry], actors: [ActorEntry], cues: [CueEntry]) {
-        self.triggers = triggers; self.actors = actors; self.cues = cues
+    /// A lexicon from rows already in memory. `conflicts` maps ISO country codes to conflicts (see `conflict(of:)`).
+    public init(triggers: [TriggerEntry], actors: [ActorEntry], cues: [CueEntry], conflicts: [String: String] = [:]) {
+        self.triggers = triggers; self.actors = actors; self.cues = cues; self.conflicts = conflicts
         var v = Vocabulary()
         var t = PhraseTrie<TriggerEntry>(), a = PhraseTrie<ActorEntry>(), c = PhraseTrie<CueEntry>()
         for e in triggers { t.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
@@ -272,15 +276,37 @@ public struct Lexicon: Sendable {
         vocabulary = v; triggerTrie = t; actorTrie = a; cueTrie = c
     }
 
+    /// The conflict of a report whose home country is `country` (`conflicts.tsv`), or nil for a country no
+    /// conflict row names.
+    public func conflict(of country: String) -> String? { conflicts[country] }
+
+    /// The entry of an actor phrase that holds in `conflict`: the row of that conflict, else the row for any
+    /// conflict (`-`); nil when the phrase names a side only in other conflicts ("government forces" in a
+    /// report whose country no conflict row names: whose government is unknown, so it names no actor).
+    public static func entry(among entries: [ActorEntry], conflict: String?) -> ActorEntry? {
+        if let conflict, let own = entries.first(where: { $0.conflict == conflict }) { return own }
+        return entries.first { $0.conflict == nil }
+    }
+
+    /// The actor phrases of a sentence's words (vocabulary numbers), leftmost-longest, each with its entry in
+    /// `conflict`; phrases with no entry there are left out.
+    func actorMatches(in words: [Int32], conflict: String?) -> [PhraseMatch<ActorEntry>] {
+        actorTrie.matches(in: words).compactMap { m in
+            Lexicon.entry(among: m.payloads, conflict: conflict).map { PhraseMatch(range: m.range, entry: $0) }
+        }
+    }
+
     /// A phrase's words as the tokenizer gives them ("pro-regime" → ["pro", "regime"], ", which" → [",", "which"]).
     static func words(_ phrase: String) -> [String] { Tokenizer.tokens(of: phrase).map(\.text) }
 
-    /// Reads `triggers.tsv`, `actors.tsv` and `cues.tsv` from `directory`.
+    /// Reads `triggers.tsv`, `conflicts.tsv` (optional), `actors.tsv` and `cues.tsv` from `directory`.
     /// - Throws: `LexiconError.unreadable` for a missing file, `LexiconError.malformed(file:line:message:)`
-    ///   for a bad row (wrong number of columns, unknown kind, side or rule, a bad number).
+    ///   for a bad row (wrong number of columns, unknown kind, side, rule or conflict, a bad number, a
+    ///   country given to two conflicts).
     public static func load(from directory: URL) throws -> Lexicon {
-        func rows(_ name: String, columns: Int) throws -> [(line: Int, cells: [String], file: String)] {
+        func rows(_ name: String, columns: ClosedRange<Int>, optional: Bool = false) throws -> [(line: Int, cells: [String], file: String)] {
             let url = directory.appendingPathComponent(name)
+            if optional, !FileManager.default.fileExists(atPath: url.path) { return [] }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw LexiconError.unreadable(file: url.path, message: "cannot read the lexicon file")
             }
@@ -293,9 +319,10 @@ public struct Lexicon: Sendable {
                 if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
                 let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: .whitespaces) }
-                guard cells.count == columns else {
+                guard columns.contains(cells.count) else {
+                    let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) or \(columns.upperBound)"
                     throw LexiconError.malformed(file: url.path, line: i + 1,
-                                                 message: "expected \(columns) tab-separated columns, found \(cells.count)")
+                                                 message: "expected \(expected) tab-separated columns, found \(cells.count)")
                 }
                 guard !cells[0].isEmpty else {
                     throw LexiconError.malformed(file: url.path, line: i + 1, message: "the first column is empty")
@@ -307,7 +334,7 @@ public struct Lexicon: Sendable {
         func dash(_ s: String) -> String? { s == "-" || s.isEmpty ? nil : s }
 
         var triggers: [TriggerEntry] = []
-        for r in try rows("triggers.tsv", columns: 6) {
+        for r in try rows("triggers.tsv", columns: 6...6) {
             let c = r.cells
             guard let p = Int(c[3]), (1...3).contains(p) else {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "priority must be 1, 2 or 3, not \"\(c[3])\"")
@@ -325,17 +352,40 @@ public struct Lexicon: Sendable {
             triggers.append(TriggerEntry(phrase: c[0], category: category, priority: p, rule: rule,
                                          defaultActor: dash(c[5])))
         }
+        var conflicts: [String: String] = [:]
+        // conflicts.tsv is optional: a lexicon folder without it (as before the file came) has no conflicts,
+        // and its actor rows must then all hold for any conflict.
+        for r in try rows("conflicts.tsv", columns: 3...3, optional: true) {
+            let c = r.cells
+            let codes = c[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !codes.isEmpty, codes.allSatisfy({ $0.count == 2 && $0 == $0.uppercased() }) else {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "countries must be ISO codes joined by commas (\"SY\", \"UA,RU\"), not \"\(c[1])\"")
+            }
+            for code in codes {
+                if let other = conflicts[code] {
+                    throw LexiconError.malformed(file: r.file, line: r.line, message: "\(code) is already the country of the conflict \(other)")
+                }
+                conflicts[code] = c[0]
+            }
+        }
+        let known = Set(conflicts.values)
         var actors: [ActorEntry] = []
-        for r in try rows("actors.tsv", columns: 4) {
+        // Four columns (phrase, actor, side, air_actor) are read as a row for any conflict, as before the column came.
+        for r in try rows("actors.tsv", columns: 4...5) {
             let c = r.cells
             guard let side = ActorSide(rawValue: c[2]) else {
                 throw LexiconError.malformed(file: r.file, line: r.line,
                                              message: "side must be government, foreign, opposition, civilian or none, not \"\(c[2])\"")
             }
-            actors.append(ActorEntry(phrase: c[0], actor: dash(c[1]), side: side, airActor: dash(c[3])))
+            let conflict = c.count == 5 ? dash(c[4]) : nil
+            if let conflict, !known.contains(conflict) {
+                throw LexiconError.malformed(file: r.file, line: r.line, message:
+                    "unknown conflict \"\(conflict)\" (conflicts.tsv names \(known.isEmpty ? "none" : known.sorted().joined(separator: ", ")); \"-\" for any)")
+            }
+            actors.append(ActorEntry(phrase: c[0], actor: dash(c[1]), side: side, airActor: dash(c[3]), conflict: conflict))
         }
         var cues: [CueEntry] = []
-        for r in try rows("cues.tsv", columns: 3) {
+        for r in try rows("cues.tsv", columns: 3...3) {
             let c = r.cells
             guard let kind = CueKind(rawValue: c[0]) else {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "unknown cue kind \"\(c[0])\"")
@@ -346,7 +396,7 @@ public struct Lexicon: Sendable {
             }
             cues.append(CueEntry(kind: kind, phrase: c[1], value: c[2]))
         }
-        return Lexicon(triggers: triggers, actors: actors, cues: cues)
+        return Lexicon(triggers: triggers, actors: actors, cues: cues, conflicts: conflicts)
     }
 
     /// The lexicon beside a gazetteer: `<gazetteer directory>/lexicon/`.

@@ -30,7 +30,7 @@ extension ReportRun {
                 place = p
                 rule += noted(" → \(p.name), as earlier in the report")
             } else {
-                let context = ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue)
+                let context = ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue, home: home)
                 do {
                     let r = try extractor.gazetteer.resolve(m.text, context: context)
                     place = r.place
@@ -57,7 +57,7 @@ extension ReportRun {
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
             if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
-            let local = place.country == "SY" && place.kind != .country
+            let local = home.isLocal(place)
             out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
                                     direction: direction, local: local, near: isNear, rule: rule))
         }
@@ -119,7 +119,7 @@ extension ReportRun {
         }
         guard let best = count.keys.sorted(by: { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }).first
         else { return nil }
-        return extractor.governorates[best]
+        return extractor.governorates[home.country]?[best]
     }
 
     /// Anaphors ("the village"), unnamed places ("a key highway town") and unknown names of a sentence.

@@ -132,13 +132,40 @@ public struct CSVReader {
 public enum CSVWriter {
     /// `s` as a CSV field: quoted (with quotes doubled) when it holds a comma, quote, CR or LF.
     public static func field(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        append(field: s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One row: fields joined by commas, ending in LF.
     public static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
+        var out: [UInt8] = []
+        append(row: fields, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` as a CSV field (see `field(_:)`) to `out`.
+    public static func append(field s: String, to out: inout [UInt8]) {
+        let u = s.utf8
+        guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: u)
+            return
+        }
+        out.append(0x22)
+        for b in u {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
+    }
+
+    /// Appends one row (fields joined by commas, ending in LF) to `out`.
+    public static func append(row fields: [String], to out: inout [UInt8]) {
+        for (k, f) in fields.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            append(field: f, to: &out)
+        }
+        out.append(0x0A)
     }
 
     /// The first bytes that make a spreadsheet read a cell as a formula (OWASP, CSV injection): `=`, `+`,

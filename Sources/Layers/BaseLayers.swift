@@ -33,7 +33,7 @@ public enum BaseLayers {
             let na = a[property: "name"]?.stringValue ?? "", nb = b[property: "name"]?.stringValue ?? ""
             return na != nb ? na < nb : (a.id?.stringValue ?? "") < (b.id?.stringValue ?? "")
         }
-        return collection(features, name: "places")
+        return collection(features, name: "places", attribution: Attribution.text(for: gazetteer))
     }
 
     /// The gazetteer's highways as LineStrings with `id`, `name`, `via` (joined by "; "), `known_error_km`, their geodesic
@@ -46,7 +46,7 @@ public enum BaseLayers {
                 "source": .string(h.source),
             ])
         }
-        return collection(features, name: "highways")
+        return collection(features, name: "highways", attribution: Attribution.text(for: gazetteer))
     }
 
     /// The gazetteer's borders (Syria's outline, the Syria–Turkey border: `kind` "country_outline" and
@@ -66,7 +66,7 @@ public enum BaseLayers {
                 "boundary": .string(r.boundary), "source": .string(r.source),
             ])
         }
-        return collection(features, name: "borders")
+        return collection(features, name: "borders", attribution: Attribution.text(for: gazetteer))
     }
 
     /// The polygons of the regions that region-level events (precision 3) stand for, one feature per
@@ -84,12 +84,13 @@ public enum BaseLayers {
                 "event_ids": .string(ids[id]!.joined(separator: FlatText.listSeparator)), "boundary": .string(r.boundary),
             ])
         }
-        return collection(features, name: "footprints")
+        return collection(features, name: "footprints", attribution: Attribution.text(for: gazetteer))
     }
 
     /// A FeatureCollection with its bbox and the `attribution` and `name` members.
-    public static func collection(_ features: [Feature], name: String) -> FeatureCollection {
-        FeatureCollection(features: features, foreignMembers: Attribution.members(name: name)).withComputedBoundingBox()
+    public static func collection(_ features: [Feature], name: String, attribution: String = Attribution.text) -> FeatureCollection {
+        FeatureCollection(features: features, foreignMembers: Attribution.members(name: name, text: attribution))
+            .withComputedBoundingBox()
     }
 
     /// Kilometres rounded to metres, for stable output.

@@ -16,10 +16,12 @@ public struct MapRequest: Sendable {
     /// When true, a control table that cannot be used is a warning and the map goes on without front
     /// lines; when false (the default) it is the job's error.
     public var withoutFrontLines: Bool
+    /// The page's options (an online tile layer, none by default).
+    public var page: PageOptions
 
     /// A request.
-    public init(events: EventRequest, out: String, withoutFrontLines: Bool = false) {
-        self.events = events; self.out = out; self.withoutFrontLines = withoutFrontLines
+    public init(events: EventRequest, out: String, withoutFrontLines: Bool = false, page: PageOptions = PageOptions()) {
+        self.events = events; self.out = out; self.withoutFrontLines = withoutFrontLines; self.page = page
     }
 }
 
@@ -54,7 +56,8 @@ public enum MapPipeline {
             warnings.append("no front lines drawn: \(error)")
         }
         let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
-                             sourceCount: try EventInputs.sourceCount(request.events))
+                             sourceCount: try EventInputs.sourceCount(request.events),
+                             explanations: read.explanations, page: request.page)
         return MapOutcome(layers: try MapJob.write(input, to: request.out), warnings: warnings)
     }
 

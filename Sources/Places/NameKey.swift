@@ -102,13 +102,13 @@ public enum NameKey {
             } else if isLetterOrDigit(s) {
                 if start < 0 {
                     start = p
-                    capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
+                    capital = s.isASCII ? (s >= "A" && s <= "Z") : ScalarClass.isCapitalOrCaseless(s)
                 }
                 end = p + width
-                if mayFoldToNothing, s.isASCII || s.properties.generalCategory != .nonspacingMark { mayFoldToNothing = false }
+                if mayFoldToNothing, s.isASCII || !ScalarClass.isNonspacingMark(s) { mayFoldToNothing = false }
             } else if s == "-" || s == "\u{2010}" || s == "\u{2011}" {
                 if start >= 0 { flush(); hyphen = true } else { wordStart = true }
-            } else if !s.isASCII, s.properties.generalCategory == .nonspacingMark, start >= 0 {
+            } else if !s.isASCII, ScalarClass.isNonspacingMark(s), start >= 0 {
                 // A combining mark (diacritic, Arabic haraka): skip.
             } else {
                 flush(); wordStart = true; hyphen = false
@@ -182,9 +182,9 @@ public enum NameKey {
                                | UInt32(u[p + 3] & 0x3F))!, 4)
     }
 
-    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        return ScalarClass.isLetterOrDigit(s)
     }
 
     /// `articles` with each word's (at most three) bytes packed into one integer, for a lookup without a String.
@@ -210,17 +210,22 @@ public enum NameKey {
                 if isLetterOrDigit(s) { c.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b) }
             } else if isMark(s) || !isLetterOrDigit(s) {
                 continue
-            } else if let base = latinBase[s.value] {
+            } else if let base = ScalarClass.latinBase(of: s) {
                 c.append(contentsOf: base.utf8)
-            } else if s.properties.generalCategory != .nonspacingMark {
+            } else if !ScalarClass.isNonspacingMark(s) {
                 other = true
             }
         }
         if other {
-            let raw = String.UnicodeScalarView(String(decoding: UnsafeBufferPointer(rebasing: u[bytes]), as: UTF8.self)
-                .unicodeScalars.filter { !isMark($0) && isLetterOrDigit($0) })
-            let key = foldOtherScript(String(raw))
-            return (key, raw.count == 2 && raw.first == "ا" && raw.last == "ل")
+            // The token's letters and digits, straight from the bytes (marks and other characters left out).
+            var raw = String.UnicodeScalarView()
+            var q = bytes.lowerBound
+            while q < bytes.upperBound {
+                let (s, width) = scalar(in: u, at: q)
+                q += width
+                if !isMark(s), isLetterOrDigit(s) { raw.append(s) }
+            }
+            return (foldOtherScript(raw), raw.count == 2 && raw.first == "ا" && raw.last == "ل")
         }
         if c.count <= 3, packedArticles.contains(packed(c)) { return ("-", true) }
         let key = c.withUnsafeMutableBufferPointer { c -> String in
@@ -262,23 +267,33 @@ public enum NameKey {
         return (key, false)
     }
 
-    /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat) removed,
-    /// Arabic alif forms (أ إ آ) to ا, ta marbuta (ة) to ه, alif maqsura (ى) to ي, and a leading article ال dropped.
-    static func foldOtherScript(_ raw: String) -> String {
+    /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat, shadda)
+    /// removed; in Arabic script the alif forms (أ إ آ ٱ) to ا, ta marbuta (ة) and Persian ە to ه, alif maqsura (ى),
+    /// the hamza seat ئ and Persian ی to ي, the hamza seat ؤ to و, Persian ک to ك, a lone hamza (ء) and the
+    /// tatweel (ـ) dropped, and a leading article ال dropped. So الشيخ إدريس, شيخ ادريس and الشيـخ إدريس fold alike.
+    static func foldOtherScript(_ raw: String) -> String { foldOtherScript(raw.unicodeScalars) }
+
+    /// `foldOtherScript(_:)` over scalars.
+    static func foldOtherScript(_ raw: String.UnicodeScalarView) -> String {
         var out = String.UnicodeScalarView()
-        for s in raw.unicodeScalars where s.properties.generalCategory != .nonspacingMark {
+        for s in raw where !ScalarClass.isNonspacingMark(s) {
             switch s {
-            case "أ", "إ", "آ": out.append("ا")
-            case "ة": out.append("ه")
-            case "ى": out.append("ي")
+            case "أ", "إ", "آ", "ٱ": out.append("ا")
+            case "ة", "ە": out.append("ه")
+            case "ى", "ئ", "ی": out.append("ي")
+            case "ؤ": out.append("و")
+            case "ک": out.append("ك")
+            case "ء", "ـ": break
             default:
-                if let base = latinBase[s.value] { out.append(contentsOf: base.unicodeScalars) }
+                if let base = ScalarClass.latinBase(of: s) { out.append(contentsOf: base.unicodeScalars) }
+                else if (0x0600...0x06FF).contains(s.value) { out.append(s) }  // Arabic has no case
                 else if s.properties.changesWhenLowercased { out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
                 else { out.append(s) }
             }
         }
-        var folded = String(out)
-        if folded.hasPrefix("ال"), folded.unicodeScalars.count > 3 { folded = String(folded.unicodeScalars.dropFirst(2)) }
-        return folded
+        // A leading article ال (not the whole of a short word).
+        var it = out.makeIterator()
+        if it.next() == "ا", it.next() == "ل", out.count > 3 { return String(String.UnicodeScalarView(out.dropFirst(2))) }
+        return String(out)
     }
 }

@@ -91,10 +91,11 @@ final class FrontlineCommandTests: XCTestCase {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("control.csv")
-        try Data("place_id,place,side,from,source\ngeonames:164816,Saraqib,rebels,2020-02-01,x\n".utf8).write(to: table)
+        try Data("place_id,place,side,from,source\ngeonames:164816,Saraqib,pro regime,2020-02-01,x\n".utf8).write(to: table)
         let cases: [([String], String)] = [
-            (["frontline", "--day", "2020-02-01", "--table", table.path], "control.csv:2: unknown side \"rebels\" for Saraqib"),
-            (["frontline", "--day", "2020-01-01"], "no control data for 2020-01-01: the control table starts on 2020-02-01"),
+            (["frontline", "--day", "2020-02-01", "--table", table.path], "control.csv:2: the side \"pro regime\" of Saraqib is not a side"),
+            (["frontline", "--day", "2020-03-07"], "no control data for 2020-03-07: the control table ends on 2020-03-06"),
+            (["frontline", "--day", "2020-01-01"], "no control data for 2020-01-01: the control table starts on 2020-01-20"),
             (["frontline", "--from", "2020-02-01"], "give either --day D, or --from D1 and --to D2"),
             (["frontline", "--day", "2020-02-30"], "'2020-02-30' is not a date YYYY-MM-DD"),
         ]

@@ -242,41 +242,6 @@ final class MapCommandTests: XCTestCase {
         XCTAssertTrue(svg.contains("Taftanaz Air Base"), "places labelled")
     }
 
-    /// The page loads in headless Chromium without a console message, and choosing a day in the URL's
-    /// fragment shows that day's groups and hides the others.
-    func testThePageLoadsInChromiumAndSwitchingDaysChangesWhatIsDrawn() throws {
-        let chromium = try Run.require("chromium", installedBy: "Debian chromium")
-        let out = try map()
-        func dom(_ day: String) throws -> (visible: Set<String>, selected: String) {
-            let url = "file://\(out.appendingPathComponent("index.html").path)#\(day)"
-            let r = try Run.program(chromium, ["--headless", "--disable-gpu", "--no-sandbox", "--enable-logging=stderr",
-                                               "--v=0", "--user-data-dir=\(try temporaryDirectory("chromium").path)",
-                                               "--virtual-time-budget=3000", "--dump-dom", url])
-            XCTAssertEqual(r.status, 0, r.stderr)
-            let console = r.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") || $0.contains("Uncaught") }
-            XCTAssertEqual(console, [], "console messages on \(day)")
-            let tag = try NSRegularExpression(pattern: #"<g data-kind="(\w+)" data-day="([^"]+)"( display="none")?>"#)
-            var visible: Set<String> = []
-            for m in tag.matches(in: r.stdout, range: NSRange(r.stdout.startIndex..., in: r.stdout)) {
-                guard m.range(at: 3).location == NSNotFound else { continue }
-                let kind = (r.stdout as NSString).substring(with: m.range(at: 1))
-                visible.insert("\(kind):\((r.stdout as NSString).substring(with: m.range(at: 2)))")
-            }
-            let sel = try NSRegularExpression(pattern: #"<body data-selected="([^"]+)""#)
-            let selected = sel.firstMatch(in: r.stdout, range: NSRange(r.stdout.startIndex..., in: r.stdout))
-                .map { (r.stdout as NSString).substring(with: $0.range(at: 1)) } ?? ""
-            return (visible, selected)
-        }
-        let feb3 = try dom("2020-02-03"), feb6 = try dom("2020-02-06"), all = try dom("all")
-        XCTAssertEqual(feb3.selected, "2020-02-03")
-        XCTAssertEqual(feb6.selected, "2020-02-06")
-        XCTAssertTrue(feb3.visible.contains("events:2020-02-03") && feb3.visible.contains("front:2020-02-03"), "\(feb3.visible)")
-        XCTAssertFalse(feb3.visible.contains("events:2020-02-06"))
-        XCTAssertTrue(feb6.visible.contains("events:2020-02-06") && feb6.visible.contains("front:2020-02-06"), "\(feb6.visible)")
-        XCTAssertNotEqual(feb3.visible, feb6.visible)
-        XCTAssertTrue(all.visible.contains("events:all"), "\(all.visible)")
-    }
-
     // MARK: Bad input: one clear line, a non-zero status, and the earlier output intact
 
     func assertFailsCleanly(_ arguments: [String], mentions: String, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -78,6 +78,13 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(try EventCSV.decode(text, file: "f.csv"), [e])
     }
 
+    func testOrdinalsArePositionsInAllCases() {
+        XCTAssertEqual(MemoryLayout<EventField>.size, 1)
+        XCTAssertEqual(MemoryLayout<CSVColumn>.size, 1)
+        for (k, f) in EventField.allCases.enumerated() { XCTAssertEqual(f.ordinal, k, f.name) }
+        for (k, c) in CSVColumn.allCases.enumerated() { XCTAssertEqual(c.ordinal, k, c.name) }
+    }
+
     func testTheTableAnswersForEverySubType() {
         for s in SubEventType.allCases {
             XCTAssertTrue(SubEventType.of(s.eventType).contains(s))

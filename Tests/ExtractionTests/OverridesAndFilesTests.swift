@@ -91,7 +91,7 @@ final class OverridesAndFilesTests: XCTestCase {
     func testAnAnalystCanAddATriggerWithoutRecompiling() throws {
         let dir = try temporaryDirectory("lexicon")
         let src = Fixture.gazetteer.directory.appendingPathComponent("lexicon")
-        for f in ["actors.tsv", "cues.tsv"] {
+        for f in ["actors.tsv", "cues.tsv", "conflicts.tsv"] {
             try FileManager.default.copyItem(at: src.appendingPathComponent(f), to: dir.appendingPathComponent(f))
         }
         var triggers = try String(contentsOf: src.appendingPathComponent("triggers.tsv"), encoding: .utf8)

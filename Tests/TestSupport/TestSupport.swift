@@ -40,17 +40,18 @@ public struct ProcessResult {
 
 /// Runs programs for tests.
 public enum Run {
-    /// Runs `executable` with `arguments`, feeding `input` on stdin.
+    /// Runs `executable` with `arguments`, feeding `input` on stdin; `environment` adds to (or replaces
+    /// entries of) the test's own environment.
     @discardableResult
     public static func program(_ executable: URL, _ arguments: [String], input: String? = nil,
                                cwd: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
+        if let cwd { p.currentDirectoryURL = cwd }
         if !environment.isEmpty {
             p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        if let cwd { p.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -70,7 +71,7 @@ public enum Run {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Runs the built `placemap` with `arguments`.
+    /// Runs the built `placemap` with `arguments` (and `environment` added to the test's own).
     @discardableResult
     public static func placemap(_ arguments: [String], input: String? = nil, cwd: URL? = nil,
                                 environment: [String: String] = [:]) throws -> ProcessResult {

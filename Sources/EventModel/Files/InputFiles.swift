@@ -20,6 +20,11 @@ public struct InputFiles: Equatable, Sendable {
     public static func collect(_ paths: [String]) throws -> InputFiles {
         var files = InputFiles()
         for path in paths {
+            if path == "-" {
+                // Standard input: a report's text, as for `extract`.
+                files.reports.append(path)
+                continue
+            }
             if try isFolder(path) {
                 let found = try folder(path)
                 if found.count == 0 { throw EventFileError.emptyFolder(path: path) }

@@ -26,6 +26,9 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     /// The header name.
     public var name: String { rawValue }
 
+    /// The column's position in `allCases` (as `EventField.ordinal`, checked by `SchemaTests`).
+    @inline(__always) public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
     /// The schema field the column carries whole, or nil for a column derived from other fields.
     public var field: EventField? { EventField.carried(by: .csv).first { $0.csvColumn == rawValue } }
 
@@ -129,13 +132,33 @@ public enum EventCSV {
 
     /// The events as CSV text with a header row.
     public static func encode(_ events: [Event]) -> String {
-        var out = CSVWriter.row(columns)
-        for e in events { out += row(e) }
-        return out
+        var out: [UInt8] = []
+        write(events, header: true) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One event's row, ending in LF.
     public static func row(_ e: Event) -> String { CSVWriter.row(CSVColumn.allCases.map { $0.cell(e) }) }
+
+    /// Streams the CSV of `events` to `sink` in pieces of a few thousand rows (the header first when asked),
+    /// so that memory stays small whatever the number of events.
+    public static func write(_ events: [Event], header: Bool, to sink: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        if header { CSVWriter.append(row: columns, to: &out) }
+        var cells: [String] = []
+        cells.reserveCapacity(CSVColumn.allCases.count)
+        for e in events {
+            cells.removeAll(keepingCapacity: true)
+            for c in CSVColumn.allCases { cells.append(c.cell(e)) }
+            CSVWriter.append(row: cells, to: &out)
+            if out.count >= 1 << 20 {
+                sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        if !out.isEmpty { sink(out) }
+    }
 
     /// Events from CSV text; blank lines are skipped. Throws `EventFileError` naming `file` and the
     /// 1-based line of a malformed row, or `unknownFormat` when the header lacks the needed columns.

@@ -10,9 +10,9 @@ public struct EventCSVLayout: Sendable {
     public let id: Int, date: Int, lon: Int, lat: Int
     /// Column indices of the optional fields `core` reads (nil when absent).
     public let endDate: Int?, geoPrecision: Int?, fatalities: Int?
-    /// The column of each CSV column PlaceMap knows, by the header's names (aliases of the minimal shape
-    /// included).
-    let columns: [CSVColumn: Int]
+    /// The file's column of each CSV column PlaceMap knows, by `CSVColumn.ordinal` (nil when the file lacks
+    /// it), found by the header's names (aliases of the minimal shape included).
+    let columnIndex: [Int?]
     /// The number of columns of the header; every row must have as many fields.
     public let columnCount: Int
 
@@ -35,15 +35,14 @@ public struct EventCSVLayout: Sendable {
                 file: file, message: "not an events CSV: the header lacks \(missing.joined(separator: ", "))")
         }
         self.id = id; self.date = date; self.lon = lon; self.lat = lat
-        var columns: [CSVColumn: Int] = [:]
-        for c in CSVColumn.allCases {
-            if let i = find(c.name) { columns[c] = i }
+        var columns = [Int?](repeating: nil, count: CSVColumn.allCases.count)
+        for c in CSVColumn.allCases { columns[c.ordinal] = find(c.name) }
+        for (column, alias) in EventCSVLayout.aliases where columns[column.ordinal] == nil {
+            columns[column.ordinal] = find(alias)
         }
-        for (column, alias) in EventCSVLayout.aliases where columns[column] == nil {
-            if let i = find(alias) { columns[column] = i }
-        }
-        self.columns = columns
-        endDate = columns[.endDate]; geoPrecision = columns[.geoPrecision]; fatalities = columns[.fatalities]
+        columnIndex = columns
+        endDate = columns[CSVColumn.endDate.ordinal]; geoPrecision = columns[CSVColumn.geoPrecision.ordinal]
+        fatalities = columns[CSVColumn.fatalities.ordinal]
         columnCount = header.count
     }
 
@@ -110,17 +109,20 @@ public struct EventCSVLayout: Sendable {
     }
 
     /// The column of the event type, when the file has one.
-    public var typeColumn: Int? { columns[.eventType] }
+    public var typeColumn: Int? { column(.eventType) }
 
     /// The event's category alone (for filters that skip reading the whole row). Throws
     /// `EventFileError.malformed` naming the line.
     public func category(_ reader: CSVReader, _ fields: [CSVField], file: String) throws -> EventCategory {
-        func text(_ c: CSVColumn) -> String? { columns[c].map { CSVWriter.unescapeText(reader.string(fields[$0])) } }
-        let sub = columns[.placemapSubType] != nil ? text(.placemapSubType) : text(.subEventType)
+        func text(_ c: CSVColumn) -> String? { column(c).map { CSVWriter.unescapeText(reader.string(fields[$0])) } }
+        let sub = column(.placemapSubType) != nil ? text(.placemapSubType) : text(.subEventType)
         do { return try EventCategory(type: text(.eventType), subType: sub) } catch {
             throw EventFileError.malformed(file: file, line: reader.line, message: "\(error)")
         }
     }
+
+    /// The file's column of `c`, or nil.
+    @inline(__always) func column(_ c: CSVColumn) -> Int? { columnIndex[c.ordinal] }
 
     /// Other names of the columns (the minimal shape, earlier PlaceMap files).
     static let aliases: [(CSVColumn, String)] = [
@@ -131,26 +133,26 @@ public struct EventCSVLayout: Sendable {
     /// The whole event of one row; throws `EventFileError.malformed` naming `file` and the line.
     public func event(_ reader: CSVReader, _ fields: [CSVField], file: String) throws -> Event {
         let c = try core(reader, fields, file: file)
-        func text(_ column: CSVColumn) -> String? {
-            guard let i = columns[column] else { return nil }
+        func text(_ c: CSVColumn) -> String? {
+            guard let i = column(c), fields[i].end > fields[i].start else { return nil }
             let s = CSVWriter.unescapeText(reader.string(fields[i]))
             return s.isEmpty ? nil : s
         }
-        func number(_ column: CSVColumn) throws -> Int? {
-            guard let s = text(column) else { return nil }
+        func number(_ c: CSVColumn) throws -> Int? {
+            guard let s = text(c) else { return nil }
             guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else {
-                throw EventFileError.malformed(file: file, line: reader.line, message: "\(column.name) \"\(s)\" must be a whole number")
+                throw EventFileError.malformed(file: file, line: reader.line, message: "\(c.name) \"\(s)\" must be a whole number")
             }
             return n
         }
         var v = EventValues()
         v[.id] = .text(text(.eventIDCnty))
-        if columns[.eventType] == nil, columns[.subEventType] == nil, columns[.placemapSubType] == nil {
+        if column(.eventType) == nil, column(.subEventType) == nil, column(.placemapSubType) == nil {
             // A file of points only (`id,date,lon,lat`): its events are of a type the file does not give.
             v[.subType] = .text(SubEventType.other.rawValue)
         } else {
             v[.type] = .text(text(.eventType))
-            v[.subType] = .text(columns[.placemapSubType] != nil ? text(.placemapSubType) : text(.subEventType))
+            v[.subType] = .text(column(.placemapSubType) != nil ? text(.placemapSubType) : text(.subEventType))
         }
         v[.start] = .day(c.start)
         v[.end] = .day(c.end)

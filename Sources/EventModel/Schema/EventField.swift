@@ -75,10 +75,10 @@ public enum EventField: String, CaseIterable, Sendable {
     /// The field's name in JSON Lines, GeoJSON properties and the store.
     public var name: String { rawValue }
 
-    /// The field's position in `allCases`.
-    public var ordinal: Int { EventField.ordinals[self]! }
-
-    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The field's position in `allCases`: a payload-free enum of fewer than 256 cases is stored as its case's
+    /// position in one byte (checked by `SchemaTests`), read here without hashing the raw value, since readers
+    /// ask for it for every field of every row.
+    @inline(__always) public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
     /// True for fields computed from others (`kind` from the type, `actors` from the four actor fields):
     /// written for convenience, never needed to read an event back.

@@ -67,9 +67,20 @@ public enum FlatText {
     /// The separator of lists in one text field ("Russian military; Syrian government air force").
     public static let listSeparator = "; "
 
-    /// The items of a "; "-separated list.
+    /// The items of a "; "-separated list, without the spaces around them.
     public static func split(_ s: String) -> [String] {
-        s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard s.utf8.contains(0x3B) else {
+            let t = trimmed(Substring(s))
+            return t.isEmpty ? [] : [t]
+        }
+        return s.split(separator: ";").map(trimmed).filter { !$0.isEmpty }
+    }
+
+    private static func trimmed(_ s: Substring) -> String {
+        var t = s
+        while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
+        while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
+        return String(t)
     }
 }
 

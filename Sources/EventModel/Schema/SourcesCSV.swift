@@ -9,19 +9,27 @@ public enum SourcesCSV {
 
     /// The sources of `events` as CSV text with a header row, in event order then source order.
     public static func encode(_ events: [Event]) -> String {
-        var out = CSVWriter.row(columns)
-        for e in events { out += rows(e) }
-        return out
+        var out: [UInt8] = []
+        write(events) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The rows of one event, each ending in LF.
-    public static func rows(_ e: Event) -> String {
-        var out = ""
-        for s in e.sources {
-            out += CSVWriter.row([CSVWriter.text(e.id), CSVWriter.text(s.report), CSVWriter.text(s.sentence),
-                                  String(s.charStart), String(s.charEnd)])
+    /// Streams the table to `sink` in pieces (header first), memory staying small.
+    public static func write(_ events: [Event], to sink: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        CSVWriter.append(row: columns, to: &out)
+        for e in events {
+            for s in e.sources {
+                CSVWriter.append(row: [CSVWriter.text(e.id), CSVWriter.text(s.report), CSVWriter.text(s.sentence),
+                                       String(s.charStart), String(s.charEnd)], to: &out)
+            }
+            if out.count >= 1 << 20 {
+                sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        if !out.isEmpty { sink(out) }
     }
 
     /// The sources by event id, in file order. Throws `EventFileError.malformed` naming the line.

@@ -26,11 +26,13 @@ public enum EventListFormat: String, Sendable, CaseIterable {
 /// the rows' added columns; a table shows `tableColumns` of the schema then the added columns.
 public enum EventListOutput {
     /// The text to print, ending in a newline.
-    public static func render(_ rows: [EventRow], format: EventListFormat,
+    /// - Parameter extraColumns: the names of the rows' added columns, for the header of an empty answer.
+    public static func render(_ rows: [EventRow], format: EventListFormat, extraColumns: [String] = [],
                               tableColumns: [EventField] = [.start, .type, .subType, .place, .id]) -> String {
+        let extraNames = rows.first?.extra.map(\.name) ?? extraColumns
         switch format {
         case .table:
-            let header = (rows.first?.extra.map(\.name) ?? []) + tableColumns.map(\.name)
+            let header = extraNames + tableColumns.map(\.name)
             var lines = [header]
             for r in rows {
                 lines.append(r.extra.map(\.text) + tableColumns.map { cell($0.value(of: r.event), field: $0, event: r.event) })
@@ -47,7 +49,7 @@ public enum EventListOutput {
                 EventGeoJSON.feature(r.event, extra: Dictionary(r.extra.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
             })) + "\n"
         case .csv:
-            var out = CSVWriter.row(EventCSV.columns + (rows.first?.extra.map(\.name) ?? []))
+            var out = CSVWriter.row(EventCSV.columns + extraNames)
             for r in rows {
                 out += CSVWriter.row(CSVColumn.allCases.map { $0.cell(r.event) } + r.extra.map(\.text))
             }

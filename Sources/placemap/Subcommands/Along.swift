@@ -11,7 +11,7 @@ struct Along: ParsableCommand {
         abstract: "Events within --km kilometres of a highway (M4, M5), with their position along it in km from its start.")
 
     @Argument(help: "The highway: M4, M5 or another of its names.") var highway: String
-    @Option(parsing: .unconditional, help: "The distance from the road in kilometres.") var km: Double
+    @Option(parsing: .unconditional, help: "The distance from the road in kilometres, a decimal number.") var km: Kilometres
     @OptionGroup var source: EventsOption
     @Flag(help: "Keep events located only to a region (precision 3).") var includeRegions = false
     @Option(help: "Output: table, json, jsonl, geojson or csv.") var format: OutputFormat = .table
@@ -26,7 +26,7 @@ struct Along: ParsableCommand {
             }
             let read = try EventSources.load(path: source.events) { g }
             for w in read.warnings { CLI.warn(w) }
-            let hits = try AlongQuery.run(read.events, highway: try HighwayLine(h), km: km,
+            let hits = try AlongQuery.run(read.events, highway: try HighwayLine(h), km: km.value,
                                           filter: EventFilter(includeRegions: includeRegions))
             let rows = hits.map { hit in
                 EventRow(hit.event, extra: [
@@ -36,6 +36,7 @@ struct Along: ParsableCommand {
                 ])
             }
             print(EventListOutput.render(rows, format: EventListFormat(rawValue: format.rawValue)!,
+                                         extraColumns: ["highway", "along_km", "off_road_km"],
                                          tableColumns: [.start, .type, .place, .id]), terminator: "")
         }
     }

@@ -19,7 +19,7 @@ struct Bench: ParsableCommand {
     var eventFiles: [String] = []
     @Option(help: "Largest synthetic events set for the near rows.") var maxEvents: Int = 1_000_000
     @Option(help: "MB of synthetic report text for the extraction row.") var reportMegabytes: Double = 20
-    @Option(help: "Only these areas, comma-separated (geodesy, layers, control, queries, places, extraction, store); default: all.")
+    @Option(help: "Only these areas, comma-separated (geodesy, layers, control, queries, places, extraction, map, store); default: all.")
     var only: String = ""
     @Option(help: "A postgresql:// URL of an empty database for the PostGIS rows of the store area; skipped when absent.")
     var postgres: String?
@@ -30,7 +30,7 @@ struct Bench: ParsableCommand {
     }
 
     func validate() throws {
-        let areas: Set<String> = ["geodesy", "layers", "control", "queries", "places", "extraction", "store"]
+        let areas: Set<String> = ["geodesy", "layers", "control", "queries", "places", "extraction", "map", "store"]
         for a in only.split(separator: ",") where !areas.contains(a.trimmingCharacters(in: .whitespaces)) {
             throw ValidationError("unknown bench area '\(a)'; expected one of \(areas.sorted().joined(separator: ", "))")
         }
@@ -53,6 +53,7 @@ struct Bench: ParsableCommand {
         if runs("extraction"), let g = try? Gazetteer.load(from: gazetteer) {
             ExtractionBench.run(megabytes: reportMegabytes, gazetteer: g, into: &table)
         }
+        if runs("map") { try MapJobBench.run(files: eventFiles, executable: Bundle.main.executableURL, into: &table) }
         print(table.text)
     }
 }

@@ -18,7 +18,7 @@ struct Near: ParsableCommand {
 
     @Argument(help: "A place name (resolved in the gazetteer).") var place: String?
     @Option(parsing: .unconditional, help: "The centre as LON,LAT in degrees instead of a place.") var at: String?
-    @Option(parsing: .unconditional, help: "The radius in kilometres (0 to 20,000).") var km: Double
+    @Option(parsing: .unconditional, help: "The radius in kilometres (0 to 20,000), a decimal number.") var km: Kilometres
     @Option(help: "Only events on or after this day (YYYY-MM-DD).") var from: String?
     @Option(help: "Only events on or before this day (YYYY-MM-DD).") var to: String?
     @Option(help: "Only events of this type or sub-type, as ACLED names them (any case).") var type: String?
@@ -34,14 +34,15 @@ struct Near: ParsableCommand {
             let center = try CLI.center(place: place, at: at)
             let filter = EventFilter(from: try CLI.day(from, "--from"), to: try CLI.day(to, "--to"),
                                      type: try type.map(TypeFilter.init(parsing:)), includeRegions: includeRegions)
-            let query = try NearQuery(center: center, km: km, filter: filter)
+            let query = try NearQuery(center: center, km: km.value, filter: filter)
             let hits = try EventSources.near(query, events: source.events, countOnly: count) { try CLI.gazetteer() }
             if count { print(hits.count); return }
             let rows = hits.hits.map { h in
                 EventRow(h.event, extra: [("distance_km", .number(h.distance.rounded() / 1000), Format.fixed(h.distance / 1000, 3)),
                                           ("bearing_deg", .number((h.bearing * 10).rounded() / 10), Format.fixed(h.bearing, 1))])
             }
-            print(EventListOutput.render(rows, format: EventListFormat(rawValue: format.rawValue)!), terminator: "")
+            print(EventListOutput.render(rows, format: EventListFormat(rawValue: format.rawValue)!,
+                                         extraColumns: ["distance_km", "bearing_deg"]), terminator: "")
         }
     }
 }
