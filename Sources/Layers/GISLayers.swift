@@ -40,10 +40,11 @@ public enum GISLayers {
         let line = Feature(geometry: lines(of: [Feature(geometry: f.line)]).first?.geometry ?? .multiLineString([]),
                            properties: when.merging([
                                "kind": "front_line", "name": .string("Front line \(f.date)"), "length_km": km(f.lengthKm),
+                               "line_side": .string(f.lineSide.rawValue),
                                "changed_km2": km(f.changedKm2), "advance_km": km(f.advanceKm),
                            ]) { a, _ in a })
         var sides: [Feature] = []
-        for side in Side.allCases {
+        for side in f.sideOrder {
             guard let g = f.sides[side] else { continue }
             sides.append(Feature(geometry: .multiPolygon(g.rightHanded.polygons), properties: when.merging([
                 "kind": side == .contested ? "contested" : "side", "side": .string(side.rawValue),
@@ -93,8 +94,12 @@ public enum ShapefileNames {
         "settlements": "settlemnts", "changed_hands": "changed",
     ]
 
-    /// The Shapefile name of a property: itself when it fits in 10 characters, else its entry in `short`.
+    /// The Shapefile name of a property: itself when it fits in 10 characters, else its entry in `short`,
+    /// else, for a side's area (`ukraine_km2`: sides are the control table's words), the side's first six
+    /// letters and `_km2`.
     public static func name(_ property: String) -> String? {
-        property.count <= 10 ? property : short[property]
+        if property.count <= 10 { return property }
+        if let s = short[property] { return s }
+        return property.hasSuffix("_km2") ? String(property.dropLast(4).prefix(6)) + "_km2" : nil
     }
 }

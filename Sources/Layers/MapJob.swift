@@ -194,8 +194,9 @@ public enum MapJob {
             "method": "Voronoi split of the area of interest among the control table's settlements (UTM); a model of control, not a surveyed line",
             "length_km": GISLayers.km(f.lengthKm), "changed_km2": GISLayers.km(f.changedKm2), "advance_km": GISLayers.km(f.advanceKm),
             "settlements": .int(f.control.count), "changed_hands": .int(f.movements.count),
+            "line_side": .string(f.lineSide.rawValue),
         ]
-        for side in Side.allCases { props["\(side.rawValue)_km2"] = GISLayers.km(f.areaKm2[side.rawValue] ?? 0) }
+        for side in f.sideOrder { props["\(side.rawValue)_km2"] = GISLayers.km(f.areaKm2[side.rawValue] ?? 0) }
         return Feature(id: .string(f.date.description), geometry: GISLayers.lines(of: [Feature(geometry: f.line)]).first?.geometry,
                        properties: props)
     }

@@ -18,7 +18,7 @@ enum FrontlineRows {
         for d in f.days.sorted(by: { $0.date < $1.date }) {
             out.append(.line(multiLine(d.line), day: d.date, lengthKm: km(d.lengthKm), changedKm2: km(d.changedKm2),
                              advanceKm: km(d.advanceKm)))
-            for side in Side.allCases {
+            for side in d.sideOrder {
                 guard let g = d.sides[side] else { continue }
                 out.append(.side(.multiPolygon(g.rightHanded.polygons), day: d.date, side: side.rawValue,
                                  kind: side == .contested ? "contested" : "side", areaKm2: km(d.areaKm2[side.rawValue] ?? 0)))
