@@ -110,6 +110,8 @@ public final class PostGISStore: EventStore {
     public func putFileEvents(_ events: [Event]) throws {
         if try eventCount() == 0 {
             // A bulk load into an empty table: the indexes are built once after the rows are in.
+            // Memory for building the indexes once (this transaction only), as one would by hand for a big load.
+            try pg.exec("SET LOCAL maintenance_work_mem = '256MB'", doing: "preparing a bulk load")
             try pg.exec("DROP INDEX placemap.events_id, placemap.events_geog", doing: "preparing a bulk load")
             try copyEvents(events, origin: "file")
             for sql in PostGISSchema.eventIndexes { try pg.exec(sql, doing: "indexing the events") }
