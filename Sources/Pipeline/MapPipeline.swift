@@ -56,7 +56,7 @@ public enum MapPipeline {
             warnings.append("no front lines drawn: \(error)")
         }
         let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
-                             sourceCount: (try? InputFiles.collect(request.events.inputs).count) ?? request.events.inputs.count,
+                             sourceCount: try EventInputs.sourceCount(request.events),
                              explanations: read.explanations, page: request.page)
         let layers = try MapJob.write(input, to: request.out)
         // The places an analyst should check, with their sentences (ReviewList, in Extraction).
