@@ -336,6 +336,12 @@ struct ClauseRules {
             }
             return (e.category, noted("attack '\(phrase)' between armed sides → \(e.category.type.rawValue) / \(e.category)"))
         case .territory:
+            // "took the village after the insurgents pulled out": no fight for it.
+            if let w = analysis.cues.first(where: { $0.entry.kind == .withdrawal && range.contains($0.range.lowerBound)
+                && !r.masked.contains($0.range.lowerBound) }) {
+                return (EventCategory(.nonViolentTransfer),
+                        noted("'\(phrase)' with '\(w.text(analysis.tokens))' → Non-violent transfer of territory"))
+            }
             let agent = r.actors.first { $0.role == .agent }
             if let agent, agent.side == .government {
                 return (EventCategory(.governmentRegainsTerritory), noted("'\(phrase)' by a government side → Government regains territory"))

@@ -104,6 +104,9 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
     /// A noun after a place's name that names a feature beside it ("the Harran hills", "Hawash hill"); its value
     /// is the word that names such a feature in place names ("tell": Tell Hawash), or `-`.
     case feature
+    /// A side pulling out ("after the insurgents pulled out"): the change of control told in its clause is a
+    /// Non-violent transfer of territory.
+    case withdrawal
 }
 
 /// The values of `place_role` cues: why a place named beside the cue is no event place (see `PlaceRoles`).

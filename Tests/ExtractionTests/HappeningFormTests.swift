@@ -81,4 +81,12 @@ extension HappeningFormTests {
         XCTAssertEqual(e.place, "Morek")
         XCTAssertEqual(e.category.type, .explosions)
     }
+
+    func testACaptureAfterTheOtherSidePulledOutIsANonViolentTransfer() throws {
+        let e = try only("Monitors said government troops took the village of Sarmin on Monday after the rebels pulled out.")
+        XCTAssertEqual(e.subTypeName, "Non-violent transfer of territory")
+        XCTAssertEqual(e.place, "Sarmin")
+        let fought = try only("Monitors said government troops took the village of Sarmin on Monday after heavy fighting.")
+        XCTAssertEqual(fought.subTypeName, "Government regains territory")
+    }
 }
