@@ -19,7 +19,7 @@ extension ReportRun {
                                     rule: noted("unknown name '\(name)' (its words name different places)")))
         }
         for name in a.names where !name.match.candidates.isEmpty && !joined.members.contains(name.range.lowerBound) {
-            let (range, m) = (name.range, name.match)
+            let range = name.range
             // A word the lexicon says is never a place (`not_place`: demonyms, "Kremlin") is none, whatever it
             // folds like; the matcher already leaves out short and common words and demonyms it knows.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
