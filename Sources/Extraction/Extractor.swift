@@ -132,6 +132,9 @@ struct ReportRun {
     var home = HomeRegion.northwesternSyria
     /// Where its happenings lie: the places it names without doubt (`ReportArea`).
     var area = ReportArea.none
+    /// The gazetteer positions of the places within `NearSpelling.reachMetres` of the area's core, found the
+    /// first time a name is read by its spelling (`nearSpelling`).
+    var nearCore: [Int]? = nil
 
     init(extractor: Extractor, report: Report) {
         self.extractor = extractor

@@ -75,7 +75,9 @@ extension ReportRun {
         let key = NameKey.fold(m.text)
         guard !key.isEmpty else { return nil }
         let grid = extractor.grid
-        let candidates = grid.places(within: NearSpelling.reachMetres, of: area.core.map(\.coordinate))
+        // The places around the core, found once per report (the core is fixed once the sentences are read).
+        if nearCore == nil { nearCore = grid.places(within: NearSpelling.reachMetres, of: area.core.map(\.coordinate)) }
+        let candidates = nearCore ?? []
         guard let p = NearSpelling.best(for: key, among: candidates, keys: grid.keys(of:),
                                                   places: extractor.gazetteer.places) else { return nil }
         var out = m
