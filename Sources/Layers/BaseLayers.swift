@@ -16,15 +16,17 @@ public enum BaseLayers {
     public static func places(of events: [Event], gazetteer: Gazetteer?) -> FeatureCollection {
         var slots: [PlaceKey: Int] = [:]
         var tallies: [PlaceTally] = []
-        for e in events {
-            guard let c = e.coordinate else { continue }
-            let key: PlaceKey = e.placeID.map(PlaceKey.id) ?? .name(e.place)
-            if e.placeID == nil, e.geoPrecision == 2 { continue }
-            if let slot = slots[key] {
-                tallies[slot].add(e)
-            } else {
-                slots[key] = tallies.count
-                tallies.append(PlaceTally(key: key, first: e, coordinate: c))
+        events.withUnsafeBufferPointer { all in  // read in place: no copy of each event's strings
+            for i in all.indices {
+                guard let c = all[i].coordinate else { continue }
+                let key: PlaceKey = all[i].placeID.map(PlaceKey.id) ?? .name(all[i].place)
+                if all[i].placeID == nil, all[i].geoPrecision == 2 { continue }
+                if let slot = slots[key] {
+                    tallies[slot].add(start: all[i].start, end: all[i].end)
+                } else {
+                    slots[key] = tallies.count
+                    tallies.append(PlaceTally(key: key, first: all[i], coordinate: c))
+                }
             }
         }
         let features = tallies.map { $0.feature(gazetteer: gazetteer) }.sorted { a, b in
@@ -71,9 +73,11 @@ public enum BaseLayers {
     /// region with the `event_ids` (joined by "; ") placed at its label point; sorted by region id.
     public static func footprints(of events: [Event], gazetteer: Gazetteer?) -> FeatureCollection {
         var ids: [String: [String]] = [:]
-        for e in events where e.geoPrecision == 3 {
-            guard let id = e.placeID, gazetteer?.region(id: id) != nil else { continue }
-            ids[id, default: []].append(e.id)
+        events.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i].geoPrecision == 3 {
+                guard let id = all[i].placeID, gazetteer?.region(id: id) != nil else { continue }
+                ids[id, default: []].append(all[i].id)
+            }
         }
         let features = ids.keys.sorted().compactMap { id -> Feature? in
             guard let r = gazetteer?.region(id: id) else { return nil }

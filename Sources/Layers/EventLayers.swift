@@ -27,11 +27,13 @@ public enum EventLayers {
     /// The bounding box of the events at `indices` (all when nil) and of `extra`; nil when none has a position.
     public static func bounds(_ events: [Event], indices: [Int32]?, extra: [Feature] = []) -> BoundingBox? {
         var box = FeatureCollection(features: extra).computedBoundingBox
-        func add(_ e: Event) {
-            guard let c = e.coordinate else { return }
+        func add(_ c: Coordinate?) {
+            guard let c else { return }
             if box == nil { box = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) } else { box!.extend(with: c) }
         }
-        if let indices { for k in indices { add(events[Int(k)]) } } else { for e in events { add(e) } }
+        events.withUnsafeBufferPointer { all in
+            if let indices { for k in indices { add(all[Int(k)].coordinate) } } else { for i in all.indices { add(all[i].coordinate) } }
+        }
         return box
     }
 

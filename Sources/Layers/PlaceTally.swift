@@ -37,10 +37,10 @@ struct PlaceTally {
     }
 
     /// Counts one more event of the place.
-    mutating func add(_ e: Event) {
+    mutating func add(start: Day?, end: Day?) {
         count += 1
-        guard let start = e.start else { return }
-        let end = e.end ?? start
+        guard let start else { return }
+        let end = end ?? start
         if firstDay.map({ start < $0 }) ?? true { firstDay = start }
         if lastDay.map({ end > $0 }) ?? true { lastDay = end }
     }
