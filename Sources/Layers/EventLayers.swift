@@ -38,12 +38,14 @@ public enum EventLayers {
     }
 
     /// Writes the events at `indices` (all when nil, in array order), then `extra`, as one FeatureCollection
-    /// named `name` at `path` (temporary file and rename). Throws `LayersError.unwritableOutput`.
+    /// named `name` at `path` (temporary file and rename); `done` is told the events written so far.
+    /// Throws `LayersError.unwritableOutput`.
     public static func writeCollection(_ events: [Event], indices: [Int32]?, extra: [Feature] = [],
-                                       to path: String, name: String, attribution: String = Attribution.text) throws {
+                                       to path: String, name: String, attribution: String = Attribution.text,
+                                       done: (Int) -> Void = { _ in }) throws {
         let w = try FeatureCollectionWriter(path: path, bbox: bounds(events, indices: indices, extra: extra),
                                             members: Attribution.members(name: name, text: attribution))
-        w.write(events: events, indices: indices)
+        w.write(events: events, indices: indices, done: done)
         for f in extra { w.write(feature: f) }
         try w.finish()
     }

@@ -112,7 +112,7 @@ public enum MapJob {
         // events
         progress?.update(.eventLayers, done: 0, total: events.count)
         try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events",
-                                        attribution: credit)
+                                        attribution: credit) { n in progress?.update(.eventLayers, done: n, total: events.count) }
         counts.append(LayerCount(file: "events.geojson", count: events.count))
         try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
         counts.append(LayerCount(file: "sources.csv", count: events.withUnsafeBufferPointer { all in
@@ -189,7 +189,9 @@ public enum MapJob {
         counts.append(LayerCount(file: "map.svg", count: events.count))
         progress?.update(.page, done: 0, total: events.count)
         let page = PageInput(scene: scene, explanations: input.explanations, options: input.page)
-        let pageFiles = try PageWriter.write(page, leaflet: leaflet, into: folder)
+        let pageFiles = try PageWriter.write(page, leaflet: leaflet, into: folder) { n in
+            progress?.update(.page, done: n, total: events.count)
+        }
         counts.append(LayerCount(file: "index.html", count: days.count))
         counts.append(LayerCount(file: "page/", count: pageFiles))
 

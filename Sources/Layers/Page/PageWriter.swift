@@ -29,14 +29,16 @@ public enum PageWriter {
     public static let finestCellDegrees = 0.01
 
     /// Writes the page of `page` into the staging folder of `folder`; returns the number of files
-    /// written. Throws `LayersError.unwritableOutput` or `PageError.missingLibrary`.
+    /// written. `done` is told how many events the details files hold so far, at each file. Throws
+    /// `LayersError.unwritableOutput` or `PageError.missingLibrary`.
     @discardableResult
-    public static func write(_ page: PageInput, leaflet: LeafletFiles, into folder: OutputFolder) throws -> Int {
+    public static func write(_ page: PageInput, leaflet: LeafletFiles, into folder: OutputFolder,
+                             done: (Int) -> Void = { _ in }) throws -> Int {
         try leaflet.copy(into: folder)
         try ByteSink.write(PageScript.text, to: folder.stagingPath("page/placemap.js"))
         try ByteSink.write(PageStyle.text, to: folder.stagingPath("page/placemap.css"))
         var files = leaflet.items.count + 2
-        let all = try writeDetailsAndAll(page, folder: folder)
+        let all = try writeDetailsAndAll(page, folder: folder, done: done)
         files += all.detailFiles + 1
         for d in page.days {
             try writeView(key: "\(d.day)", page: page, indices: d.events, front: d.front, movements: d.movements,
@@ -63,7 +65,7 @@ public enum PageWriter {
     }
 
     /// The details files, and the "All days" view (points or grid) gathered in the same pass.
-    static func writeDetailsAndAll(_ page: PageInput, folder: OutputFolder) throws -> Summary {
+    static func writeDetailsAndAll(_ page: PageInput, folder: OutputFolder, done: (Int) -> Void = { _ in }) throws -> Summary {
         let events = page.events
         let asPoints = events.count <= pointLimit
         var points = ViewPoints()
@@ -76,7 +78,7 @@ public enum PageWriter {
         try events.withUnsafeBufferPointer { events in
         for i in events.indices {
             if i % eventsPerDetailsFile == 0 {
-                if let s = sink { w.raw("]);\n"); w.drain(into: s); try s.commit() }
+                if let s = sink { w.raw("]);\n"); w.drain(into: s); try s.commit(); done(i) }
                 let chunk = i / eventsPerDetailsFile
                 sink = try ByteSink(path: folder.stagingPath(detailsPath(chunk)), bufferSize: 1 << 16)
                 summary.detailFiles += 1
