@@ -27,6 +27,7 @@ final class ProgressLine: MapProgress {
                      write: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 
+    /// Draws the line when `interval` has passed since the last drawing; a new stage restarts the rate.
     func update(_ stage: MapStage, done: Int, total: Int?) {
         let now = clock()
         if stage != self.stage { self.stage = stage; stageStart = now }
@@ -38,6 +39,7 @@ final class ProgressLine: MapProgress {
         shownWidth = text.count
     }
 
+    /// Blanks the line drawn, if any, and puts the cursor back at its start.
     func finish() {
         guard shownWidth > 0 else { return }
         write("\r" + String(repeating: " ", count: shownWidth) + "\r")
