@@ -6,8 +6,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_BUILD := libgeos-dev libproj-dev pkg-config libjs-leaflet libjs-leaflet.markercluster
-APT_TEST := gdal-bin python3 python3-pip chromium
+APT_BUILD := libgeos-dev libproj-dev libsqlite3-dev libpq-dev pkg-config libjs-leaflet libjs-leaflet.markercluster
+APT_TEST := gdal-bin python3 python3-pip chromium postgresql postgis postgresql-15-postgis-3
 PIP_TEST := geographiclib shapely pyproj numpy
 PLACEMAP := .build/release/placemap
 PREFIX ?= /usr/local

@@ -104,7 +104,9 @@ def fold_latin(c):
     for x in s:
         if not m or m[-1] != x or x.isdigit():
             m.append(x)
-    return "".join(m)
+    key = "".join(m)
+    # Whole words spelled without their vowel where others write one: Kfar, Kfr are Kafr.
+    return "kafr" if key in ("kfar", "kfr") else key
 
 
 def fold_token(raw):

@@ -53,7 +53,9 @@ extension ReportRun {
         var actors = r.actors
         if !actors.contains(where: { $0.role == .agent }) {
             if r.clause.sharedSubject, ci > 0 {
-                let agents = readings[ci - 1].actors.filter { $0.role == .agent }
+                let subject = r.clause.continues ?? ci - 1
+                let agents = readings[subject].actors.filter { $0.role == .agent || $0.role == .neutral }
+                    .map { m -> ActorMention in var a = m; a.role = .agent; return a }
                 actors = agents + actors.filter { m in !agents.contains { $0.name == m.name } }
                 if !agents.isEmpty { explain.add("subject shared with the clause before → \(agents.map(\.name).joined(separator: ", "))") }
             } else if r.claimed, let lastSpeaker {
@@ -78,6 +80,13 @@ extension ReportRun {
             actors.append(ActorMention(name: other, side: agent.side == .government ? .opposition : .government,
                                        airName: nil, role: .patient, position: 9_999))
             explain.add("'\(trigger.entry.phrase)' needs a side acted on; none named → the report's main opponent '\(other)'")
+        }
+        // "Warplanes struck X", "shelling killed …", "the captured villages": a strike or a change of control with
+        // no one named as acting takes the side that acted in the last one of its kind told with its actor.
+        if let key = r.category.flatMap(AgentKind.init), !actors.contains(where: { $0.role == .agent || $0.role == .neutral }),
+           let prior = lastAgent[key], !actors.contains(where: { $0.name == prior.name }) {
+            actors.insert(prior, at: 0)
+            explain.add("no one named as acting → '\(prior.name)', who acted in the last \(key.rawValue) told before")
         }
         var roles = HappeningActors(actors)
         let violent = r.category?.mergeFamily == .violence
@@ -112,4 +121,30 @@ extension ReportRun {
         return count.keys.sorted { count[$0]! != count[$1]! ? count[$0]! > count[$1]! : first[$0]! < first[$1]! }.first
     }
 
+}
+
+/// The kinds of happening whose unnamed actor is the one of the last of its kind ("air strikes killed …" after
+/// "government jets bombed …").
+enum AgentKind: String, Hashable {
+    /// Air strikes, shelling and other remote violence.
+    case remote = "strike"
+    /// Changes of control.
+    case territory = "change of control"
+
+    /// The kind of a category, nil for others (a clash names both sides, a displacement no actor).
+    init?(_ c: EventCategory) {
+        if c.type == .explosions { self = .remote } else if c.mergeFamily == .territory { self = .territory } else { return nil }
+    }
+}
+
+extension ReportRun {
+    /// Remembers who acted in the strikes and changes of control of a sentence's clauses, named as acting
+    /// (whether or not they became events), for the happenings told after them without an actor.
+    mutating func noteAgents(_ readings: [ClauseReading]) {
+        for r in readings {
+            guard let c = r.category, let key = AgentKind(c),
+                  let agent = r.actors.first(where: { $0.role == .agent && $0.side != .none && $0.side != .civilian }) else { continue }
+            lastAgent[key] = agent
+        }
+    }
 }

@@ -33,6 +33,8 @@ struct PlaceMention {
     var rule: String
     /// An unknown name said to lie by the place named before it ("the neighbouring village of X").
     var neighbour = false
+    /// Near only because a feature is named after it ("Hawash hill"): it locates nothing else.
+    var byFeature = false
 }
 
 /// The reading of one clause: what happened, by whom to whom, where and when (before report-level
@@ -57,6 +59,10 @@ struct ClauseReading {
     var places: [PlaceMention] = []
     var vaguePlace = false
     var fatalities: Int?
+    /// Deaths one side says it inflicted ("Ankara said it killed 70"): ACLED keeps them out of `fatalities`.
+    var fatalitiesClaimed: Int?
+    /// True when the clause is a side's claim of its own deed ("X said it killed …").
+    var ownDeedClaim = false
     var fatalitiesDetail: String?
     var displaced: Int?
     var statementCue = false
@@ -87,6 +93,8 @@ struct ClauseRules {
     let analysis: SentenceAnalysis
     let lexicon: Lexicon
     let reportDate: Day
+    /// The day the report named last before this sentence, for "the previous day", "then" (see `DateRules.anchored`).
+    var anchor: Day? = nil
     /// When false, rule texts (read only by `--explain`) are left empty.
     var explains = true
 
@@ -118,7 +126,7 @@ struct ClauseRules {
         mask(&r, cues: cues)
         if backgroundSentence {
             r.notes.append("background sentence")
-            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: analysis.cues, reportDate: reportDate)
+            r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: analysis.cues, reportDate: reportDate, anchor: anchor)
             return r
         }
         let candidates = analysis.triggers.filter { usable($0, in: r) }
@@ -130,7 +138,7 @@ struct ClauseRules {
         guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
                                          : $0.range.lowerBound > $1.range.lowerBound }) else {
             r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose),
-                                    reportDate: reportDate)
+                                    reportDate: reportDate, anchor: anchor)
             return r
         }
         r.trigger = main
@@ -182,11 +190,28 @@ struct ClauseRules {
     func usable(_ t: PhraseMatch<TriggerEntry>, in r: ClauseReading) -> Bool {
         let i = t.range.lowerBound, range = r.clause.range
         guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
-        if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text) { return false }
+        if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text), !ownsObject(t, in: range) { return false }
         let after = t.range.upperBound
         for j in after..<min(after + 4, range.upperBound) where analysis.has(.trend, at: j) != nil { return false }
+        // "intensified their bombing", "stepped up attacks": a trend told about happenings, no new one.
+        for j in max(range.lowerBound, i - 3)..<i where analysis.has(.trend, at: j) != nil { return false }
+        // "able to fight", "the right to hit a base": an infinitive names no happening.
+        if i > 0, analysis.tokens[i - 1].text == "to", !analysis.triggers.contains(where: { $0.range.contains(i - 1) }) { return false }
         return true
     }
+
+    /// True when a trigger after "the" tells a happening of its own rather than referring back: a noun with its
+    /// own object or agent ("the capture of X", "the capture by troops of X", "the attack on X") or a participle
+    /// before a place noun ("the captured villages").
+    func ownsObject(_ t: PhraseMatch<TriggerEntry>, in range: Range<Int>) -> Bool {
+        let next = t.range.upperBound
+        guard next < range.upperBound else { return false }
+        let word = analysis.tokens[next].text
+        return ClauseRules.nounObjects.contains(word) || analysis.has(.placeNoun, at: next) != nil || word == "places"
+    }
+
+    /// Words after a trigger noun that give it an object or an agent of its own.
+    static let nounObjects: Set<String> = ["of", "by", "on"]
 
     /// Attribution: "X said (that) <happening>" before it (a claim when followed by "it"/"they": X is then the
     /// agent) and ", X said" after it are masked as the source. Returns the claiming agents' actor ranges.
@@ -200,6 +225,7 @@ struct ClauseRules {
             if end < range.upperBound, analysis.tokens[end].text == "that" { end += 1 }
             if let p = analysis.has(.claimPronoun, at: end) {
                 r.claimed = true
+                r.ownDeedClaim = true
                 claimAgents = analysis.actors.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= verb.range.lowerBound }
                     .map(\.range)
                 r.notes.append("claim: '\(analysis.original(range.lowerBound..<end)) \(p.phrase)'")
@@ -221,7 +247,7 @@ struct ClauseRules {
     func readHappening(_ r: inout ClauseReading, trigger main: PhraseMatch<TriggerEntry>, cues: [CueMatch],
                        claimAgents: [Range<Int>]) {
         let range = r.clause.range
-        r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose), reportDate: reportDate)
+        r.date = DateRules.find(in: range, tokens: analysis.tokens, cues: cuesOutside(r.purpose), reportDate: reportDate, anchor: anchor)
         // "during the attack", "in retaliatory attacks": a back reference; "after the" must be followed by a
         // trigger ("after the clashes"), not by a new subject ("after the regime targeted …").
         let purpose = r.purpose, masked = r.masked
@@ -238,9 +264,18 @@ struct ClauseRules {
         r.newsTense = cues.contains { $0.entry.kind == .newsTense && !masked.contains($0.range.lowerBound) }
 
         let victims = fatalities(in: range, r: &r)
+        // "X said it killed 70": the claimed toll of the enemy is not a reported death toll.
+        if r.ownDeedClaim, let n = r.fatalities {
+            r.fatalitiesClaimed = n; r.fatalities = nil
+            r.notes.append("claimed toll \(n) → fatalities_claimed")
+        }
         if main.entry.category.subType == .displacement { r.displaced = displaced(in: range, trigger: main.range, masked: r.masked) }
 
         r.actors = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: claimAgents)
+        if !r.actors.contains(where: { $0.role == .agent }), let agent = demonymAgent(before: main.range) {
+            r.actors.insert(agent, at: 0)
+            r.notes.append("'\(analysis.original((main.range.lowerBound - 1)..<main.range.upperBound))' → \(agent.name) acted")
+        }
         if !r.claimants.isEmpty, !r.actors.contains(where: { $0.role == .agent }) {
             let extra = actors(in: range, trigger: main.range, r: r, victims: victims, claimAgents: r.claimants)
                 .filter { $0.role == .agent }
@@ -427,6 +462,37 @@ struct ClauseRules {
         return !(q..<i).contains { analysis.tokens[$0].text == "," || analysis.tokens[$0].text == ";" }
     }
 
+    /// "Turkish retaliation", "Russian air strikes": a capitalised adjective right before the trigger names the
+    /// side that acted when the lexicon knows "<word> forces" or "<word> military".
+    func demonymAgent(before trigger: Range<Int>) -> ActorMention? {
+        let i = trigger.lowerBound - 1
+        guard i >= 0, analysis.tokens[i].capitalised, !analysis.actors.contains(where: { $0.range.contains(i) }) else { return nil }
+        let word = analysis.tokens[i].text
+        guard let e = lexicon.actorByPhrase[word + " forces"] ?? lexicon.actorByPhrase[word + " military"],
+              let name = e.names.first else { return nil }
+        return ActorMention(name: name, side: e.side, airName: e.airActor, role: .agent, position: i)
+    }
+
+    /// True when "by" stands before the actor at token `i`, past "the" and capitalised words of a name ("by the
+    /// Bashar al Assad regime").
+    func byAgent(before i: Int, clause: Range<Int>) -> Bool {
+        var j = i - 1, steps = 0
+        while j >= clause.lowerBound, steps < 5 {
+            let t = analysis.tokens[j]
+            if t.text == "by" { return true }
+            guard t.text == "the" || t.capitalised || ReportRun.articles.contains(t.text) else { return false }
+            j -= 1; steps += 1
+        }
+        return false
+    }
+
+    /// True when the actor at token `i` follows a trigger that ends in "to" ("fell to", past "the"): the side
+    /// the place fell to acted.
+    func agentAfter(_ trigger: Range<Int>, at i: Int) -> Bool {
+        guard trigger.upperBound <= i, analysis.tokens[trigger.upperBound - 1].text == "to" else { return false }
+        return (trigger.upperBound..<i).allSatisfy { ["the", "its", "their"].contains(analysis.tokens[$0].text) }
+    }
+
     /// Actors of the clause with their roles, in the order who acted on whom.
     func actors(in range: Range<Int>, trigger: Range<Int>, r: ClauseReading, victims: [Range<Int>],
                 claimAgents: [Range<Int>]) -> [ActorMention] {
@@ -458,7 +524,8 @@ struct ClauseRules {
             else if i > 0, analysis.tokens[i - 1].text == "between" || (i > 1 && analysis.tokens[i - 1].text == "and" && found.last?.role == .neutral) {
                 role = .neutral
             } else if i < trigger.lowerBound { role = .agent }
-            else if i > 0, analysis.tokens[i - 1].text == "by" { role = .agent }
+            else if byAgent(before: i, clause: r.clause.range) { role = .agent }
+            else if agentAfter(trigger, at: i) { role = .agent }
             else { role = .patient }
             for (k, n) in e.names.enumerated() {
                 found.append(ActorMention(name: n, side: k == 0 ? e.side : .none, airName: k == 0 ? e.airActor : nil,

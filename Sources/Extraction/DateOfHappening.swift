@@ -9,8 +9,8 @@ import GeoModel
 /// 3. a back reference ("during the attack", "in retaliation"): the date of the happening referred to;
 /// 4. an earlier clause of the same sentence with a date: that date;
 /// 5. the present or perfect tense of news ("has captured", "are fighting"): the report's date;
-/// 6. narrative past: the date of the happening told before it in the report;
-/// 7. else unknown.
+/// 6. else the report's date with precision `report` (ACLED's practice): never the date of an unrelated
+///    happening told before it.
 enum DateOfHappening {
     /// The dates decided, their precision and the rule that decided them (for `--explain`).
     struct Decision {
@@ -24,9 +24,7 @@ enum DateOfHappening {
     /// - Parameters:
     ///   - reference: the happening a back reference refers to, if any.
     ///   - previousDate: the date of the sentence's last dated clause before this one.
-    ///   - earlier: the report's events so far, in order.
-    static func decide(reading r: ClauseReading, reference: Event?, previousDate: DateFinding?, reportDate: Day,
-                       earlier: [Event]) -> Decision {
+    static func decide(reading r: ClauseReading, reference: Event?, previousDate: DateFinding?, reportDate: Day) -> Decision {
         switch r.date {
         case .dated(let s, let e, let rule)?:
             return Decision(start: s, end: e, precision: s == e ? .day : .span, rule: rule)
@@ -47,11 +45,8 @@ enum DateOfHappening {
             return Decision(start: reportDate, end: reportDate, precision: .day,
                             rule: "no date cue, present/perfect tense → the report date")
         }
-        if let last = earlier.last(where: { $0.datePrecision != .unknown }) {
-            return Decision(start: last.start, end: last.end, precision: last.datePrecision,
-                            rule: "no date cue, narrative past → the date of the happening told before (\(last.id))")
-        }
-        return Decision(start: nil, end: nil, precision: .unknown, rule: "no date cue → unknown")
+        return Decision(start: reportDate, end: reportDate, precision: .report,
+                        rule: "no date cue → the report's date (precision report)")
     }
 
     /// True when the clause tells a happening of its own: it has a place of its own, a date cue (or follows a

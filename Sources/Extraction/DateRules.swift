@@ -27,7 +27,7 @@ public enum DateFinding: Sendable, Hashable {
 /// - "recently", "earlier" alone are vague: too loose to code a date.
 public enum DateRules {
     /// The first date expression among `cues` (matched over `tokens`) within `range`, or nil.
-    static func find(in range: Range<Int>, tokens: [Token], cues: [CueMatch], reportDate d: Day) -> DateFinding? {
+    static func find(in range: Range<Int>, tokens: [Token], cues: [CueMatch], reportDate d: Day, anchor: Day? = nil) -> DateFinding? {
         var vague: DateFinding? = nil
         var found: DateFinding? = nil
         var undated: DateFinding? = nil
@@ -38,7 +38,7 @@ public enum DateRules {
             case .vague:
                 vague = vague ?? .vague(rule: "vague cue '\(m.text(tokens))'")
             case .relative where found == nil:
-                found = relative(m.entry.value, phrase: m.text(tokens), d: d)
+                found = relative(m.entry.value, phrase: m.text(tokens), d: d) ?? anchored(m.entry.value, phrase: m.text(tokens), anchor: anchor)
             case .weekday where found == nil:
                 guard let w = Int(m.entry.value) else { continue }
                 let phrase = m.text(tokens)
@@ -55,7 +55,21 @@ public enum DateRules {
                 continue
             }
         }
-        return undated ?? found ?? vague
+        return undated ?? found ?? year(in: range, tokens: tokens, d: d) ?? vague
+    }
+
+    /// "in 2014" (that year, cut at `d`), "since 2014" (from its start to `d`).
+    static func year(in range: Range<Int>, tokens: [Token], d: Day) -> DateFinding? {
+        for i in range where i > 0 {
+            guard tokens[i].text.count == 4, let y = Int(tokens[i].text), (1900...2100).contains(y),
+                  let first = Day(year: y, month: 1, day: 1), first <= d else { continue }
+            switch tokens[i - 1].text {
+            case "in": return .dated(start: first, end: min(Day(year: y, month: 12, day: 31)!, d), rule: "year 'in \(y)'")
+            case "since": return .dated(start: first, end: d, rule: "'since \(y)' → from its start to the report date")
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Words between a month and a "since" or a part of the month before it ("since the beginning of").
@@ -74,12 +88,36 @@ public enum DateRules {
         case "last_week":
             let monday = d.adding(days: 1 - d.weekday - 7)
             return .dated(start: monday, end: monday.adding(days: 6), rule: "'\(phrase)' → the week before")
+        case "weekend":
+            // The Saturday and Sunday before the report (the report's own weekend when it falls on one).
+            let saturday = mostRecent(weekday: 6, onOrBefore: d.weekday == 6 || d.weekday == 7 ? d : d.adding(days: -1))
+            return .dated(start: saturday, end: min(saturday.adding(days: 1), d), rule: "'\(phrase)' → the weekend before the report")
+        case "past_two_days":
+            return .dated(start: d.adding(days: -1), end: d, rule: "'\(phrase)' → the day before the report and the report's day")
+        case "past_days":
+            return .dated(start: d.adding(days: -7), end: d.adding(days: -1), rule: "'\(phrase)' → the week before the report, ending the day before")
         case "this_month": return .dated(start: d.firstOfMonth, end: d, rule: "'\(phrase)' → the report's month to date")
         case "last_month":
             let end = d.firstOfMonth.adding(days: -1)
             return .dated(start: end.firstOfMonth, end: end, rule: "'\(phrase)' → the month before")
         default: return nil
         }
+    }
+
+    /// Dates told against the day last named in the report (`anchor`): "the previous day", "a day earlier" (the
+    /// day before it), "then" (that day), "on its first day" (that day), "on day two" (the day after). Nil without
+    /// an anchor or for other values.
+    static func anchored(_ value: String, phrase: String, anchor: Day?) -> DateFinding? {
+        guard let a = anchor else { return nil }
+        let offset: Int
+        switch value {
+        case "day_before": offset = -1
+        case "sequence", "first_day": offset = 0
+        case "second_day": offset = 1
+        default: return nil
+        }
+        let day = a.adding(days: offset)
+        return .dated(start: day, end: day, rule: "'\(phrase)' → \(offset == 0 ? "the" : offset < 0 ? "the day before the" : "the day after the") day last named (\(a))")
     }
 
     /// The most recent day with ISO weekday `w` (1 = Monday) on or before `d`.
@@ -94,16 +132,25 @@ public enum DateRules {
         return Day(year: year, month: month, day: 1)!
     }
 
+    /// A day of the month written "6", "6th", "22nd", "1st", "3rd"; nil for other words.
+    static func dayNumber(_ text: String) -> Int? {
+        var t = Substring(text)
+        for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) { t = t.dropLast(2); break }
+        return Int(t)
+    }
+
     static func monthFinding(_ k: Int, month: Int, tokens: [Token], cues: [CueMatch], d: Day) -> DateFinding {
         let m = cues[k]
         let name = m.text(tokens)
         let first = latestStart(of: month, onOrBefore: d)
         let c = first.components
         let last = Day(year: c.year, month: c.month, day: Day.daysIn(month: c.month, year: c.year))!
-        // "6 February" / "February 6" (with an optional year after).
-        let before = m.range.lowerBound - 1, after = m.range.upperBound
+        // "6 February", "the 6th of June", "February 6" (with an optional year after).
+        var before = m.range.lowerBound - 1
+        let after = m.range.upperBound
+        if before >= 1, tokens[before].text == "of" { before -= 1 }
         for i in [before, after] where i >= 0 && i < tokens.count {
-            if let n = Int(tokens[i].text), (1...31).contains(n) {
+            if let n = dayNumber(tokens[i].text), (1...31).contains(n) {
                 var year = c.year
                 let y = i == after ? after + 1 : after
                 if y < tokens.count, let yy = Int(tokens[y].text), (1900...2100).contains(yy) { year = yy }
@@ -112,6 +159,12 @@ public enum DateRules {
                     return .dated(start: day2, end: day2, rule: "date '\(name) \(n)'")
                 }
             }
+        }
+        // "September 2017": the month of that year.
+        if after < tokens.count, let y = Int(tokens[after].text), (1900...2100).contains(y), y != c.year,
+           let first = Day(year: y, month: month, day: 1) {
+            let last = Day(year: y, month: month, day: Day.daysIn(month: month, year: y))!
+            return .dated(start: first, end: min(last, d), rule: "month '\(name) \(y)'")
         }
         // A part of the month and "since" just before it: "since the beginning of December", "in late January".
         var part: String? = nil

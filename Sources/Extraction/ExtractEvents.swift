@@ -41,6 +41,7 @@ public func extractAll(from paths: [String], fallbackDate: Day?, gazetteer: Gaze
         all.statements += r.statements
         all.warnings += r.warnings
         all.explanations.merge(r.explanations) { a, _ in a }
+        all.review += r.review
     }
     let groups = EventMerger.mergeGroups(all.events)
     // Explanations follow the merge: each merged event lists the explanations of what it absorbed.
@@ -48,7 +49,8 @@ public func extractAll(from paths: [String], fallbackDate: Day?, gazetteer: Gaze
     for g in groups { explanations[g.event.id] = g.members.flatMap { all.explanations[$0] ?? [] } }
     let merged = groups.map(\.event)
     for s in all.statements { explanations[s.id] = all.explanations[s.id] }
-    return ExtractionResult(events: merged, statements: all.statements, warnings: all.warnings, explanations: explanations)
+    return ExtractionResult(events: merged, statements: all.statements, warnings: all.warnings, explanations: explanations,
+                            review: ReviewList.build(events: merged, weak: all.review))
 }
 
 extension ExtractionResult {

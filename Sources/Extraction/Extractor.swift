@@ -1,3 +1,4 @@
+import Foundation
 import EventModel
 import GeoModel
 import Places
@@ -12,11 +13,14 @@ public struct ExtractionResult: Sendable {
     public var warnings: [String]
     /// Per event id: the sentence(s) and the rules that fired (`--explain`).
     public var explanations: [String: [String]]
+    /// Places for an analyst to check (`ReviewList`): unknown places, weak resolutions, far events.
+    public var review: [ReviewItem]
 
     /// A result.
     public init(events: [Event] = [], statements: [Event] = [], warnings: [String] = [],
-                explanations: [String: [String]] = [:]) {
+                explanations: [String: [String]] = [:], review: [ReviewItem] = []) {
         self.events = events; self.statements = statements; self.warnings = warnings; self.explanations = explanations
+        self.review = review
     }
 }
 
@@ -53,8 +57,12 @@ public struct Extractor: Sendable {
     /// Country → admin1 → the governorate place.
     let governorates: [String: [String: Place]]
 
-    /// When false, `extract` skips the `--explain` text (faster; `explanations` stays empty).
+    /// When false, `extract` skips the `--explain` text and the "did you mean" of unknown places (faster;
+    /// `explanations` stays empty; the warnings are still given).
     public var explains = true
+    /// The "did you mean" of unknown names, computed once per name (the nearest spellings cost a scan of the
+    /// gazetteer's keys; a batch of reports names the same unknown villages again and again).
+    let hints = HintCache()
 
     /// An extractor; builds the name matcher once.
     public init(gazetteer: Gazetteer, lexicon: Lexicon) {
@@ -73,7 +81,7 @@ public struct Extractor: Sendable {
         var run = ReportRun(extractor: self, report: report)
         run.go()
         return ExtractionResult(events: run.events, statements: run.statements, warnings: run.warnings,
-                                explanations: explains ? run.explanations : [:])
+                                explanations: explains ? run.explanations : [:], review: run.review)
     }
 }
 
@@ -93,6 +101,8 @@ struct ReportRun {
     let report: Report
     var analyses: [SentenceAnalysis] = []
     var named: [[PlaceMention]] = []
+    /// The paragraph of each sentence (blank-line separated), 0 for the first.
+    var paragraph: [Int] = []
     var mainProvince: Place?
     var recent: [Place] = []
     var events: [Event] = []
@@ -102,6 +112,15 @@ struct ReportRun {
     var usedIDs = Set<String>()
     /// The side that last spoke ("Ankara said …"), for "It said it had hit …" in the next sentence.
     var lastSpeaker: ActorEntry?
+    /// Who acted in the last strike and the last change of control told with its actor (for "warplanes struck X",
+    /// "the captured villages" told after them).
+    var lastAgent: [AgentKind: ActorMention] = [:]
+    /// Events put in the report's province because their clause named no place.
+    var provinceOnly = Set<String>()
+    /// The day the report named last (the start of the latest dated clause read), for anchored dates.
+    var lastDay: Day?
+    /// Names resolved by a weak clue (the rest of the review list is made from the merged events).
+    var review: [ReviewItem] = []
     /// Ambiguous names already resolved in this report (folded key | cue → place): one name, one place.
     var resolved: [String: Place] = [:]
     /// Governorates named with a region word somewhere in the report.
@@ -115,7 +134,11 @@ struct ReportRun {
     }
 
     mutating func go() {
-        let scalars = Array(report.text.unicodeScalars)
+        var scalars = Array(report.text.unicodeScalars)
+        // The dateline is not text: blanked, so that offsets still count from the file's start.
+        if let d = report.dateline, d.range.lowerBound >= report.bodyStart {
+            for k in d.range where scalars[k] != "\n" { scalars[k] = " " }
+        }
         let assumed = extractor.lexicon.conflict(of: home.country)
         for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
             analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: extractor.lexicon,
@@ -133,14 +156,70 @@ struct ReportRun {
         for a in analyses {
             for name in a.names {
                 let (range, m) = (name.range, name.match)
-                let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
+                let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value
+                    : nil
+                // "Idlib, the northwestern province that …": an apposition names what the place is.
+                let appositionNoun = a.appositionNoun(after: range)
                 let onlyRegion = m.candidates.count == 1 && m.candidates[0].kind == .governorate
-                guard m.cue == "governorate" || nounAfter == "governorate" || onlyRegion else { continue }
+                guard m.cue == "governorate" || nounAfter == "governorate" || appositionNoun == "governorate" || onlyRegion
+                else { continue }
                 for g in m.candidates where g.kind == .governorate { explicitRegions.insert(g.id) }
             }
         }
-        for a in analyses { named.append(namedPlaces(a)) }
+        paragraph = ReportRun.paragraphs(of: analyses.map(\.sentence), in: scalars)
+        // Each sentence's names are resolved with the places named before them as context; anaphors, read later,
+        // start again from the report's start.
+        for a in analyses {
+            let m = namedPlaces(a)
+            named.append(m)
+            remember(m)
+        }
+        recent = []
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }
+        dropSummaries()
+        noteUnlocated()
+    }
+
+    /// A happening the first paragraph tells without a place ("fifteen civilians died in air strikes", put in the
+    /// report's province) that the report also tells at a place (the same sub-type, on overlapping days) is the
+    /// lead's summary of it: left out.
+    mutating func dropSummaries() {
+        let firstParagraph = Set(analyses.indices.filter { paragraph[$0] == 0 }.map { analyses[$0].sentence.start })
+        let lead = provinceOnly.filter { id in events.contains { $0.id == id && firstParagraph.contains($0.sources[0].charStart) } }
+        let placed = events.filter { !provinceOnly.contains($0.id) }
+        events.removeAll { e in
+            lead.contains(e.id) && placed.contains { p in p.category == e.category && ReportRun.overlaps(p, e) }
+        }
+    }
+
+    static func overlaps(_ a: Event, _ b: Event) -> Bool {
+        guard let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return false }
+        return s1 <= e2 && s2 <= e1
+    }
+
+    /// A report that tells happenings but names no place for them in its text (its places are only its
+    /// dateline's, or descriptions) yields no located events, and says so.
+    mutating func noteUnlocated() {
+        guard events.isEmpty, analyses.contains(where: { !$0.triggers.isEmpty }) else { return }
+        let filed = report.dateline.map { " (filed from \($0.city), which is no event place)" } ?? ""
+        warnings.append("\(report.name): no located events: the report tells happenings but names no place where "
+                        + "they happened\(filed)")
+    }
+}
+
+/// The hints of unknown names, shared by the copies of an extractor (reports may be read on several threads).
+final class HintCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hints: [String: String] = [:]
+
+    /// The hint of `name`, made by `make` the first time it is asked for.
+    func hint(for name: String, make: () -> String) -> String {
+        lock.lock()
+        if let h = hints[name] { lock.unlock(); return h }
+        lock.unlock()
+        let h = make()
+        lock.lock(); hints[name] = h; lock.unlock()
+        return h
     }
 }

@@ -98,6 +98,26 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
     case arrangement
     /// A capitalised word that is never a place on its own ("Syrian", "Turkish"), even when it folds like one.
     case notPlace = "not_place"
+    /// A word that makes a place named beside it no place of a happening (`PlaceRoleCue`: a road's end, a
+    /// destination, where fire came from, where a statement was made, where someone is based).
+    case placeRole = "place_role"
+}
+
+/// The values of `place_role` cues: why a place named beside the cue is no event place (see `PlaceRoles`).
+public enum PlaceRoleCue: String, Sendable, Hashable, CaseIterable {
+    /// "highway", "road", "supply line": the places that name a road or end it ("the Hama-Aleppo highway",
+    /// "the road linking A with B").
+    case road
+    /// "toward", "in the direction of", "moving on": where a movement goes.
+    case destination
+    /// "fled", "withdrew", "retreated": the place they went to ("fled to B").
+    case retreat
+    /// "fired", "came", "launched": the place fire came from ("fired from A").
+    case origin
+    /// "speaking", "interview", "remarks": the place a statement was made from ("speaking from A").
+    case speech
+    /// "based": where a group or person is based ("based in A", "A-based").
+    case based
 }
 
 /// A cue phrase of one kind and its value ("thursday" → weekday 4).
@@ -259,7 +279,11 @@ public struct Lexicon: Sendable {
     /// ISO country code → the conflict whose actor rows hold for reports at home there (`conflicts.tsv`).
     public let conflicts: [String: String]
 
+    /// Actor rows by phrase (the first row of a phrase), for "Turkish retaliation" (see `demonymAgent`).
+    let actorByPhrase: [String: ActorEntry]
     let vocabulary: Vocabulary
+    /// The trigger phrases' words by lemma ("captured", "capturing", "capture" are one).
+    let triggerWords: LemmaVocabulary
     let triggerTrie: PhraseTrie<TriggerEntry>
     let actorTrie: PhraseTrie<ActorEntry>
     let cueTrie: PhraseTrie<CueEntry>
@@ -267,13 +291,17 @@ public struct Lexicon: Sendable {
     /// A lexicon from rows already in memory. `conflicts` maps ISO country codes to conflicts (see `conflict(of:)`).
     public init(triggers: [TriggerEntry], actors: [ActorEntry], cues: [CueEntry], conflicts: [String: String] = [:]) {
         self.triggers = triggers; self.actors = actors; self.cues = cues; self.conflicts = conflicts
+        var byPhrase: [String: ActorEntry] = [:]
+        for a in actors where byPhrase[a.phrase] == nil { byPhrase[a.phrase] = a }
+        actorByPhrase = byPhrase
         var v = Vocabulary()
         var t = PhraseTrie<TriggerEntry>(), a = PhraseTrie<ActorEntry>(), c = PhraseTrie<CueEntry>()
-        for e in triggers { t.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
+        let lemmas = LemmaVocabulary(words: triggers.flatMap { Lexicon.words($0.phrase) })
+        for e in triggers { t.insert(Lexicon.words(e.phrase).map { lemmas.number(of: $0) }, e) }
         for e in actors { a.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
         for e in cues { c.insert(Lexicon.words(e.phrase).map { v.add($0) }, e) }
         v.seal()
-        vocabulary = v; triggerTrie = t; actorTrie = a; cueTrie = c
+        vocabulary = v; triggerWords = lemmas; triggerTrie = t; actorTrie = a; cueTrie = c
     }
 
     /// The conflict of a report whose home country is `country` (`conflicts.tsv`), or nil for a country no
@@ -391,6 +419,10 @@ public struct Lexicon: Sendable {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "unknown cue kind \"\(c[0])\"")
             }
             guard !c[1].isEmpty else { throw LexiconError.malformed(file: r.file, line: r.line, message: "empty phrase") }
+            if kind == .placeRole, PlaceRoleCue(rawValue: c[2]) == nil {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "place_role must be one of "
+                    + PlaceRoleCue.allCases.map(\.rawValue).joined(separator: ", ") + ", not \"\(c[2])\"")
+            }
             if [.weekday, .month, .number, .multiplier].contains(kind), Int(c[2]) == nil {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "\(kind.rawValue) needs a whole number, not \"\(c[2])\"")
             }

@@ -8,11 +8,22 @@ extension ReportRun {
     /// The gazetteer names of a sentence, resolved.
     mutating func namedPlaces(_ a: SentenceAnalysis) -> [PlaceMention] {
         var out: [PlaceMention] = []
-        for name in a.names where !name.match.candidates.isEmpty {
+        let joined = a.joinedNames()
+        for j in joined.spans {
+            let name = a.original(j)
+            let (near, direction) = relativePosition(a, before: j.lowerBound)
+            out.append(PlaceMention(range: j, form: .unresolved, text: name, place: nil, precision: 3, direction: direction,
+                                    local: PlaceRoles.reason(a, j) == nil, near: near,
+                                    rule: noted("unknown name '\(name)' (its words name different places)")))
+        }
+        for name in a.names where !name.match.candidates.isEmpty && !joined.members.contains(name.range.lowerBound) {
             let (range, m) = (name.range, name.match)
             // A word the lexicon says is never a place (`not_place`: demonyms, "Kremlin") is none, whatever it
             // folds like; the matcher already leaves out short and common words and demonyms it knows.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
+            // A name inside a longer actor phrase names an organisation ("Hay'at Tahrir al-Sham"), not a place.
+            if a.actors.contains(where: { $0.range.count > range.count && $0.range.lowerBound <= range.lowerBound
+                && $0.range.upperBound >= range.upperBound }) { continue }
             var rule = noted("name '\(m.text)'")
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
@@ -26,7 +37,7 @@ extension ReportRun {
                     : " (bare name of a governorate the report names as such) → the governorate")
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
-            } else if let p = resolved[m.key + "|" + (m.cue ?? "")] {
+            } else if let p = resolved[m.key + "|" + (m.cue ?? "")] ?? resolved[m.key + "|*"] {
                 place = p
                 rule += noted(" → \(p.name), as earlier in the report")
             } else {
@@ -34,7 +45,10 @@ extension ReportRun {
                 do {
                     let r = try extractor.gazetteer.resolve(m.text, context: context)
                     place = r.place
+                    noteWeak(m, to: r.place, context: context, sentence: a)
                     resolved[m.key + "|" + (m.cue ?? "")] = r.place
+                    // One name, one place in a report, whatever cue word stands beside it later.
+                    if resolved[m.key + "|*"] == nil { resolved[m.key + "|*"] = r.place }
                     rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
                 } catch {
                     // The matcher found the name, so the resolver should too; if it cannot, say so and keep the
@@ -53,13 +67,20 @@ extension ReportRun {
             }
             let (near, direction) = relativePosition(a, before: range.lowerBound)
             let inTrigger = range.lowerBound > 0 && a.triggers.contains { $0.range.contains(range.lowerBound - 1) }
-            let isNear = near || (m.cue == "near" && !inTrigger)
+            // "the Harran hills", "Hawash hill": a feature by the village, not the village.
+            let feature = range.upperBound < a.tokens.count && ReportRun.featureNouns.contains(a.tokens[range.upperBound].text)
+            let isNear = near || (m.cue == "near" && !inTrigger) || (feature && place.kind.isSettlement)
             var precision = place.kind.geoPrecision
             if isNear, precision < 2 { precision = 2 }
             if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
-            let local = home.isLocal(place)
+            var local = home.isLocal(place)
+            if local, let why = PlaceRoles.reason(a, range) {
+                local = false
+                rule += noted(" — no event place: \(why)")
+            }
             out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
-                                    direction: direction, local: local, near: isNear, rule: rule))
+                                    direction: direction, local: local, near: isNear, rule: rule,
+                                    byFeature: feature && !near && m.cue != "near"))
         }
         return out
     }
@@ -76,6 +97,8 @@ extension ReportRun {
         }
     }
 
+    /// Nouns after a village's name that name a feature beside it ("the Harran hills").
+    static let featureNouns: Set<String> = ["hill", "hills", "heights", "mountain", "mountains", "ridge", "plain", "valley"]
     /// Words skipped between a direction and its place ("north of the town of X").
     static let positionFillers: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
     /// Words before "of" that introduce a (possibly unknown) settlement name.
@@ -146,9 +169,17 @@ extension ReportRun {
             for back in 1...4 where i - back >= 0 {
                 let w = a.tokens[i - back].text
                 if w == "a" || w == "an" {
-                    if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
+                    let comma = i - back - 1
+                    if comma > 0, a.tokens[comma].text == ",",
+                       let head = named.last(where: { $0.range.upperBound == comma }), let p = head.place, head.local {
+                        // "X, a town the army had captured …": the apposition is X itself.
+                        out.append(PlaceMention(range: (i - back)..<(i + len), form: .anaphor, text: a.original((i - back)..<(i + len)),
+                                                place: p, precision: p.kind.geoPrecision, direction: nil, local: true, near: false,
+                                                rule: noted("'\(a.original((i - back)..<(i + len)))' describes \(p.name) named before it")))
+                    } else if !(i - back + 1..<i).contains(where: { covered[$0] || a.tokens[$0].isPunctuation }) {
                         out.append(PlaceMention(range: (i - back)..<(i + len), form: .unnamed, text: a.original((i - back)..<(i + len)),
-                                                place: nil, precision: 3, direction: nil, local: true, near: false,
+                                                place: nil, precision: 3, direction: nil,
+                                                local: PlaceRoles.reason(a, (i - back)..<(i + len)) == nil, near: false,
                                                 rule: noted("unnamed place '\(a.original((i - back)..<(i + len)))' → the report's province")))
                     }
                     break
@@ -163,21 +194,36 @@ extension ReportRun {
             var start: Int? = nil
             if i + 1 < a.tokens.count, a.tokens[i + 1].text == "of", ReportRun.settlementNouns.contains(t) {
                 start = i + 2
-            } else if ReportRun.placePrepositions.contains(t) {
+            } else if ReportRun.placePrepositions.contains(t), a.standsAlone(i) {
+                start = i + 1
+                // "in nearby X", "in neighbouring X": X lies by the happening told before it.
+                if i + 1 < a.tokens.count, a.has(.neighbour, at: i + 1) != nil || a.tokens[i + 1].text == "nearby" { start = i + 2 }
+            }
+            // "the troops took A, B and C": a list of names right after a change of control.
+            if start == nil, a.triggers.contains(where: { $0.range.upperBound == i + 1 && $0.entry.rule == .territory }),
+               i + 1 < a.tokens.count, a.tokens[i + 1].capitalised || ReportRun.articles.contains(a.tokens[i + 1].text) {
                 start = i + 1
             }
             guard var s = start else { i += 1; continue }
-            let list = start == i + 2
+            let list = start != i + 1 || !ReportRun.placePrepositions.contains(t)
             // "the neighbouring village(s) of X": X lies by the place named before it.
-            let neighbour = list && i > 0 && a.has(.neighbour, at: i - 1) != nil
+            let neighbour = (start == i + 2 && i > 0 && a.has(.neighbour, at: i - 1) != nil)
+                || (start == i + 2 && ReportRun.placePrepositions.contains(t))
             while s < a.tokens.count {
                 var e = s
-                while e < a.tokens.count, a.tokens[e].capitalised || (e > s && ReportRun.articles.contains(a.tokens[e].text)),
+                // "al-Dab'a": a name may open with the article, joined to a capitalised word.
+                let opensWithArticle = ReportRun.articles.contains(a.tokens[s].text) && s + 1 < a.tokens.count
+                    && a.tokens[s + 1].capitalised
+                while e < a.tokens.count, a.tokens[e].capitalised || ((e > s || opensWithArticle) && ReportRun.articles.contains(a.tokens[e].text)),
                       !covered[e], !a.tokens[e].isPunctuation, isPlainWord(a, e) { e += 1 }
-                if e > s, a.tokens[s].capitalised, !covered[s] {
+                // "Jub Suleiman": an unknown word right before a known name makes one unknown name with it.
+                if e > s, e < a.tokens.count, covered[e], a.onlySpace(between: e - 1, and: e),
+                   let known = named.first(where: { $0.range.lowerBound == e }) { e = known.range.upperBound }
+                if e > s + (opensWithArticle ? 1 : 0), a.tokens[s].capitalised || opensWithArticle, !covered[s] {
                     let name = a.original(s..<e)
+                    let (near, direction) = relativePosition(a, before: s)
                     out.append(PlaceMention(range: s..<e, form: .unresolved, text: name, place: nil, precision: 3,
-                                            direction: nil, local: true, near: false,
+                                            direction: direction, local: PlaceRoles.reason(a, s..<e) == nil, near: near,
                                             rule: noted("unknown name '\(name)' after '\(t)'"), neighbour: neighbour))
                 }
                 guard list else { break }
@@ -218,15 +264,24 @@ extension ReportRun {
     /// near Y"), else the place named just before it when it is said to neighbour it ("A and the
     /// neighbouring village of X"), both with precision 2; else a governorate named in the clause or the
     /// report's province, precision 3. Nil when the report makes no place clear.
-    func fallback(for m: PlaceMention, in candidates: [PlaceMention], nearTown: PlaceMention?) -> Target? {
-        if let t = nearTown, let p = t.place {
-            return Target(place: p, precision: 2, direction: t.direction, unresolved: m.text,
-                          rule: m.rule + " → near \(p.name), precision 2")
-        }
+    func fallback(for m: PlaceMention, in candidates: [PlaceMention], nearTown: PlaceMention?, sentence k: Int) -> Target? {
         if m.neighbour, let t = candidates.last(where: { $0.range.upperBound <= m.range.lowerBound && $0.form != .unresolved
                                                           && $0.place?.kind.isSettlement == true }), let p = t.place {
             return Target(place: p, precision: 2, unresolved: m.text,
                           rule: m.rule + " + 'neighbouring' → near \(p.name), the place named before it, precision 2")
+        }
+        if m.neighbour, let last = events.last, let id = last.placeID, let p = extractor.gazetteer.place(id: id), !p.kind.isArea {
+            return Target(place: p, precision: 2, unresolved: m.text,
+                          rule: m.rule + " + 'nearby' → near \(p.name), the place of the happening told before, precision 2")
+        }
+        if let t = nearTown, let p = t.place {
+            return Target(place: p, precision: 2, direction: t.direction, unresolved: m.text,
+                          rule: m.rule + " → near \(p.name), precision 2")
+        }
+        if let p = candidates.last(where: { $0.form == .named && $0.local && $0.place?.kind.isSettlement == true })?.place
+            ?? paragraphHappeningPlace(sentence: k) {
+            return Target(place: p, precision: 2, unresolved: m.text,
+                          rule: m.rule + " → near \(p.name), the town of the happening told beside it, precision 2")
         }
         if let prov = sentenceProvince(candidates) ?? mainProvince {
             return Target(place: prov, precision: 3, unresolved: m.text, rule: m.rule + " → \(prov.name), precision 3")
@@ -235,9 +290,14 @@ extension ReportRun {
     }
 
     /// " (did you mean 'A', 'B'?)" for an unknown name, or "".
+    /// Only with explanations on (`Extractor.explains`, `--explain`): the nearest spellings cost a scan of every
+    /// gazetteer key, more than reading the report.
     func hint(_ name: String) -> String {
-        let sugg = extractor.gazetteer.suggestions(for: name)
-        return sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+        guard extractor.explains else { return "" }
+        return extractor.hints.hint(for: name) {
+            let sugg = extractor.gazetteer.suggestions(for: name)
+            return sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+        }
     }
 
     /// A governorate named in the same clause.

@@ -54,8 +54,11 @@ public struct Report: Sendable, Hashable {
     public var url: String?
     /// The city of the dateline (where the report was filed; never an event location), or nil.
     public var datelineCity: String?
-    /// Scalar offset where the body starts (after the `URL:` line and the dateline), 0 without them.
+    /// Scalar offset where the body starts (after the `URL:` line and a dateline that opens it), 0 without them.
     public var bodyStart: Int
+    /// The wire dateline, wherever it stands in the first paragraphs (after a headline too): its scalars are
+    /// not read as text (see `DatelineReader`).
+    public var dateline: Dateline?
 
     /// A report from text in memory. A first line `URL: … | DATE: YYYY-MM-DD` (a stored page's metadata) is
     /// not text: it gives the address and the date; then the dateline, when present, gives the date (when the
@@ -73,13 +76,34 @@ public struct Report: Sendable, Hashable {
         if let d = Report.dateline(of: rest) {
             self.date = header?.date ?? d.date; self.dateSource = header?.date == nil ? .dateline : .header
             self.datelineCity = d.city; self.bodyStart = skip + d.bodyStart
+            self.dateline = Dateline(city: d.city, range: skip..<(skip + d.bodyStart))
         } else {
-            guard let date = header?.date ?? date else { throw ReportError.noDate(file: name) }
-            self.date = date; self.dateSource = header?.date == nil ? dateSource : .header
-            let city = Report.cityDateline(of: rest)
-            self.datelineCity = city?.city
-            self.bodyStart = skip + (city?.bodyStart ?? 0)
+            let scalars = Array(t.unicodeScalars)
+            let found = DatelineReader.find(in: scalars, from: skip)
+            if let h = header?.date {
+                self.date = h; self.dateSource = .header
+            } else if let own = found?.day(near: date) {
+                self.date = own; self.dateSource = .dateline
+            } else if let date {
+                self.date = date; self.dateSource = dateSource
+            } else {
+                throw ReportError.noDate(file: name)
+            }
+            self.dateline = found
+            self.datelineCity = found?.city
+            let opens = found.map { d in scalars[skip..<d.range.lowerBound].allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" } } ?? false
+            self.bodyStart = opens ? found!.range.upperBound : skip
         }
+    }
+
+    /// True when the text gives its own date: a `DATE:` on line 1, a dated dateline, or a wire dateline with a
+    /// day and a year.
+    static func datesItself(_ normal: String, header: (url: String?, date: Day?, length: Int)?) -> Bool {
+        if header?.date != nil { return true }
+        let skip = header?.length ?? 0
+        let rest = skip == 0 ? normal : String(String.UnicodeScalarView(normal.unicodeScalars.dropFirst(skip)))
+        if dateline(of: rest) != nil { return true }
+        return DatelineReader.find(in: Array(normal.unicodeScalars), from: skip)?.year != nil
     }
 
     /// Reads a report file (`-` for standard input). The date comes from the dateline, else from the
@@ -104,8 +128,7 @@ public struct Report: Sendable, Hashable {
         }
         let normal = normalise(text)
         let header = try Report.header(of: normal, file: path)
-        let rest = header.map { String(String.UnicodeScalarView(normal.unicodeScalars.dropFirst($0.length))) } ?? normal
-        if header?.date != nil || dateline(of: rest) != nil { return try Report(name: name, text: normal, date: nil) }
+        if datesItself(normal, header: header) { return try Report(name: name, text: normal, date: nil) }
         var sourceName: String? = nil, url: String? = nil
         if path != "-", let meta = try sidecar(for: path) {
             sourceName = meta.source; url = meta.url

@@ -55,8 +55,9 @@ extension ReportRun {
                 && !(m.range.count == 1 && ClauseRules.countryWords.contains(prev.tokens[m.range.lowerBound].text)) }
             guard !named.isEmpty else { continue }
             let chosen: ActorEntry
-            if Set(named.map(\.entry.names)).count == 1 {
-                chosen = named[named.count - 1].entry
+            if Set(named.map(\.entry.names)).count == 1 || Set(named.map(\.entry.side)).count == 1 {
+                // One side, however many names ("the factions and jihadi groups"): the first named.
+                chosen = named[0].entry
             } else if let first = prev.triggers.first?.range.lowerBound,
                       let subject = named.first(where: { $0.range.upperBound <= first }),
                       subject.range == prev.actors.first(where: { $0.entry.actor != nil })?.range {

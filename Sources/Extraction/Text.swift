@@ -142,17 +142,38 @@ struct Token: Sendable {
     var possessive: Bool
     /// True for "," ";" "--" ":" "(" ")".
     var isPunctuation: Bool
+    /// UTF-8 offsets in the sentence's text (for the gazetteer's name matcher, which reads these same words).
+    var byteStart = 0, byteEnd = 0
+    /// True when a hyphen joins the word to the one before ("Nayrab" of "al-Nayrab").
+    var hyphenBefore = false
 }
 
 /// Splits a sentence into tokens: runs of letters and digits (digits keep inner "," and "." as in
-/// "520,000" and "3.5"); hyphens and apostrophes split words; a possessive "'s" marks the word before;
-/// quotes and other symbols are dropped; "," ";" ":" "(" ")" and dashes ("--", "–", "—") are tokens.
+/// "520,000" and "3.5"); hyphens split words; an apostrophe or ayn/hamza mark between letters is dropped
+/// inside the word ("Dab'a" → "daba", "Hay'at" → "hayat", as the gazetteer folds names); a possessive "'s"
+/// marks the word before; quotes and other symbols are dropped; "," ";" ":" "(" ")" and dashes ("--", "–",
+/// "—") are tokens. The gazetteer's name matcher reads the same words (`NameMatcher.matches(in:words:)`).
 enum Tokenizer {
     static func tokens(of text: String) -> [Token] { tokens(of: Array(text.unicodeScalars)) }
+
+    /// Apostrophes and ayn/hamza marks (as `NameKey` folds them).
+    @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x27, 0x60, 0xB4, 0x2BB, 0x2BC, 0x2BD, 0x2BE, 0x2BF, 0x2018, 0x2019, 0x2032: return true
+        default: return false
+        }
+    }
+
+    @inline(__always) static func utf8Width(_ c: Unicode.Scalar) -> Int {
+        c.value < 0x80 ? 1 : c.value < 0x800 ? 2 : c.value < 0x10000 ? 3 : 4
+    }
 
     static func tokens(of s: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(s.count / 5)
+        // UTF-8 offset of each scalar (and of the end).
+        var bytes = [Int](repeating: 0, count: s.count + 1)
+        for (k, c) in s.enumerated() { bytes[k + 1] = bytes[k] + utf8Width(c) }
         // The lower-case UTF-8 bytes of the current word (reused; short words become Strings without allocation).
         var lower: [UInt8] = []
         var i = 0
@@ -167,14 +188,20 @@ enum Tokenizer {
                     let x = s[i]
                     if isWordScalar(x) {
                         appendLowercase(x, to: &lower); i += 1
+                    } else if !isDigit, isMark(x), i + 1 < n, isWordScalar(s[i + 1]),
+                              !((s[i + 1] == "s" || s[i + 1] == "S") && (i + 2 == n || !isWordScalar(s[i + 2]))) {
+                        i += 1
                     } else if isDigit, (x == "," || x == "."), i + 1 < n, isASCIIDigit(s[i + 1]) {
                         if x == "." { lower.append(UInt8(ascii: ".")) }
                         i += 1
                     } else { break }
                 }
                 let capital = SentenceSplitter.isUppercase(c)
+                let hyphen = start >= 2 && (s[start - 1] == "-" || s[start - 1] == "\u{2010}" || s[start - 1] == "\u{2011}")
+                    && isWordScalar(s[start - 2])
                 out.append(Token(text: String(decoding: lower, as: UTF8.self), start: start, end: i, capitalised: capital,
-                                 possessive: false, isPunctuation: false))
+                                 possessive: false, isPunctuation: false, byteStart: bytes[start], byteEnd: bytes[i],
+                                 hyphenBefore: hyphen))
                 // Possessive 's (straight or curly apostrophe).
                 if i + 1 < n, s[i] == "'" || s[i] == "\u{2019}", s[i + 1] == "s" || s[i + 1] == "S",
                    i + 2 == n || !isWordScalar(s[i + 2]) {

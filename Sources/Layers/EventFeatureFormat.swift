@@ -32,7 +32,7 @@ enum EventFeatureFormat {
     /// An upper bound of the bytes `write(_:to:)` writes for `e` (every string byte escaped as `\u00XX`).
     static func maxCount(_ e: Event) -> Int {
         func n(_ s: String?) -> Int { s?.utf8.count ?? 0 }
-        var text = 2 * n(e.id) + n(e.place) + n(e.placeID) + n(e.direction) + n(e.country)
+        var text = 2 * n(e.id) + 2 * n(e.place) + n(e.placeID) + n(e.direction) + n(e.country)
             + n(e.fatalitiesDetail) + n(e.unresolvedPlace) + n(e.notes) + n(e.admin1) + n(e.admin2) + n(e.admin3)
             + n(e.sources.first?.report) + n(e.sources.first?.sentence) + 128
         for a in e.actors { text += 2 * n(a.name) + 4 }
@@ -131,6 +131,8 @@ enum EventFeatureFormat {
         case .fatalitiesReported: c.put(e.fatalities != nil ? "true" : "false")
         case .sourceReport: c.put(jsonString: e.sources.first?.report)
         case .sourceSentence: c.put(jsonString: e.sources.first.map { FlatText.cut($0.sentence) })
+        case .name: c.put(jsonString: FlatText.name(of: e))
+        case .begin: _ = putDay(e.start, to: &c)
         case .time:
             guard let d = e.start else { c.put("null"); return }
             c.put(UInt8(ascii: "\""))

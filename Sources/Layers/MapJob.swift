@@ -44,8 +44,8 @@ public enum MapJob {
     /// The fixed top-level files, in the order they are listed.
     public static let files = ["events.geojson", "sources.csv", "events.geojsonseq", "events.csv", "statements.jsonl",
                                "ongoing.geojson", "undated.geojson", "places.geojson", "highways.geojson",
-                               "borders.geojson", "footprints.geojson", "movements.geojson", "frontlines.geojson",
-                               "map.svg", "index.html"]
+                               "borders.geojson", "border_lines.geojson", "footprints.geojson", "movements.geojson",
+                               "frontlines.geojson", "map.svg", "index.html"]
 
     /// Events in output order: by first day (undated last), then last day, then id.
     public static func ordered(_ events: [Event]) -> [Event] {
@@ -115,12 +115,19 @@ public enum MapJob {
                                         name: "undated", attribution: credit)
         counts.append(LayerCount(file: "undated.geojson", count: partition.undated.count))
 
-        // one layer a day: its events, then its front line, sides and control
-        var extra: [Day: [Feature]] = [:]
-        for (day, f) in fronts { extra[day] = dayFeatures(f, coordinates: input.control?.coordinates ?? [:]) }
-        let dayCounts = try EventLayers.writeDays(events, extra: extra, attribution: credit) { day in
-            try folder.stagingPath("days/\(day).geojson")
-        }.map { LayerCount(file: "days/\($0.day).geojson", count: $0.count) }
+        // one folder a day, one geometry type a file: its events, front line, sides and control
+        var dayCounts = try EventLayers.writeDays(events, attribution: credit) { day in
+            try folder.stagingPath("days/\(day)/events.geojson")
+        }.map { LayerCount(file: "days/\($0.day)/events.geojson", count: $0.count) }
+        for day in fronts.keys.sorted() {
+            let parts = GISLayers.day(fronts[day]!, coordinates: input.control?.coordinates ?? [:])
+            for (file, features) in [("frontline", parts.line), ("sides", parts.sides), ("control", parts.control)] {
+                let path = "days/\(day)/\(file).geojson"
+                try ByteSink.write(GeoJSON.encode(BaseLayers.collection(features, name: "\(file) \(day)", attribution: credit)), to: folder.stagingPath(path))
+                dayCounts.append(LayerCount(file: path, count: features.count))
+            }
+        }
+        dayCounts.sort { $0.file < $1.file }
 
         // base layers
         let places = BaseLayers.places(of: events, gazetteer: input.gazetteer)
@@ -143,10 +150,14 @@ public enum MapJob {
         let movements = BaseLayers.collection(movementFeatures, name: "movements", attribution: credit)
         let frontlines = BaseLayers.collection(input.frontlines.sorted { $0.date < $1.date }.map(frontlineFeature),
                                                name: "frontlines", attribution: credit)
-        for (file, c) in [("places.geojson", places), ("highways.geojson", highways), ("borders.geojson", borders),
-                          ("footprints.geojson", footprints), ("movements.geojson", movements),
-                          ("frontlines.geojson", frontlines)] {
-            try ByteSink.write(GeoJSON.encode(c), to: folder.stagingPath(file))
+        let regions = BaseLayers.collection(GISLayers.polygons(of: borders.features), name: "borders", attribution: credit)
+        let borderLines = BaseLayers.collection(GISLayers.lines(of: borders.features), name: "border lines", attribution: credit)
+        let areas = BaseLayers.collection(GISLayers.polygons(of: footprints.features), name: "footprints", attribution: credit)
+        for (file, c) in [("places.geojson", places), ("highways.geojson", highways), ("borders.geojson", regions),
+                          ("border_lines.geojson", borderLines), ("footprints.geojson", areas),
+                          ("movements.geojson", movements), ("frontlines.geojson", frontlines)] {
+            let fitted = BaseLayers.collection(GISLayers.fittingText(c.features), name: c.foreignMembers["name"]?.stringValue ?? file, attribution: credit)
+            try ByteSink.write(GeoJSON.encode(fitted), to: folder.stagingPath(file))
             counts.append(LayerCount(file: file, count: c.features.count))
         }
 
@@ -173,26 +184,20 @@ public enum MapJob {
         try sink.commit()
     }
 
-    /// A day's front-line features (line, sides, contested) and its control points (`kind` "control",
-    /// `place_id`, `place`, `side`, `distance_to_line_km`, `date`).
-    static func dayFeatures(_ f: FrontlineDay, coordinates: [String: Coordinate]) -> [Feature] {
-        let distance = Dictionary(f.placeDistances.map { ($0.placeID, $0.distanceKm) }, uniquingKeysWith: { a, _ in a })
-        let points = f.control.compactMap { c -> Feature? in
-            guard let at = coordinates[c.placeID] else { return nil }
-            return Feature(geometry: .point(at), properties: [
-                "kind": "control", "date": .string(f.date.description), "place_id": .string(c.placeID),
-                "place": .string(c.place), "side": .string(c.side.rawValue),
-                "distance_to_line_km": distance[c.placeID].map { .number(($0 * 1000).rounded() / 1000) } ?? .null,
-            ])
-        }
-        return f.features + points
-    }
-
-    /// One feature per day for `frontlines.geojson`: the line, with the day's figures and control list.
+    /// One feature per day for `frontlines.geojson`: the line (a MultiLineString) with the day's figures as
+    /// flat properties (`length_km`, `changed_km2`, `advance_km`, each side's `…_km2`, the number of
+    /// `settlements` and of those that `changed_hands`); the control list is in `days/DAY/control.geojson`.
     static func frontlineFeature(_ f: FrontlineDay) -> Feature {
-        var props = f.json.objectValue ?? [:]
-        props["kind"] = "front_line"
-        props["method"] = "Voronoi split of the area of interest among the control table's settlements (UTM); a model of control, not a surveyed line"
-        return Feature(id: .string(f.date.description), geometry: f.line, properties: props)
+        let date = JSONValue.string(f.date.description)
+        var props: [String: JSONValue] = [
+            "date": date, "begin": date, "end": date, "name": .string("Front line \(f.date)"), "kind": "front_line",
+            "method": "Voronoi split of the area of interest among the control table's settlements (UTM); a model of control, not a surveyed line",
+            "length_km": GISLayers.km(f.lengthKm), "changed_km2": GISLayers.km(f.changedKm2), "advance_km": GISLayers.km(f.advanceKm),
+            "settlements": .int(f.control.count), "changed_hands": .int(f.movements.count),
+            "line_side": .string(f.lineSide.rawValue),
+        ]
+        for side in f.sideOrder { props["\(side.rawValue)_km2"] = GISLayers.km(f.areaKm2[side.rawValue] ?? 0) }
+        return Feature(id: .string(f.date.description), geometry: GISLayers.lines(of: [Feature(geometry: f.line)]).first?.geometry,
+                       properties: props)
     }
 }

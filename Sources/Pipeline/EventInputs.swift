@@ -4,10 +4,12 @@ import FileIO
 import Foundation
 import GeoModel
 import Places
+import Store
 
 /// Where a job's events come from: reports to extract, event files to read, and an analyst's overrides.
 public struct EventRequest: Sendable {
-    /// Reports (`.txt`, `-` for standard input), event files (`.jsonl`, `.csv`, `.geojson`) or folders of them.
+    /// Reports (`.txt`, `-` for standard input), event files (`.jsonl`, `.csv`, `.geojson`), folders of them,
+    /// or stores (a `.gpkg` file, a `postgresql://` URL) read with their kept overrides applied.
     public var inputs: [String]
     /// The date of reports that carry none of their own (no dateline, no sidecar).
     public var fallbackDate: Day?
@@ -33,11 +35,12 @@ public enum EventInputs {
     /// - Throws: `ReportError`, `EventFileError`, `FileIOError` naming the file (and line).
     public static func load(_ request: EventRequest, gazetteer: Gazetteer, lexicon: Lexicon,
                             reportsOnly: Bool = false) throws -> ExtractionResult {
-        let reports: [String], eventFiles: [String]
+        let reports: [String], eventFiles: [String], stores: [String]
         if reportsOnly {
-            reports = try InputFiles.reports(request.inputs); eventFiles = []
+            reports = try InputFiles.reports(request.inputs); eventFiles = []; stores = []
         } else {
-            let files = try InputFiles.collect(request.inputs)
+            stores = request.inputs.filter(StoreLocation.isStore)
+            let files = try InputFiles.collect(request.inputs.filter { !StoreLocation.isStore($0) })
             reports = files.reports; eventFiles = files.eventFiles
         }
         var result = ExtractionResult()
@@ -49,6 +52,12 @@ public enum EventInputs {
             let read = try EventFiles.load(path: file)
             result.events += read.filter { $0.kind == .event }
             result.statements += read.filter { $0.kind == .statement }
+        }
+        for location in stores {
+            let read = try StoreLocation(location).open(create: false).read(gazetteer: gazetteer)
+            result.events += read.events
+            result.statements += read.statements
+            result.warnings += read.warnings
         }
         if let path = request.overrides {
             let overrides = try Overrides.load(path: path)

@@ -56,9 +56,12 @@ public enum MapPipeline {
             warnings.append("no front lines drawn: \(error)")
         }
         let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
-                             sourceCount: (try? InputFiles.collect(request.events.inputs).count) ?? request.events.inputs.count,
+                             sourceCount: try EventInputs.sourceCount(request.events),
                              explanations: read.explanations, page: request.page)
-        return MapOutcome(layers: try MapJob.write(input, to: request.out), warnings: warnings)
+        let layers = try MapJob.write(input, to: request.out)
+        // The places an analyst should check, with their sentences (ReviewList, in Extraction).
+        try ReviewFile.write(read.review, into: request.out)
+        return MapOutcome(layers: layers, warnings: warnings)
     }
 
     /// Refuses an output folder that is, or lies inside, an input folder: the next run would read its own

@@ -22,6 +22,23 @@ public enum NameKey {
 
     // MARK: - Tokens with their place in the text
 
+    /// A word of a text as the caller's tokenizer found it (see `NameMatcher.matches(in:words:)`): its first
+    /// and past-the-end UTF-8 offsets, and whether a hyphen joins it to the word before ("Nayrab" of
+    /// "al-Nayrab"). Marks inside it (apostrophes, ayn, hamza) are skipped when it is folded.
+    public struct WordSpan: Sendable, Hashable {
+        /// UTF-8 offset of the word's first byte in the text.
+        public var start: Int
+        /// UTF-8 offset just past its last byte.
+        public var end: Int
+        /// True when a hyphen joins it to the word before.
+        public var hyphenBefore: Bool
+
+        /// A word span.
+        public init(start: Int, end: Int, hyphenBefore: Bool) {
+            self.start = start; self.end = end; self.hyphenBefore = hyphenBefore
+        }
+    }
+
     /// A folded token: its key, whether it is an article, and where it lies in the text.
     struct Token {
         var key: String
@@ -145,6 +162,19 @@ public enum NameKey {
             utf8 = u
         }
 
+        /// The words of a caller's own tokenization of the UTF-8 bytes `u` (which must outlive this value),
+        /// folded lazily: each span's start and end are UTF-8 offsets; the first letter says whether it is
+        /// capitalised, as `scan` decides.
+        init(utf8 u: UnsafeBufferPointer<UInt8>, words: [WordSpan]) {
+            tokens = words.map { w in
+                let (s, _) = NameKey.scalar(in: u, at: w.start)
+                let capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
+                return Token(key: "", isArticle: false, start: w.start, end: w.end, isCapitalised: capital,
+                             hyphenBefore: w.hyphenBefore, startsWord: !w.hyphenBefore)
+            }
+            utf8 = u
+        }
+
         /// Tokens already folded.
         init(folded tokens: [Token]) {
             self.tokens = tokens
@@ -264,6 +294,8 @@ public enum NameKey {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: c[0..<m]), as: UTF8.self)
         }
+        // 6. Whole words spelled without their vowel where others write one: Kfar, Kfr (كفر) are Kafr.
+        if key == "kfar" || key == "kfr" { return ("kafr", false) }
         return (key, false)
     }
 

@@ -10,6 +10,9 @@ public enum NearJob {
     public struct Answer: Sendable {
         public var hits: [NearHit]
         public var count: Int
+
+        /// An answer: the hits (nearest first) and their number.
+        public init(hits: [NearHit], count: Int) { self.hits = hits; self.count = count }
     }
 
     /// Runs `query` over the events at `path` (a file, a folder written by `map`, or `-`).

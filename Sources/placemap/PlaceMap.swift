@@ -10,7 +10,7 @@ struct PlaceMap: ParsableCommand {
         commandName: "placemap",
         abstract: "Turn conflict reports into geodata: places, events, front lines, GeoJSON layers.",
         version: PlaceMapVersion.current,
-        subcommands: [Map.self, Extract.self, Evaluate.self, Near.self, Along.self, Distance.self, Nearest.self, Frontline.self,
+        subcommands: [Map.self, Ingest.self, Extract.self, Evaluate.self, Near.self, Along.self, Distance.self, Nearest.self, Frontline.self,
                       Resolve.self, PlacesCommand.self, GazetteerCommand.self, Bench.self])
 
     /// Parses and runs, keeping every error to one line: the argument parser's own messages (a bad `--km`)

@@ -26,7 +26,11 @@ final class MapCommandTests: XCTestCase {
             files.append(dir.appendingPathComponent(name))
         }
         let days = dir.appendingPathComponent("days")
-        for name in try fm.contentsOfDirectory(atPath: days.path).sorted() { files.append(days.appendingPathComponent(name)) }
+        for day in try fm.contentsOfDirectory(atPath: days.path).sorted() {
+            for name in try fm.contentsOfDirectory(atPath: days.appendingPathComponent(day).path).sorted() {
+                files.append(days.appendingPathComponent(day).appendingPathComponent(name))
+            }
+        }
         return files
     }
 
@@ -45,7 +49,7 @@ final class MapCommandTests: XCTestCase {
     func testEveryLayerIsWrittenWithTheEventsInTheirPlace() throws {
         let out = try map()
         for file in ["events.geojson", "events.geojsonseq", "events.csv", "statements.jsonl", "ongoing.geojson",
-                     "undated.geojson", "places.geojson", "highways.geojson", "borders.geojson", "footprints.geojson",
+                     "undated.geojson", "places.geojson", "highways.geojson", "borders.geojson", "border_lines.geojson", "footprints.geojson",
                      "movements.geojson", "frontlines.geojson", "map.svg", "index.html"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), file)
         }
@@ -53,15 +57,18 @@ final class MapCommandTests: XCTestCase {
         XCTAssertEqual(try Self.eventIDs(out.appendingPathComponent("ongoing.geojson")), ["fx-09"])
         XCTAssertEqual(try Self.eventIDs(out.appendingPathComponent("undated.geojson")), ["fx-10"])
         let days = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("days").path).sorted()
-        XCTAssertEqual(days, ["2020-02-03.geojson", "2020-02-04.geojson", "2020-02-05.geojson", "2020-02-06.geojson"])
-        let feb6 = try Self.eventIDs(out.appendingPathComponent("days/2020-02-06.geojson"))
+        XCTAssertEqual(days, ["2020-02-03", "2020-02-04", "2020-02-05", "2020-02-06"])
+        let feb6 = try Self.eventIDs(out.appendingPathComponent("days/2020-02-06/events.geojson"))
         XCTAssertEqual(Set(feb6), ["fx-01", "fx-02", "fx-03", "fx-05", "fx-07", "fx-08", "fx-11"])
-        XCTAssertEqual(try Self.eventIDs(out.appendingPathComponent("days/2020-02-04.geojson")), ["fx-04"])
-        // the day layers also hold the front line and control of their day
-        let kinds = try Self.features(out.appendingPathComponent("days/2020-02-06.geojson"))
-            .compactMap { ($0["properties"] as? [String: Any])?["kind"] as? String }
-        XCTAssertTrue(kinds.contains("front_line"), "\(kinds)")
-        XCTAssertTrue(kinds.contains("control"), "\(kinds)")
+        XCTAssertEqual(try Self.eventIDs(out.appendingPathComponent("days/2020-02-04/events.geojson")), ["fx-04"])
+        // each day's front line, sides and control in their own files, one geometry type each
+        for (file, kind, type) in [("frontline", "front_line", "MultiLineString"), ("sides", "side", "MultiPolygon"),
+                                   ("control", "control", "Point")] {
+            let features = try Self.features(out.appendingPathComponent("days/2020-02-06/\(file).geojson"))
+            let kinds = Set(features.compactMap { ($0["properties"] as? [String: Any])?["kind"] as? String })
+            XCTAssertTrue(kinds.contains(kind), "\(file): \(kinds)")
+            XCTAssertEqual(Set(features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String }), [type], file)
+        }
         XCTAssertEqual(try Self.features(out.appendingPathComponent("frontlines.geojson")).count, 4)
         // statements stay out of the event layers
         let statements = try String(contentsOf: out.appendingPathComponent("statements.jsonl"), encoding: .utf8)
@@ -93,7 +100,7 @@ final class MapCommandTests: XCTestCase {
         XCTAssertEqual(f.count, 1)
         let p = f.first?["properties"] as? [String: Any]
         XCTAssertEqual(p?["id"] as? String, "pm:gov-idlib")
-        XCTAssertEqual(Set(p?["event_ids"] as? [String] ?? []), ["fx-06", "fx-09", "fx-10"])
+        XCTAssertEqual(Set((p?["event_ids"] as? String ?? "").components(separatedBy: "; ")), ["fx-06", "fx-09", "fx-10"])
     }
 
     func testMovementsCarryGeodesicLengthsFromTheirOrigin() throws {

@@ -28,7 +28,7 @@ final class MapExampleTests: XCTestCase {
     }
 
     static func dayEvents(_ dir: URL, _ day: String) throws -> [[String: Any]] {
-        let url = dir.appendingPathComponent("days/\(day).geojson")
+        let url = dir.appendingPathComponent("days/\(day)/events.geojson")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         return (json?["features"] as? [[String: Any]] ?? []).compactMap { $0["properties"] as? [String: Any] }
             .filter { $0["kind"] as? String == "event" }

@@ -71,7 +71,7 @@ final class PageTests: XCTestCase {
         XCTAssertEqual(o.string(6), "Idlib: conflict events, 4 February 2020")
         XCTAssertNotEqual(o.string(2), o.string(7), "the list follows the day")
         XCTAssertEqual(o.string(8), "#2020-02-04", "the address follows the day")
-        let day = { (d: String) in try Self.features(out.appendingPathComponent("days/\(d).geojson")).count }
+        let day = { (d: String) in try Self.features(out.appendingPathComponent("days/\(d)/events.geojson")).count }
         XCTAssertEqual(Self.drawn(o.string(3)), try day("2020-02-03"), o.string(3))
         XCTAssertEqual(Self.drawn(o.string(11)), try day("2020-02-06"), o.string(11))
         XCTAssertEqual(Self.drawn(o.string(15)), try Self.features(out.appendingPathComponent("events.geojson")).count,
@@ -253,7 +253,7 @@ final class PageTests: XCTestCase {
         XCTAssertTrue(o.string(1).contains("100,000 events") && o.string(1).contains("(100,000 events with a position)"),
                       "All days counts every event in its grid: \(o.string(1))")
         XCTAssertNotEqual(o.string(2), o.string(5), "the title follows the day")
-        XCTAssertEqual(Self.drawn(o.string(6)), try Self.features(out.appendingPathComponent("days/\(first).geojson")).count,
+        XCTAssertEqual(Self.drawn(o.string(6)), try Self.features(out.appendingPathComponent("days/\(first)/events.geojson")).count,
                        o.string(6))
         XCTAssertTrue(o.string(9).contains("Sources (1)") && o.string(9).contains("coded before PlaceMap"), o.string(9))
         XCTAssertLessThan(o.bytes, 10_000_000, "the first views load under 10 MB")

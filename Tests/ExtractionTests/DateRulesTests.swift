@@ -65,3 +65,48 @@ final class DateRulesTests: XCTestCase {
         XCTAssertEqual(DateRules.latestStart(of: 12, onOrBefore: thursday), .d("2019-12-01"))
     }
 }
+
+extension DateRulesTests {
+    func testOrdinalDaysAndAMonthWithItsYear() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin on the 3rd of February.").first)
+        XCTAssertEqual(e.start, Day(iso: "2020-02-03"))
+        let y = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin in December 2019.").first)
+        XCTAssertEqual(y.start, Day(iso: "2019-12-01")); XCTAssertEqual(y.end, Day(iso: "2019-12-31"))
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin in September 2017.").isEmpty,
+                      "history, over a year before the report, is no event")
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- The war began in 2011, when troops shelled Sarmin.").isEmpty)
+    }
+}
+
+extension DateRulesTests {
+    /// The first event at `place` of a report filed on Monday 2019-12-02 (written for the test).
+    func dated(_ text: String, at place: String = "Sarmin", date: String = "2019-12-02") throws -> (Day?, Day?, DatePrecision) {
+        let e = try XCTUnwrap(try Fixture.events(" date \(date) BEIRUT -- " + text, date: date).first { $0.place == place }, text)
+        return (e.start, e.end, e.datePrecision)
+    }
+
+    func testWeekendsWeeksAndDaysBeforeTheReport() throws {
+        XCTAssertEqual(try dated("Rebels shelled Sarmin over the weekend.").0, Day(iso: "2019-11-30"))
+        XCTAssertEqual(try dated("Rebels shelled Sarmin over the weekend.").1, Day(iso: "2019-12-01"))
+        XCTAssertEqual(try dated("Rebels shelled Sarmin the previous week.").0, Day(iso: "2019-11-25"))
+        XCTAssertEqual(try dated("Rebels shelled Sarmin the previous week.").1, Day(iso: "2019-12-01"))
+        let days = try dated("Rebels shelled Sarmin for days.")
+        XCTAssertEqual(days.1, Day(iso: "2019-12-01"), "a span ending before the report date")
+        let two = try dated("Clashes in Sarmin killed 20 fighters over the last two days.", date: "2019-12-05")
+        XCTAssertEqual(two.0, Day(iso: "2019-12-04")); XCTAssertEqual(two.1, Day(iso: "2019-12-05"))
+    }
+
+    func testDatesAgainstTheDayLastNamed() throws {
+        let r = try Fixture.events(" date 2019-12-02 BEIRUT -- On Thursday the army pulled out of Ariha. Rebels then took "
+                                   + "Sarmin. A day earlier, jets had bombed Binnish.", date: "2019-12-02")
+        XCTAssertEqual(r.first { $0.place == "Sarmin" }?.start, Day(iso: "2019-11-28"))
+        XCTAssertEqual(r.first { $0.place == "Binnish" }?.start, Day(iso: "2019-11-27"))
+    }
+
+    func testAHappeningWithNoDateCueTakesTheReportDateNotTheDateToldBefore() throws {
+        let r = try Fixture.events(" date 2019-12-02 BEIRUT -- Jets bombed Ariha on Thursday. Rebels shelled Sarmin.",
+                                   date: "2019-12-02")
+        let s = try XCTUnwrap(r.first { $0.place == "Sarmin" })
+        XCTAssertEqual(s.start, Day(iso: "2019-12-02")); XCTAssertEqual(s.datePrecision, .report)
+    }
+}

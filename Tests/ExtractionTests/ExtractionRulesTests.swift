@@ -5,11 +5,6 @@ import EventModel
 
 /// One rule at a time, on sentences written for the test (not the seeds'), with other spellings.
 final class ExtractionRulesTests: XCTestCase {
-    func only(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Event {
-        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- " + text)
-        XCTAssertEqual(events.count, 1, "\(events.map { "\($0.subTypeName) at \($0.place)" })", file: file, line: line)
-        return try XCTUnwrap(events.first, file: file, line: line)
-    }
 
     func testRelativePositionKeepsTheTownsPointWithPrecisionTwo() throws {
         let e = try only("Clashes raged in the north of the town of Sarmin on Thursday.")
@@ -64,17 +59,46 @@ final class ExtractionRulesTests: XCTestCase {
                       r.warnings[0])
     }
 
-    func testAnUnknownVillageBesideAKnownTownKeepsItsProvinceEventAndTheWarningSaysSo() throws {
+    func testAnUnknownVillageBesideAKnownTownGoesNearTheTownOfTheSameHappeningAndTheWarningSaysSo() throws {
         let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Rebels attacked Sarmin and the village of Tall Qurbizwi "
                                     + "in Idlib province on Monday.")
         let events = EventMerger.merge(r.events)
-        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Idlib Governorate"])
+        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin"])
         let unknown = try XCTUnwrap(events.first { $0.unresolvedPlace == "Tall Qurbizwi" })
-        XCTAssertEqual(unknown.placeID, "pm:gov-idlib")
-        XCTAssertEqual(unknown.geoPrecision, 3)
-        XCTAssertNil(events.first { $0.place == "Sarmin" }?.unresolvedPlace)
+        XCTAssertEqual(unknown.placeID, "geonames:164782")
+        XCTAssertEqual(unknown.geoPrecision, 2)
+        XCTAssertNotNil(events.first { $0.place == "Sarmin" && $0.unresolvedPlace == nil })
         XCTAssertEqual(r.warnings.count, 1, "\(r.warnings)")
-        XCTAssertTrue(r.warnings[0].hasSuffix("event placed in Idlib Governorate (precision 3)"), r.warnings[0])
+        XCTAssertTrue(r.warnings[0].hasSuffix("event placed near Sarmin (precision 2)"), r.warnings[0])
+    }
+
+    func testAnUnknownVillageGoesNearTheTownTheNextSentenceRelatesItTo() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the villages of Tall Qurbizwi and Kafr Dwail "
+                                    + "on Monday. Both lie north of Ariha.")
+        let events = EventMerger.merge(r.events)
+        XCTAssertEqual(Set(events.compactMap(\.unresolvedPlace)), ["Tall Qurbizwi", "Kafr Dwail"])
+        for e in events {
+            XCTAssertEqual(e.place, "Ariha"); XCTAssertEqual(e.geoPrecision, 2); XCTAssertEqual(e.direction, "north")
+        }
+    }
+
+    func testAKnownVillageFarFromTheTownTheTextPutsItByIsAnotherOfTheSameName() throws {
+        // Ta'um lies some 50 km from Khan Shaykhun: "Ta'um, south of Khan Shaykhun" is another village.
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the village of Ta'um, south of "
+                                    + "Khan Shaykhun, on Monday.")
+        let e = try XCTUnwrap(EventMerger.merge(r.events).first)
+        XCTAssertEqual(e.unresolvedPlace, "Ta'um")
+        XCTAssertEqual(e.place, "Khan Shaykhun")
+        XCTAssertEqual(e.geoPrecision, 2)
+    }
+
+    func testTheTroopsTookAListOfUnknownVillagesEastOfATown() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- East of Ariha the troops took Tall Qurbizwi, Kafr Dwail "
+                                    + "and al-Ghadfa on Monday.")
+        let events = EventMerger.merge(r.events)
+        XCTAssertEqual(Set(events.compactMap(\.unresolvedPlace)), ["Tall Qurbizwi", "Kafr Dwail", "al-Ghadfa"])
+        XCTAssertEqual(events.count, 3, "the town that locates them is no event of its own")
+        XCTAssertTrue(events.allSatisfy { $0.place == "Ariha" && $0.direction == "east" })
     }
 
     func testABareSubjectTakesTheSideNamedInTheSentenceBefore() throws {
@@ -163,7 +187,8 @@ final class ExtractionRulesTests: XCTestCase {
     func testClaimsAreMarkedAndTheClaimantActs() throws {
         let e = try only("Damascus said its forces killed 30 militants near Neyrab on Wednesday.")
         XCTAssertTrue(e.claimed)
-        XCTAssertEqual(e.fatalities, 30)
+        XCTAssertNil(e.fatalities, "a side's claim of enemy dead is not a reported toll")
+        XCTAssertEqual(e.fatalitiesClaimed, 30)
         XCTAssertEqual(e.place, "Nairab")
         XCTAssertEqual(e.geoPrecision, 2)
         XCTAssertEqual(e.actorNames, ["Syrian government forces", "Militants"])
@@ -213,5 +238,83 @@ final class ExtractionRulesTests: XCTestCase {
         XCTAssertEqual(Set(a.map(\.id)).count, 2)
         XCTAssertTrue(a.allSatisfy { $0.id.count == 16 && $0.id.allSatisfy(\.isHexDigit) })
         XCTAssertNotEqual(try Fixture.events(text, name: "other.txt").map(\.id), a.map(\.id))
+    }
+}
+
+extension ExtractionRulesTests {
+    func testAnUnknownNearbyVillageGoesByTheHappeningToldBeforeIt() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Jets bombed Sarmin on Monday. On Tuesday air strikes killed "
+                                        + "two civilians in nearby Kafr Dwail and one in the town of Binnish.")
+        let e = try XCTUnwrap(events.first { $0.unresolvedPlace == "Kafr Dwail" })
+        XCTAssertEqual(e.place, "Sarmin"); XCTAssertEqual(e.geoPrecision, 2)
+    }
+
+    func testARetaliationWithoutAPlaceTakesThePlaceOfTheAttackItAnswers() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Government artillery shelled a Turkish post in Sarmin on "
+                                        + "Monday. That prompted Turkish retaliation against government positions with rockets.")
+        let r = try XCTUnwrap(events.first { $0.actor1?.name == "Turkish military" })
+        XCTAssertEqual(r.place, "Sarmin"); XCTAssertEqual(r.subTypeName, "Shelling/artillery/missile attack")
+        XCTAssertEqual(r.start, .d("2020-02-03"))
+    }
+
+    func testAnUnknownVillageWestOfAnAirBaseGoesNearTheBase() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- The army opened a front west of the Taftanaz air base, "
+                                        + "where troops took Kafr Dwail on Monday.")
+        let e = try XCTUnwrap(events.first { $0.unresolvedPlace == "Kafr Dwail" })
+        XCTAssertEqual(e.placeID, "pm:taftanaz-airbase"); XCTAssertEqual(e.geoPrecision, 2)
+    }
+}
+
+extension ExtractionRulesTests {
+    func testAnAppositionAfterAPlaceIsThatPlace() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Two villages lie north of Sarmin, a town the army had "
+                                        + "captured the previous Monday. Troops captured Ariha on Wednesday.")
+        let s = try XCTUnwrap(events.first { $0.place == "Sarmin" })
+        XCTAssertEqual(s.geoPrecision, 1); XCTAssertEqual(s.subTypeName, "Government regains territory")
+    }
+
+    func testATollOfAHappeningToldBeforeJoinsItInsteadOfMakingAnother() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Troops captured Sarmin on Monday. The death toll in Sarmin "
+                                        + "rose after 12 fighters were killed.")
+        XCTAssertEqual(events.count, 1, "\(events.map(\.subTypeName))")
+        XCTAssertEqual(events.first?.fatalities, 12)
+    }
+
+    func testTheEndsOfABoundaryAreNoEventPlaces() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Turkish troops shelled villages along the boundary "
+                                        + "between Sarmin and Ariha on Monday.")
+        XCTAssertFalse(events.contains { $0.place == "Sarmin" || $0.place == "Ariha" })
+    }
+}
+
+extension ExtractionRulesTests {
+    func testAnUnknownWordBeforeAKnownNameMakesOneUnknownName() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the villages of Tall Qurbizwi and Jub Sarmin "
+                                    + "on Monday. Both lie north of Ariha.")
+        let names = Set(EventMerger.merge(r.events).compactMap(\.unresolvedPlace))
+        XCTAssertEqual(names, ["Tall Qurbizwi", "Jub Sarmin"])
+    }
+
+    func testAnAppositionNamingAProvinceMakesTheBareNameTheProvince() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Jets struck villages at the edge of Idlib, the "
+                                                 + "northwestern province, on Monday.").first)
+        XCTAssertEqual(e.placeID, "pm:gov-idlib")
+    }
+
+    func testTheHillsOfAVillageLocateNothingElse() throws {
+        let r = try Fixture.extract(" date 2020-02-06 BEIRUT -- Troops captured the village of Tall Qurbizwi and the Binnish "
+                                    + "hills on Monday. They are close to Ariha.")
+        let e = try XCTUnwrap(EventMerger.merge(r.events).first { $0.unresolvedPlace == "Tall Qurbizwi" })
+        XCTAssertEqual(e.place, "Ariha")
+    }
+}
+
+extension ExtractionRulesTests {
+    func testATownFarFromTheTownItIsDescribedByIsStillThatTown() throws {
+        // Binnish (a town) lies some 30 km from Khan Shaykhun: a town is not taken for a namesake outside a list.
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Troops entered Binnish, a town north of "
+                                                 + "Khan Shaykhun, on Monday.").first)
+        XCTAssertNil(e.unresolvedPlace)
+        XCTAssertEqual(e.place, "Binnish")
     }
 }

@@ -95,12 +95,12 @@ final class OverridesAndFilesTests: XCTestCase {
             try FileManager.default.copyItem(at: src.appendingPathComponent(f), to: dir.appendingPathComponent(f))
         }
         var triggers = try String(contentsOf: src.appendingPathComponent("triggers.tsv"), encoding: .utf8)
-        triggers += "pounded\tExplosions/Remote violence\tShelling/artillery/missile attack\t3\t-\t-\n"
+        triggers += "raked\tExplosions/Remote violence\tShelling/artillery/missile attack\t3\t-\t-\n"
         try triggers.write(to: dir.appendingPathComponent("triggers.tsv"), atomically: true, encoding: .utf8)
         let extractor = Extractor(gazetteer: Fixture.gazetteer, lexicon: try Lexicon.load(from: dir))
-        let r = try extractor.extract(report: Report(name: "t.txt", text: "Artillery pounded Sarmin on Monday.", date: .d("2020-02-06")))
+        let r = try extractor.extract(report: Report(name: "t.txt", text: "Artillery raked Sarmin on Monday.", date: .d("2020-02-06")))
         XCTAssertEqual(r.events.first?.subTypeName, "Shelling/artillery/missile attack")
-        XCTAssertTrue(try Fixture.extract("Artillery pounded Sarmin on Monday.").events.isEmpty)
+        XCTAssertTrue(try Fixture.extract("Artillery raked Sarmin on Monday.").events.isEmpty)
     }
 
     func testReportsToleratesBOMAndCRLFAndReadTheirDateline() throws {

@@ -76,7 +76,9 @@ final class SeedsTests: XCTestCase {
         // 7. Turkish retaliation, Ankara's claim, 001.
         let r7 = try row(7, ev) { $0.placeID == Self.idlibProvince && $0.claimed }
         XCTAssertEqual(days(r7), "2020-02-03..2020-02-03"); XCTAssertEqual(r7.actorNames, ["Turkish military", "Syrian government forces"])
-        XCTAssertEqual(r7.fatalities, 70); XCTAssertEqual(reports(r7), ["001"])
+        // A side's claim of enemy dead is ACLED's fatalities_claimed, not a reported toll (issue 11).
+        XCTAssertNil(r7.fatalities); XCTAssertEqual(r7.fatalitiesClaimed, 70); XCTAssertEqual(reports(r7), ["001"])
+        XCTAssertEqual(r7.subTypeName, "Shelling/artillery/missile attack", "a strike by Turkish forces, not an armed clash")
         // 8. Nairab captured earlier this week, 000.
         let r8 = try row(8, ev) { $0.placeID == Self.nairab && $0.subTypeName == "Government regains territory" }
         XCTAssertEqual(days(r8), "2020-02-03..2020-02-05"); XCTAssertEqual(r8.actorNames, ["Syrian government forces"])

@@ -35,3 +35,13 @@ extension Event {
     /// The sub-type's name (the type's when unspecified), for comparing with names in tests.
     var subTypeName: String { category.description }
 }
+
+extension XCTestCase {
+    /// The one (merged) event of `text`, told in a report filed from Beirut on 2020-02-06; fails when there are
+    /// more or none.
+    func only(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Event {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- " + text)
+        XCTAssertEqual(events.count, 1, "\(events.map { "\($0.subTypeName) at \($0.place)" })", file: file, line: line)
+        return try XCTUnwrap(events.first, file: file, line: line)
+    }
+}

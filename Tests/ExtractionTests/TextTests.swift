@@ -1,4 +1,5 @@
 import GeoModel
+import Places
 import XCTest
 @testable import Extraction
 import EventModel
@@ -51,5 +52,29 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(value("3 million people"), 3_000_000)
         XCTAssertEqual(value("a civilian"), 1)
         XCTAssertNil(value("several soldiers"))
+    }
+}
+
+extension TextTests {
+    func testMarksInsideAWordAreDroppedAsTheGazetteerFoldsThem() {
+        let t = Tokenizer.tokens(of: "Hay'at fighters took al-Dab'a and Ma‘arat, the army's posts")
+        XCTAssertEqual(t.map(\.text), ["hayat", "fighters", "took", "al", "daba", "and", "maarat", ",", "the", "army", "posts"])
+        XCTAssertTrue(t[4].hyphenBefore)
+        XCTAssertTrue(t[9].possessive)
+    }
+
+    func testTheNameMatcherOverTheSentencesOwnWordsFindsWhatItFindsAlone() {
+        let matcher = NameMatcher(gazetteer: Fixture.gazetteer)
+        for text in ["Jets bombed Saraqeb, al-Nayrab and Maaret Musreen on Monday.",
+                     "Rebels near Idlib's city centre shelled Ta'um and the Taftanaz air base.",
+                     "In Ankara, officials said Turkish troops in Sarmin – near Binnish – were hit."] {
+            let a = SentenceAnalysis(sentence: Sentence(text: text, start: 0, end: text.unicodeScalars.count),
+                                     reportScalars: Array(text.unicodeScalars), lexicon: Fixture.lexicon, matcher: matcher,
+                                     conflict: nil)
+            let alone = matcher.matches(in: text)
+            XCTAssertEqual(a.names.map(\.match.text), alone.map(\.text), text)
+            XCTAssertEqual(a.names.map(\.match.key), alone.map(\.key), text)
+            for n in a.names { XCTAssertEqual(a.original(n.range), n.match.text, text) }
+        }
     }
 }

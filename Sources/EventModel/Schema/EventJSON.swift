@@ -10,6 +10,11 @@ public enum FlatExtraField: String, CaseIterable, Sendable {
     case sourceReport = "source_report"
     /// The first source's sentence, cut to 254 bytes (a Shapefile's longest text) with "…".
     case sourceSentence = "source_sentence"
+    /// "Armed clash at Saraqib": the sub-type (else the type) and the place, the placemark's name in KML
+    /// (GDAL's KML and LIBKML drivers read a `name` field).
+    case name
+    /// The first day, the `begin` of a KML TimeSpan (GDAL's LIBKML driver; `end` is the schema's own field).
+    case begin
     /// The first day as an ISO 8601 instant, "2020-02-06T00:00:00Z" (Leaflet.TimeDimension, kepler.gl).
     case time
     /// The same instant in Unix epoch milliseconds.
@@ -24,6 +29,8 @@ public enum FlatExtraField: String, CaseIterable, Sendable {
         case .fatalitiesReported: return .bool(e.fatalities != nil)
         case .sourceReport: return .string(e.sources.first?.report)
         case .sourceSentence: return .string(e.sources.first.map { FlatText.cut($0.sentence) })
+        case .name: return .string(FlatText.name(of: e))
+        case .begin: return .string(e.start?.description)
         case .time: return .string(e.start.map(FlatText.instant))
         case .timestamp: return e.start.map { .number(Double($0.epochMilliseconds)) } ?? .null
         }
@@ -46,6 +53,12 @@ public enum FlatText {
             out.append(c); used += n
         }
         return out + "…"
+    }
+
+    /// An event's name for maps: "Armed clash at Saraqib" (the sub-type, else the type; the place when known).
+    public static func name(of e: Event) -> String {
+        let what = e.subType?.rawValue ?? e.type.rawValue
+        return e.place.isEmpty ? what : "\(what) at \(e.place)"
     }
 
     /// "2020-02-06T00:00:00Z": the first instant of `day` in UTC.
@@ -171,7 +184,8 @@ public enum EventJSON {
         return p
     }
 
-    static func flat(_ v: FieldValue, field: EventField) -> JSONValue {
+    /// One field's flat value (as `flatProperties` writes it): the store's rows are written with it.
+    public static func flat(_ v: FieldValue, field: EventField) -> JSONValue {
         switch v {
         case .integer(let n): return .number(Double(n ?? 0))
         case .texts(let l): return l.isEmpty ? .null : .string(l.joined(separator: FlatText.listSeparator))

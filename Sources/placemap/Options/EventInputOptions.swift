@@ -14,7 +14,11 @@ struct EventInputOptions: ParsableArguments {
 
     func validate() throws {
         if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
-        if inputs.isEmpty { throw ValidationError("give at least one report, event file or folder") }
+    }
+
+    /// Throws a one-line `ValidationError` when no input is given (and `store` gives none either).
+    func requireInputs(orStore store: String? = nil) throws {
+        if inputs.isEmpty && store == nil { throw ValidationError("give at least one report, event file or folder") }
     }
 
     /// The library's request for these options.
@@ -23,8 +27,8 @@ struct EventInputOptions: ParsableArguments {
     }
 }
 
-/// The events a query reads (`near`, `along`, `frontline`): a file, a folder written by `map`, or `-`.
+/// The events a query reads (`near`, `along`): a file, a folder written by `map`, `-`, or a store.
 struct EventsOption: ParsableArguments {
-    @Option(help: "Events: a .jsonl, .csv or .geojson file, a folder written by `placemap map`, or '-' (standard input).")
+    @Option(help: "Events: a .jsonl, .csv or .geojson file, a folder written by `placemap map`, '-' (standard input), or a store (FILE.gpkg, postgresql://…).")
     var events: String = "Output/"
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventModel
 import Layers
+import Pipeline
 import Places
 import Queries
 
@@ -23,7 +24,9 @@ struct Along: ParsableCommand {
             guard let h = g.highway(named: highway) else {
                 throw QueriesError.unknownHighway(name: highway, known: g.highways.map(\.id))
             }
-            let hits = try AlongQuery.run(try EventFiles.load(path: source.events), highway: try HighwayLine(h), km: km.value,
+            let read = try EventSources.load(path: source.events) { g }
+            for w in read.warnings { CLI.warn(w) }
+            let hits = try AlongQuery.run(read.events, highway: try HighwayLine(h), km: km.value,
                                           filter: EventFilter(includeRegions: includeRegions))
             let rows = hits.map { hit in
                 EventRow(hit.event, extra: [

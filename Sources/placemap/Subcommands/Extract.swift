@@ -19,7 +19,10 @@ struct Extract: ParsableCommand {
     @Flag(help: "Show, per event, the sentence and the rules that fired (on stderr).") var explain = false
     @Flag(help: "Include statements and diplomacy (without coordinates).") var statements = false
 
-    func validate() throws { try format.check([.jsonl, .csv, .geojson]) }
+    func validate() throws {
+        try format.check([.jsonl, .csv, .geojson])
+        try input.requireInputs()
+    }
 
     func run() throws {
         try CLI.reporting {

@@ -4,7 +4,9 @@ import Control
 import EventModel
 import Extraction
 import Foundation
+import Pipeline
 import Places
+import Store
 
 /// `placemap frontline`: the front line and its figures, day by day, from the control table.
 struct Frontline: ParsableCommand {
@@ -21,7 +23,7 @@ struct Frontline: ParsableCommand {
     @Option(help: "One day, YYYY-MM-DD.") var day: String?
     @Option(help: "First day of a range, YYYY-MM-DD.") var from: String?
     @Option(help: "Last day of a range, YYYY-MM-DD.") var to: String?
-    @Option(help: "Extracted events (.jsonl, .csv, .geojson) whose changes of control fill the table's gaps.")
+    @Option(help: "Extracted events (.jsonl, .csv, .geojson, or a store: FILE.gpkg, postgresql://…) whose changes of control fill the table's gaps.")
     var events: String?
     @Option(help: "A GeoJSON polygon to use as the area of interest.") var area: String?
     @Option(help: "A control table CSV instead of the bundled Gazetteer/control/control.csv.") var table: String?
@@ -46,7 +48,9 @@ struct Frontline: ParsableCommand {
                 ?? ControlTable.loadDefault(gazetteer: gazetteer)
             control.assumesUnchanged = assumeUnchanged
             if let events {
-                let (merged, skipped) = try control.adding(events: try EventFiles.load(path: events), gazetteer: gazetteer)
+                let read = try EventSources.load(path: events) { gazetteer }
+                for w in read.warnings { FileHandle.standardError.write(Data("placemap: warning: \(w)\n".utf8)) }
+                let (merged, skipped) = try control.adding(events: read.events, gazetteer: gazetteer)
                 control = merged
                 for s in skipped { FileHandle.standardError.write(Data("placemap: note: event \(s.eventID) not used: \(s.reason)\n".utf8)) }
             }
@@ -75,6 +79,7 @@ struct Frontline: ParsableCommand {
         do { return try body() } catch let e as ControlError { try fail(e.description) }
         catch let e as EventFileError { try fail(e.description) }
         catch let e as PlacesError { try fail(e.description) }
+        catch let e as StoreError { try fail(e.description) }
     }
 
     static func fail(_ message: String) throws -> Never {

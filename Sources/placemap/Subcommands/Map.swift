@@ -7,16 +7,18 @@ struct Map: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Map reports or event files into a folder of GeoJSON layers (one a day), map.svg and index.html.",
         discussion: """
-            INPUT is a report (.txt), an event file (.jsonl, .csv, .geojson) or a folder of them. The folder \
-            given to --out receives events.geojson, sources.csv, days/YYYY-MM-DD.geojson, ongoing.geojson, \
-            undated.geojson, places.geojson, highways.geojson, borders.geojson, footprints.geojson, \
-            movements.geojson, frontlines.geojson, statements.jsonl, events.geojsonseq, events.csv, map.svg, \
-            and index.html with its folder page/ (Leaflet from Debian's libjs-leaflet, the page's script and \
-            its data). Everything is written to a staging folder first: on any error the earlier output stays \
+            INPUT is a report (.txt), an event file (.jsonl, .csv, .geojson), a folder of them, or a store \
+            (FILE.gpkg, postgresql://…; or --store), read with the overrides it keeps. The folder \
+            given to --out receives events.geojson, sources.csv, days/YYYY-MM-DD/ (events, frontline, sides and \
+            control .geojson), ongoing.geojson, undated.geojson, places.geojson, highways.geojson, borders.geojson, \
+            border_lines.geojson, footprints.geojson, movements.geojson, frontlines.geojson, statements.jsonl, \
+            events.geojsonseq, events.csv, map.svg, and index.html with its folder page/ (Leaflet from Debian's \
+            libjs-leaflet, the page's script and its data). Everything is written to a staging folder first: on any error the earlier output stays \
             as it was. A control table that cannot be used stops the job, unless --no-frontline.
             """)
 
     @OptionGroup var input: EventInputOptions
+    @Option(help: "A store to map (FILE.gpkg or postgresql://…), as written by `placemap ingest`.") var store: String?
     @Option(help: "The output folder (created when missing; not inside an input folder).") var out: String
     @Flag(help: "Map without front lines when the control table cannot be used (a warning says why).")
     var noFrontline = false
@@ -31,13 +33,15 @@ struct Map: ParsableCommand {
             throw ValidationError("--tiles needs --tiles-attribution, the credit line its provider asks for")
         }
         if tiles == nil && tilesAttribution != nil { throw ValidationError("--tiles-attribution needs --tiles") }
+        try input.requireInputs(orStore: store)
     }
 
     func run() throws {
         try CLI.reporting {
+            var events = input.request(explaining: true)
+            if let store { events.inputs.append(store) }
             let page = PageOptions(tiles: tiles.map { TileLayer(url: $0, attribution: tilesAttribution ?? "") })
-            let request = MapRequest(events: input.request(explaining: true), out: out, withoutFrontLines: noFrontline,
-                                     page: page)
+            let request = MapRequest(events: events, out: out, withoutFrontLines: noFrontline, page: page)
             let outcome = try MapPipeline.run(request, gazetteer: try CLI.gazetteer())
             for w in outcome.warnings { CLI.warn(w) }
             let days = outcome.layers.filter { $0.file.hasPrefix("days/") }

@@ -3,6 +3,7 @@ import EventModel
 import Foundation
 import GeoModel
 import Layers
+import Pipeline
 import Queries
 
 /// `placemap near`: events within a geodesic distance of a place or position.
@@ -12,7 +13,7 @@ struct Near: ParsableCommand {
         discussion: """
             Events located only to a region (geo_precision 3) are left out unless --include-regions is given. \
             --events is a JSON Lines, CSV or GeoJSON file, a folder written by `placemap map` (default Output/), \
-            or '-' for standard input.
+            '-' for standard input, or a store (FILE.gpkg, postgresql://…) whose spatial index gives the candidates.
             """)
 
     @Argument(help: "A place name (resolved in the gazetteer).") var place: String?
@@ -34,7 +35,7 @@ struct Near: ParsableCommand {
             let filter = EventFilter(from: try CLI.day(from, "--from"), to: try CLI.day(to, "--to"),
                                      type: try type.map(TypeFilter.init(parsing:)), includeRegions: includeRegions)
             let query = try NearQuery(center: center, km: km.value, filter: filter)
-            let hits = try NearJob.run(query, events: source.events, countOnly: count)
+            let hits = try EventSources.near(query, events: source.events, countOnly: count) { try CLI.gazetteer() }
             if count { print(hits.count); return }
             let rows = hits.hits.map { h in
                 EventRow(h.event, extra: [("distance_km", .number(h.distance.rounded() / 1000), Format.fixed(h.distance / 1000, 3)),
