@@ -256,7 +256,7 @@ extension Place {
     /// before the village, Reyhanli before the village Rayhaniyah. A neighbour's villages and places beyond the
     /// neighbours (the world, tier 3) get no such preference over the home country's villages. With other places
     /// in the context, the nearest wins instead.
-    var isListed: Bool { !id.hasPrefix("osm:") }
+    public var isListed: Bool { !id.hasPrefix("osm:") }
 }
 
 extension PlaceKind {
