@@ -24,6 +24,8 @@ extension ReportRun {
             // A name inside a longer actor phrase names an organisation ("Hay'at Tahrir al-Sham"), not a place.
             if a.actors.contains(where: { $0.range.count > range.count && $0.range.lowerBound <= range.lowerBound
                 && $0.range.upperBound >= range.upperBound }) { continue }
+            // "the Siverskyi Donets river": a river's name, not the village of that name.
+            if range.upperBound < a.tokens.count, a.tokens[range.upperBound].text == "river" { continue }
             var rule = noted("name '\(m.text)'")
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
