@@ -26,9 +26,11 @@ extension ReportRun {
             // A name inside a longer actor phrase names an organisation ("Hay'at Tahrir al-Sham"), not a place.
             if a.actors.contains(where: { $0.range.count > range.count && $0.range.lowerBound <= range.lowerBound
                 && $0.range.upperBound >= range.upperBound }) { continue }
+            // "the Siverskyi Donets river": a river's name, not the village of that name.
+            if range.upperBound < a.tokens.count, a.tokens[range.upperBound].text == "river" { continue }
             // "said Rasheed al-Ahmed, a pharmacist": a name right after a report verb is the speaker, not a place.
             if ReportRun.isSpeaker(a, range) { continue }
-            out.append(mention(of: name, in: a))
+            if let mention = mention(of: name, in: a) { out.append(mention) }
         }
         return spelledNearly(out, in: a)
     }
@@ -58,13 +60,22 @@ extension ReportRun {
     /// The mention of gazetteer name `name`: resolved with the sentence's cue words and the report's places, a
     /// feature named after a place ("Hawash hill": Tell Hawash), a relative position, and the roles that make
     /// it no event place. A village far from the report's area (`ReportArea.isOutlier`) is another of its name,
-    /// unknown.
-    mutating func mention(of name: NameSpan, in a: SentenceAnalysis) -> PlaceMention {
+    /// unknown; nil for a small place abroad that the report does not mean (`Gazetteer.reportPlace`: left to the
+    /// unknown names).
+    mutating func mention(of name: NameSpan, in a: SentenceAnalysis) -> PlaceMention? {
         let (range, m) = (name.range, name.match)
         var rule = noted("name '\(m.text)'")
         let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
         let wantsRegion = m.cue == "governorate" || (m.cue == nil && nounAfter == "governorate")
         var place = resolvePlace(m, nounAfter: nounAfter, wantsRegion: wantsRegion, in: a, rule: &rule)
+        // A small place abroad is not what a report means when its own country has a place of the name, nor
+        // (left to the unknown names) a village abroad or a far town the name only folds like.
+        guard let own = extractor.gazetteer.reportPlace(place, candidates: m.candidates, written: m.text, home: home,
+                                                        nearby: Array(recent.suffix(5))) else { return nil }
+        if own.id != place.id {
+            rule += noted(" — \(place.name) lies abroad: the home country's \(own.name)")
+            place = own
+        }
         // An air base near the named village: "a military air base in the village of Taftanaz".
         if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {
             if let ab = extractor.gazetteer.places(within: 6000, of: place.coordinate, kinds: [.airbase]).first {
@@ -117,9 +128,11 @@ extension ReportRun {
                 : " (bare name of a governorate the report names as such) → the governorate")
             return g
         }
+        if let c = extractor.gazetteer.country(spelledAs: m.text, among: m.candidates) {
+            rule += noted(" (written as the country's name) → the country")
+            return c
+        }
         if m.candidates.count == 1 { return m.candidates[0] }
-        // "Syria" is the country, not a village that folds like it ("Seraa").
-        if let c = m.candidates.first(where: { $0.kind == .country && $0.name.lowercased() == m.text.lowercased() }) { return c }
         if let p = resolved[m.key + "|" + (m.cue ?? "")] ?? resolved[m.key + "|*"] {
             rule += noted(" → \(p.name), as earlier in the report")
             return p
