@@ -247,6 +247,17 @@ extension SentenceAnalysis {
         return out
     }
 
+    /// True when trigger `t` names a happening already told rather than a new one: it follows a determiner ("the
+    /// shelling", "this attack"), or "and"/"or" right after such a trigger ("the shelling and mortar fire").
+    func refersBack(_ t: PhraseMatch<TriggerEntry>) -> Bool {
+        let i = t.range.lowerBound
+        guard i > 0 else { return false }
+        if ClauseRules.determiners.contains(tokens[i - 1].text) { return true }
+        guard i > 1, tokens[i - 1].text == "and" || tokens[i - 1].text == "or",
+              let before = triggers.first(where: { $0.range.upperBound == i - 1 }) else { return false }
+        return refersBack(before)
+    }
+
     /// Where a main clause resumes after a description set off by commas ("A, which B, did C"): the comma that
     /// closes a relative clause or apposition, when the main clause before it has told no happening yet and a
     /// happening follows. Keyed by the resuming comma, the start of the main clause it resumes.
@@ -256,8 +267,7 @@ extension SentenceAnalysis {
             guard let main = starts[..<k].last(where: { $0.1 == .main || $0.1 == .sub })?.0 else { continue }
             let end = k + 1 < starts.count ? starts[k + 1].0 : tokens.count
             // A trigger after "the" in the main clause ("the shelling, which …, struck") refers, it tells nothing.
-            let told = triggers.contains { t in (main..<s.0).contains(t.range.lowerBound)
-                && !(t.range.lowerBound > 0 && ClauseRules.determiners.contains(tokens[t.range.lowerBound - 1].text)) }
+            let told = triggers.contains { t in (main..<s.0).contains(t.range.lowerBound) && !refersBack(t) }
             guard !told,
                   let comma = ((s.0 + 1)..<end).first(where: { tokens[$0].text == "," }),
                   triggers.contains(where: { (comma..<end).contains($0.range.lowerBound) }) else { continue }

@@ -57,6 +57,9 @@ struct ClauseReading {
     var backref = false
     var newsTense = false
     var places: [PlaceMention] = []
+    /// For a relative clause: the place named right before it, which it describes ("near the town of X, where …"),
+    /// even when a mask (an aim, a source) hides it from the clause before.
+    var described: PlaceMention?
     var vaguePlace = false
     var fatalities: Int?
     /// Deaths one side says it inflicted ("Ankara said it killed 70"): ACLED keeps them out of `fatalities`.
@@ -134,6 +137,11 @@ struct ClauseRules {
         // Places in the clause (not in masked or support spans).
         r.places = places.filter { range.contains($0.range.lowerBound) && !r.masked.contains($0.range.lowerBound)
             && !r.support.contains($0.range.lowerBound) }
+        if clause.kind == .relative {
+            // Right before it, or before the comma that opens it.
+            r.described = places.last { $0.form == .named && $0.local && $0.range.upperBound <= range.lowerBound
+                && $0.range.upperBound + 1 >= range.lowerBound }
+        }
         let live = candidates.filter { !r.masked.contains($0.range.lowerBound) }
         guard let main = live.max(by: { $0.entry.priority != $1.entry.priority ? $0.entry.priority < $1.entry.priority
                                          : $0.range.lowerBound > $1.range.lowerBound }) else {
@@ -190,7 +198,7 @@ struct ClauseRules {
     func usable(_ t: PhraseMatch<TriggerEntry>, in r: ClauseReading) -> Bool {
         let i = t.range.lowerBound, range = r.clause.range
         guard range.contains(i), !r.masked.contains(i), !r.support.contains(i) else { return false }
-        if i > 0, ClauseRules.determiners.contains(analysis.tokens[i - 1].text), !ownsObject(t, in: range) { return false }
+        if analysis.refersBack(t), !ownsObject(t, in: range) { return false }
         let after = t.range.upperBound
         for j in after..<min(after + 4, range.upperBound) where analysis.has(.trend, at: j) != nil { return false }
         // "intensified their bombing", "stepped up attacks": a trend told about happenings, no new one.
@@ -316,12 +324,24 @@ struct ClauseRules {
                 return (EventCategory(.shelling),
                         noted("attack '\(phrase)' by artillery means '\(m.text(analysis.tokens))' → Shelling/artillery/missile attack"))
             }
+            // "the shelling, which …, struck the post": the happening the attack verb's subject refers to is its means.
+            if let subject = analysis.triggers.last(where: { $0.range.upperBound <= t.range.lowerBound }),
+               subject.entry.category.type == .explosions, analysis.refersBack(subject) {
+                return (subject.entry.category, noted("attack '\(phrase)' by '\(analysis.text(subject.range))' told before it → "
+                                                      + "\(subject.entry.category)"))
+            }
             let targets = r.actors.filter { $0.role == .patient }
             if !targets.isEmpty, targets.allSatisfy({ $0.side == .civilian }) {
                 return (EventCategory(.attack), noted("attack '\(phrase)' on civilians only → Violence against civilians / Attack"))
             }
             return (e.category, noted("attack '\(phrase)' between armed sides → \(e.category.type.rawValue) / \(e.category)"))
         case .territory:
+            // "took the village after the insurgents pulled out": no fight for it.
+            if let w = analysis.cues.first(where: { $0.entry.kind == .withdrawal && range.contains($0.range.lowerBound)
+                && !r.masked.contains($0.range.lowerBound) }) {
+                return (EventCategory(.nonViolentTransfer),
+                        noted("'\(phrase)' with '\(w.text(analysis.tokens))' → Non-violent transfer of territory"))
+            }
             let agent = r.actors.first { $0.role == .agent }
             if let agent, agent.side == .government {
                 return (EventCategory(.governmentRegainsTerritory), noted("'\(phrase)' by a government side → Government regains territory"))

@@ -54,6 +54,8 @@ public struct Extractor: Sendable {
     /// Trigger, actor and cue phrases.
     public let lexicon: Lexicon
     let matcher: NameMatcher
+    /// The gazetteer's settlements and sites by grid cell, with their folding keys (`NearSpelling`).
+    let grid: PlaceGrid
     /// Country → admin1 → the governorate place.
     let governorates: [String: [String: Place]]
 
@@ -69,6 +71,7 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.matcher = NameMatcher(gazetteer: gazetteer)
+        self.grid = PlaceGrid(gazetteer: gazetteer)
         var g: [String: [String: Place]] = [:]
         for p in gazetteer.places where p.kind == .governorate { g[p.country, default: [:]][p.admin1] = g[p.country]?[p.admin1] ?? p }
         self.governorates = g
@@ -127,6 +130,11 @@ struct ReportRun {
     var explicitRegions = Set<String>()
     /// Where the report is about: decided from its names once its sentences are read.
     var home = HomeRegion.northwesternSyria
+    /// Where its happenings lie: the places it names without doubt (`ReportArea`).
+    var area = ReportArea.none
+    /// The gazetteer positions of the places within `NearSpelling.reachMetres` of the area's core, found the
+    /// first time a name is read by its spelling (`nearSpelling`).
+    var nearCore: [Int]? = nil
 
     init(extractor: Extractor, report: Report) {
         self.extractor = extractor
@@ -166,6 +174,7 @@ struct ReportRun {
                 for g in m.candidates where g.kind == .governorate { explicitRegions.insert(g.id) }
             }
         }
+        area = ReportArea(analyses: analyses, home: home)
         paragraph = ReportRun.paragraphs(of: analyses.map(\.sentence), in: scalars)
         // Each sentence's names are resolved with the places named before them as context; anaphors, read later,
         // start again from the report's start.
@@ -183,7 +192,7 @@ struct ReportRun {
 
     /// A happening the first paragraph tells without a place ("fifteen civilians died in air strikes", put in the
     /// report's province) that the report also tells at a place (the same sub-type, on overlapping days) is the
-    /// lead's summary of it: left out.
+    /// lead's summary of it: left out; so is a headline's happening when the body tells one of its kind.
     mutating func dropSummaries() {
         let firstParagraph = Set(analyses.indices.filter { paragraph[$0] == 0 }.map { analyses[$0].sentence.start })
         let lead = provinceOnly.filter { id in events.contains { $0.id == id && firstParagraph.contains($0.sources[0].charStart) } }
@@ -191,6 +200,23 @@ struct ReportRun {
         events.removeAll { e in
             lead.contains(e.id) && placed.contains { p in p.category == e.category && ReportRun.overlaps(p, e) }
         }
+        // A headline sums up what the body tells: its happening is left out when the body tells one of its kind.
+        let headlines = Set(analyses.indices.filter { isHeadline($0) }.map { analyses[$0].sentence.start })
+        guard !headlines.isEmpty else { return }
+        let body = events.filter { !headlines.contains($0.sources[0].charStart) }
+        events.removeAll { e in
+            headlines.contains(e.sources[0].charStart) && body.contains { $0.category.mergeFamily == e.category.mergeFamily }
+        }
+    }
+
+    /// True when sentence `k` is a headline: the only sentence of the report's first paragraph, with no full stop,
+    /// question or exclamation mark at its end ("Army takes four more towns in the south").
+    func isHeadline(_ k: Int) -> Bool {
+        // The first paragraph is the first sentence's (blank lines may come before it).
+        guard let first = paragraph.first, paragraph[k] == first,
+              !analyses.indices.contains(where: { $0 != k && paragraph[$0] == first }) else { return false }
+        let end = analyses[k].sentence.text.unicodeScalars.last { !"\"'\u{201D}\u{2019})".unicodeScalars.contains($0) }
+        return end.map { !".!?".unicodeScalars.contains($0) } ?? false
     }
 
     static func overlaps(_ a: Event, _ b: Event) -> Bool {

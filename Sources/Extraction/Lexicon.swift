@@ -101,6 +101,12 @@ public enum CueKind: String, Sendable, Hashable, CaseIterable {
     /// A word that makes a place named beside it no place of a happening (`PlaceRoleCue`: a road's end, a
     /// destination, where fire came from, where a statement was made, where someone is based).
     case placeRole = "place_role"
+    /// A noun after a place's name that names a feature beside it ("the Harran hills", "Hawash hill"); its value
+    /// is the word that names such a feature in place names ("tell": Tell Hawash), or `-`.
+    case feature
+    /// A side pulling out ("after the insurgents pulled out"): the change of control told in its clause is a
+    /// Non-violent transfer of territory.
+    case withdrawal
 }
 
 /// The values of `place_role` cues: why a place named beside the cue is no event place (see `PlaceRoles`).
@@ -422,6 +428,9 @@ public struct Lexicon: Sendable {
             if kind == .placeRole, PlaceRoleCue(rawValue: c[2]) == nil {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "place_role must be one of "
                     + PlaceRoleCue.allCases.map(\.rawValue).joined(separator: ", ") + ", not \"\(c[2])\"")
+            }
+            if kind == .feature, c[2] != "-", Lexicon.words(c[2]).count != 1 {
+                throw LexiconError.malformed(file: r.file, line: r.line, message: "feature needs one word naming the feature in place names, or -, not \"\(c[2])\"")
             }
             if [.weekday, .month, .number, .multiplier].contains(kind), Int(c[2]) == nil {
                 throw LexiconError.malformed(file: r.file, line: r.line, message: "\(kind.rawValue) needs a whole number, not \"\(c[2])\"")

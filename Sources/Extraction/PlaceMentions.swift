@@ -5,11 +5,13 @@ import Places
 /// Place mentions: names the gazetteer resolves, anaphors ("the village"), unnamed places ("a key highway
 /// town") and unknown names, with their precision and direction.
 extension ReportRun {
-    /// The gazetteer names of a sentence, resolved.
+    /// The gazetteer names of a sentence, resolved; names the gazetteer lacks (two known names side by side, a
+    /// village far from the report's area) read as a place of the area spelled nearly alike when one fits
+    /// (`NearSpelling`).
     mutating func namedPlaces(_ a: SentenceAnalysis) -> [PlaceMention] {
         var out: [PlaceMention] = []
         let joined = a.joinedNames()
-        for j in joined.spans {
+        for j in joined.spans where !ReportRun.isSpeaker(a, j) {
             let name = a.original(j)
             let (near, direction) = relativePosition(a, before: j.lowerBound)
             out.append(PlaceMention(range: j, form: .unresolved, text: name, place: nil, precision: 3, direction: direction,
@@ -17,7 +19,7 @@ extension ReportRun {
                                     rule: noted("unknown name '\(name)' (its words name different places)")))
         }
         for name in a.names where !name.match.candidates.isEmpty && !joined.members.contains(name.range.lowerBound) {
-            let (range, m) = (name.range, name.match)
+            let range = name.range
             // A word the lexicon says is never a place (`not_place`: demonyms, "Kremlin") is none, whatever it
             // folds like; the matcher already leaves out short and common words and demonyms it knows.
             if range.count == 1, a.has(.notPlace, at: range.lowerBound) != nil { continue }
@@ -26,79 +28,141 @@ extension ReportRun {
                 && $0.range.upperBound >= range.upperBound }) { continue }
             // "the Siverskyi Donets river": a river's name, not the village of that name.
             if range.upperBound < a.tokens.count, a.tokens[range.upperBound].text == "river" { continue }
-            var rule = noted("name '\(m.text)'")
-            var place: Place
-            let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
-            let wantsRegion = m.cue == "governorate" || (m.cue == nil && nounAfter == "governorate")
-            let cityCue = m.cue == "city" || m.cue == "village" || m.cue == "airbase" || nounAfter == "city"
-                || nounAfter == "town" || nounAfter == "village"
-            if let g = m.candidates.first(where: { $0.kind == .governorate }),
-               wantsRegion || (!cityCue && explicitRegions.contains(g.id)) {
-                place = g
-                rule += noted(wantsRegion ? " + region cue → the governorate"
-                    : " (bare name of a governorate the report names as such) → the governorate")
-            } else if let c = extractor.gazetteer.country(spelledAs: m.text, among: m.candidates) {
-                place = c
-                rule += noted(" (written as the country's name) → the country")
-            } else if m.candidates.count == 1 {
-                place = m.candidates[0]
-            } else if let p = resolved[m.key + "|" + (m.cue ?? "")] ?? resolved[m.key + "|*"] {
-                place = p
-                rule += noted(" → \(p.name), as earlier in the report")
-            } else {
-                let context = ResolutionContext(nearby: Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue, home: home)
-                do {
-                    let r = try extractor.gazetteer.resolve(m.text, context: context)
-                    place = r.place
-                    noteWeak(m, to: r.place, context: context, sentence: a)
-                    resolved[m.key + "|" + (m.cue ?? "")] = r.place
-                    // One name, one place in a report, whatever cue word stands beside it later.
-                    if resolved[m.key + "|*"] == nil { resolved[m.key + "|*"] = r.place }
-                    rule += noted(" → \(r.place.name) (of \(m.candidates.count) candidates)")
-                } catch {
-                    // The matcher found the name, so the resolver should too; if it cannot, say so and keep the
-                    // gazetteer's first place of that name.
-                    place = m.candidates[0]
-                    warnings.append("\(report.name): '\(m.text)' could not be resolved (\(error)); took \(place.name) (\(place.id))")
-                    rule += noted(" → \(place.name): the resolver failed, the first candidate")
-                }
-            }
-            // A small place abroad is not what a report means when its own country has a place of the name, nor
-            // (left to the unknown names) a village abroad or a far town the name only folds like.
-            guard let own = extractor.gazetteer.reportPlace(place, candidates: m.candidates, written: m.text, home: home,
-                                                            nearby: Array(recent.suffix(5))) else {
-                rule += noted(" — \(place.name) (\(place.country)) lies abroad: an unknown name of the report's country")
-                continue
-            }
-            if own.id != place.id {
-                rule += noted(" — \(place.name) lies abroad: the home country's \(own.name)")
-                place = own
-            }
-            // An air base near the named village: "a military air base in the village of Taftanaz".
-            if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {
-                if let ab = extractor.gazetteer.places(within: 6000, of: place.coordinate, kinds: [.airbase]).first {
-                    rule += noted(" + 'air base' → \(ab.place.name) (\(Int(ab.metres / 100) / 10) km away)")
-                    place = ab.place
-                }
-            }
-            let (near, direction) = relativePosition(a, before: range.lowerBound)
-            let inTrigger = range.lowerBound > 0 && a.triggers.contains { $0.range.contains(range.lowerBound - 1) }
-            // "the Harran hills", "Hawash hill": a feature by the village, not the village.
-            let feature = range.upperBound < a.tokens.count && ReportRun.featureNouns.contains(a.tokens[range.upperBound].text)
-            let isNear = near || (m.cue == "near" && !inTrigger) || (feature && place.kind.isSettlement)
-            var precision = place.kind.geoPrecision
-            if isNear, precision < 2 { precision = 2 }
-            if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
-            var local = home.isLocal(place)
-            if local, let why = PlaceRoles.reason(a, range) {
-                local = false
-                rule += noted(" — no event place: \(why)")
-            }
-            out.append(PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
-                                    direction: direction, local: local, near: isNear, rule: rule,
-                                    byFeature: feature && !near && m.cue != "near"))
+            // "said Rasheed al-Ahmed, a pharmacist": a name right after a report verb is the speaker, not a place.
+            if ReportRun.isSpeaker(a, range) { continue }
+            if let mention = mention(of: name, in: a) { out.append(mention) }
+        }
+        return spelledNearly(out, in: a)
+    }
+
+    /// `mentions` with each unknown name read as the place of the report's area spelled nearly like it, where one
+    /// fits (`NearSpelling`).
+    mutating func spelledNearly(_ mentions: [PlaceMention], in a: SentenceAnalysis) -> [PlaceMention] {
+        var out = mentions
+        for k in out.indices where out[k].form == .unresolved {
+            if let m = nearSpelling(out[k], in: a) { out[k] = m }
         }
         return out
+    }
+
+    /// True when the name at `range` opens the name of who spoke, right after a report verb: "said Rasheed
+    /// al-Ahmed, a pharmacist", "…, said Ahmed." (the name's capitalised words end the sentence or are followed by
+    /// an apposition). "said Saraqeb had fallen" goes on with a verb: there the name is a place.
+    static func isSpeaker(_ a: SentenceAnalysis, _ range: Range<Int>) -> Bool {
+        guard range.lowerBound > 0, a.has(.reportVerb, at: range.lowerBound - 1) != nil else { return false }
+        var e = range.upperBound
+        while e < a.tokens.count, a.tokens[e].capitalised || ReportRun.articles.contains(a.tokens[e].text) { e += 1 }
+        if e == a.tokens.count { return true }
+        guard a.tokens[e].text == ",", e + 1 < a.tokens.count else { return false }
+        return ["a", "an", "the", "who"].contains(a.tokens[e + 1].text)
+    }
+
+    /// The mention of gazetteer name `name`: resolved with the sentence's cue words and the report's places, a
+    /// feature named after a place ("Hawash hill": Tell Hawash), a relative position, and the roles that make
+    /// it no event place. A village far from the report's area (`ReportArea.isOutlier`) is another of its name,
+    /// unknown; nil for a small place abroad that the report does not mean (`Gazetteer.reportPlace`: left to the
+    /// unknown names).
+    mutating func mention(of name: NameSpan, in a: SentenceAnalysis) -> PlaceMention? {
+        let (range, m) = (name.range, name.match)
+        var rule = noted("name '\(m.text)'")
+        let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
+        let wantsRegion = m.cue == "governorate" || (m.cue == nil && nounAfter == "governorate")
+        var place = resolvePlace(m, nounAfter: nounAfter, wantsRegion: wantsRegion, in: a, rule: &rule)
+        // A small place abroad is not what a report means when its own country has a place of the name, nor
+        // (left to the unknown names) a village abroad or a far town the name only folds like.
+        guard let own = extractor.gazetteer.reportPlace(place, candidates: m.candidates, written: m.text, home: home,
+                                                        nearby: Array(recent.suffix(5))) else { return nil }
+        if own.id != place.id {
+            rule += noted(" — \(place.name) lies abroad: the home country's \(own.name)")
+            place = own
+        }
+        // An air base near the named village: "a military air base in the village of Taftanaz".
+        if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {
+            if let ab = extractor.gazetteer.places(within: 6000, of: place.coordinate, kinds: [.airbase]).first {
+                rule += noted(" + 'air base' → \(ab.place.name) (\(Int(ab.metres / 100) / 10) km away)")
+                place = ab.place
+            }
+        }
+        let (near, direction) = relativePosition(a, before: range.lowerBound)
+        let inTrigger = range.lowerBound > 0 && a.triggers.contains { $0.range.contains(range.lowerBound - 1) }
+        // "the Harran hills", "Hawash hill": a feature by the village, not the village — unless the area has a
+        // place named for the feature itself ("Tell Hawash").
+        var feature = range.upperBound < a.tokens.count ? a.has(.feature, at: range.upperBound) : nil
+        if let f = feature, let own = featurePlace(f, of: m.text) {
+            rule += noted(" + '\(f.phrase)' → \(own.name), the \(f.phrase) named after it in the report's area")
+            place = own
+            feature = nil
+        }
+        // "the Murak region": the area around a town.
+        let regionOfTown = wantsRegion && place.kind.isSettlement
+        let isNear = near || (m.cue == "near" && !inTrigger) || (feature != nil && place.kind.isSettlement) || regionOfTown
+        var precision = place.kind.geoPrecision
+        if isNear, precision < 2 { precision = 2 }
+        if isNear { rule += noted(direction.map { " + '\($0) of' → precision 2, direction \($0)" } ?? " + near → precision 2") }
+        var local = home.isLocal(place)
+        if local, let why = PlaceRoles.reason(a, range) {
+            local = false
+            rule += noted(" — no event place: \(why)")
+        }
+        var out = PlaceMention(range: range, form: .named, text: m.text, place: place, precision: precision,
+                               direction: direction, local: local, near: isNear, rule: rule,
+                               byFeature: feature != nil && !near && m.cue != "near")
+        if local, area.isOutlier(place), !ReportArea.isWrittenAs(place, m.text) {
+            out.form = .unresolved; out.place = nil; out.precision = 3
+            out.rule += noted(" — \(place.name) lies \(Int((area.distance(to: place) ?? 0) / 1000)) km from the report's "
+                              + "other places: another village of that name")
+        }
+        return out
+    }
+
+    /// The place a gazetteer name stands for: the governorate when a region cue asks for it (or the report names
+    /// it as such), the only candidate, the place the name took earlier in the report, else the resolver's choice
+    /// with the sentence's cue words and the report's places as context.
+    mutating func resolvePlace(_ m: NameMatch, nounAfter: String?, wantsRegion: Bool, in a: SentenceAnalysis,
+                               rule: inout String) -> Place {
+        let cityCue = m.cue == "city" || m.cue == "village" || m.cue == "airbase" || nounAfter == "city"
+            || nounAfter == "town" || nounAfter == "village"
+        if let g = m.candidates.first(where: { $0.kind == .governorate }),
+           wantsRegion || (!cityCue && explicitRegions.contains(g.id)) {
+            rule += noted(wantsRegion ? " + region cue → the governorate"
+                : " (bare name of a governorate the report names as such) → the governorate")
+            return g
+        }
+        if let c = extractor.gazetteer.country(spelledAs: m.text, among: m.candidates) {
+            rule += noted(" (written as the country's name) → the country")
+            return c
+        }
+        if m.candidates.count == 1 { return m.candidates[0] }
+        if let p = resolved[m.key + "|" + (m.cue ?? "")] ?? resolved[m.key + "|*"] {
+            rule += noted(" → \(p.name), as earlier in the report")
+            return p
+        }
+        // The report's area and the places named just before: the nearest candidate wins.
+        let context = ResolutionContext(nearby: area.core + Array(recent.suffix(5)), cue: cityCue ? (m.cue ?? nounAfter) : m.cue,
+                                        home: home)
+        do {
+            let r = try extractor.gazetteer.resolve(m.text, context: context)
+            var place = r.place
+            if let nearer = areaNamesake(among: m.candidates, instead: place) {
+                rule += noted(" → \(nearer.name), of its namesakes the one in the report's area, not \(place.name)")
+                place = nearer
+            } else if let exact = exactNamesake(among: m.candidates, written: m.text, instead: place) {
+                rule += noted(" → \(exact.name), of its namesakes the one spelled as written, not \(place.name)")
+                place = exact
+            }
+            noteWeak(m, to: place, context: context, sentence: a)
+            resolved[m.key + "|" + (m.cue ?? "")] = place
+            // One name, one place in a report, whatever cue word stands beside it later.
+            if resolved[m.key + "|*"] == nil { resolved[m.key + "|*"] = place }
+            rule += noted(" → \(place.name) (of \(m.candidates.count) candidates)")
+            return place
+        } catch {
+            // The matcher found the name, so the resolver should too; if it cannot, say so and keep the
+            // gazetteer's first place of that name.
+            warnings.append("\(report.name): '\(m.text)' could not be resolved (\(error)); took \(m.candidates[0].name) (\(m.candidates[0].id))")
+            rule += noted(" → \(m.candidates[0].name): the resolver failed, the first candidate")
+            return m.candidates[0]
+        }
     }
 
     /// `text` when explanations are kept, else "" (rule texts cost time and are read only by `--explain`).
@@ -113,8 +177,6 @@ extension ReportRun {
         }
     }
 
-    /// Nouns after a village's name that name a feature beside it ("the Harran hills").
-    static let featureNouns: Set<String> = ["hill", "hills", "heights", "mountain", "mountains", "ridge", "plain", "valley"]
     /// Words skipped between a direction and its place ("north of the town of X").
     static let positionFillers: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
     /// Words before "of" that introduce a (possibly unknown) settlement name.

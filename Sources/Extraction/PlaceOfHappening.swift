@@ -43,6 +43,7 @@ extension ReportRun {
         if candidates.isEmpty, let main = r.clause.continues {
             candidates = readings[main].places.filter(\.local)
         }
+        if candidates.isEmpty, let d = r.described { candidates = [d] }
         if candidates.isEmpty, r.clause.kind == .relative, let p = r.clause.parent {
             candidates = readings[p].places.filter { $0.local && $0.form == .named }.suffix(1)
         }

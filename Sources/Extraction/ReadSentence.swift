@@ -17,7 +17,7 @@ extension ReportRun {
                                                                reportDate: report.date, anchor: lastDay) { lastDay = start }
             return
         }
-        let others = otherPlaces(a, named: named[k])
+        let others = spelledNearly(otherPlaces(a, named: named[k]), in: a)
         // A known name swallowed by a longer unknown one ("Suleiman" of "Jub Suleiman") is no mention of its own.
         let known = named[k].filter { m in !others.contains { $0.form == .unresolved && $0.range != m.range
             && $0.range.lowerBound <= m.range.lowerBound && m.range.upperBound <= $0.range.upperBound } }

@@ -36,7 +36,10 @@ extension ReportRun {
         let prepositions: Set<String> = ["with", "against", "to", "of", "from", "for", "between", "at", "on", "by", "and",
                                          "among", "toward", "towards", "into", "as", "than"]
         if p > 0, prepositions.contains(a.tokens[p - 1].text) { return nil }
-        if (max(0, p - 3)..<p).contains(where: { NumberRules.number(at: $0, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false) != nil }) {
+        // "two of them they …" counts people; "on day two they …" is a date (a number inside a date cue).
+        let inDate = { (j: Int) in a.cues.contains { $0.range.contains(j) && [.relative, .weekday, .month].contains($0.entry.kind) } }
+        if (max(0, p - 3)..<p).contains(where: { !inDate($0)
+            && NumberRules.number(at: $0, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false) != nil }) {
             return nil
         }
         if t > 0, ["were", "was", "been", "being", "are", "is"].contains(a.tokens[t - 1].text) { return nil }

@@ -136,7 +136,7 @@ struct Token: Sendable {
     /// Scalar offsets in the sentence.
     var start: Int
     var end: Int
-    /// True when the word starts with an upper-case letter.
+    /// True when the word starts with an upper-case letter, or with "al"/"el" joined to one ("alShaera").
     var capitalised: Bool
     /// True when a possessive "'s" followed the word ("Idlib's").
     var possessive: Bool
@@ -196,7 +196,9 @@ enum Tokenizer {
                         i += 1
                     } else { break }
                 }
-                let capital = SentenceSplitter.isUppercase(c)
+                // "alShaera", "elBab": a transliterated name with its article joined on is a capitalised name too.
+                let capital = SentenceSplitter.isUppercase(c) || (i - start > 3 && (c == "a" || c == "e") && s[start + 1] == "l"
+                    && SentenceSplitter.isUppercase(s[start + 2]))
                 let hyphen = start >= 2 && (s[start - 1] == "-" || s[start - 1] == "\u{2010}" || s[start - 1] == "\u{2011}")
                     && isWordScalar(s[start - 2])
                 out.append(Token(text: String(decoding: lower, as: UTF8.self), start: start, end: i, capitalised: capital,

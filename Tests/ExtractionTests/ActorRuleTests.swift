@@ -63,3 +63,14 @@ extension ActorRuleTests {
         XCTAssertEqual(ariha.start, .d("2020-02-03"))
     }
 }
+
+extension ActorRuleTests {
+    func testABareSubjectAfterADateWithANumberTakesTheSideToldBefore() throws {
+        // "on day two" is a date, not a count of people ("two of them").
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- On Monday rebel factions seized Sarmin. "
+                                        + "On day two they struck Binnish.")
+        let binnish = try XCTUnwrap(events.first { $0.place == "Binnish" })
+        XCTAssertEqual(binnish.actor1?.name, "Rebels")
+        XCTAssertEqual(binnish.start, .d("2020-02-04"))
+    }
+}

@@ -317,4 +317,20 @@ extension ExtractionRulesTests {
         XCTAssertNil(e.unresolvedPlace)
         XCTAssertEqual(e.place, "Binnish")
     }
+
+    func testAListAfterACaptureReadsNamesWithTheArticleJoinedOn() throws {
+        // "alQusour": the article written onto the name; the list goes on past it to the unknown name at its end.
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Government troops took alQusour, Binnish and Tall "
+                                        + "Marzouq on Monday.")
+        XCTAssertEqual(Set(events.compactMap(\.unresolvedPlace)), ["alQusour", "Tall Marzouq"])
+        XCTAssertTrue(events.contains { $0.place == "Binnish" && $0.geoPrecision == 1 })
+    }
+
+    func testAHeadlineSumsUpTheBodyAndTellsNoEventOfItsOwn() throws {
+        let both = try Fixture.events("Army shells rebel towns near Ariha\n\nGovernment artillery shelled Sarmin on Monday, "
+                                      + "monitors said.")
+        XCTAssertEqual(both.map(\.place), ["Sarmin"])
+        let alone = try Fixture.events("Army shells rebel towns near Ariha\n\nMonitors said talks would resume next week.")
+        XCTAssertEqual(alone.map(\.place), ["Ariha"], "with no such happening in the body, the headline's stays")
+    }
 }

@@ -65,4 +65,28 @@ extension HappeningFormTests {
         XCTAssertEqual(e.subTypeName, "Shelling/artillery/missile attack")
         XCTAssertEqual(e.actor1?.name, "Syrian government forces")
     }
+
+    func testAnAttackVerbWhoseSubjectRefersToShellingIsShelling() throws {
+        let e = try only("The rocket fire, which the army called reckless, came from rebel lines and hit a checkpoint "
+                         + "in the Morek region on Saturday.")
+        XCTAssertEqual(e.subTypeName, "Shelling/artillery/missile attack")
+        XCTAssertEqual(e.place, "Morek")
+        XCTAssertEqual(e.geoPrecision, 2)
+    }
+
+    func testATriggerJoinedToAReferringOneRefersToo() throws {
+        // "the artillery fire and rocket fire": both name what was told; the main clause resumes after the description.
+        let e = try only("According to the army, the artillery fire and rocket fire, which it called reckless, came from "
+                         + "rebel lines and hit a checkpoint in the Morek region.")
+        XCTAssertEqual(e.place, "Morek")
+        XCTAssertEqual(e.category.type, .explosions)
+    }
+
+    func testACaptureAfterTheOtherSidePulledOutIsANonViolentTransfer() throws {
+        let e = try only("Monitors said government troops took the village of Sarmin on Monday after the rebels pulled out.")
+        XCTAssertEqual(e.subTypeName, "Non-violent transfer of territory")
+        XCTAssertEqual(e.place, "Sarmin")
+        let fought = try only("Monitors said government troops took the village of Sarmin on Monday after heavy fighting.")
+        XCTAssertEqual(fought.subTypeName, "Government regains territory")
+    }
 }

@@ -99,4 +99,12 @@ extension PlaceRoleTests {
                                         + "from an area held by government forces.")
         XCTAssertEqual(origin.map(\.place), ["Sarmin"])
     }
+
+    func testAWhereClauseTellsItsHappeningAtThePlaceNamedRightBeforeIt() throws {
+        // The place sits inside an aim ("trying to hold …"), which tells no happening of its own.
+        let e = try only("Monitors reported that troops were trying to hold a line near the town of Kafr Nabuda, "
+                         + "where more than 40 fighters had died.")
+        XCTAssertEqual(e.place, "Kafr Nabuda")
+        XCTAssertEqual(e.fatalities, 40)
+    }
 }
