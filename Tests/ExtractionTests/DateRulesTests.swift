@@ -76,6 +76,13 @@ extension DateRulesTests {
                       "history, over a year before the report, is no event")
         XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- The war began in 2011, when troops shelled Sarmin.").isEmpty)
     }
+
+    func testAThenInASentenceOfOldHistoryGivesItsHappeningNoDateOfToday() throws {
+        let text = " date 2020-02-06 BEIRUT -- The conflict started in 2012, when rebels seized Ariha and the army pulled out, first to Sarmin and then to the coast."
+        XCTAssertTrue(try Fixture.events(text).isEmpty, "history told with a 'then' is still history")
+        let today = try Fixture.events(" date 2020-02-06 BEIRUT -- The conflict started in 2012, and on Monday rebels seized Ariha.")
+        XCTAssertEqual(today.map(\.place), ["Ariha"], "a clause with a day of its own is news")
+    }
 }
 
 extension DateRulesTests {
