@@ -113,6 +113,10 @@ extension ReportRun {
             explain.add("skipped: history (ended \(end), over a year before the report)")
             return 0
         }
+        if runningTotal(r, in: a) {
+            explain.add("skipped: a running total ('have been killed since …'), no happening of its own")
+            return 0
+        }
         if let end = historyOfSentence(r, in: a) {
             explain.add("skipped: history (no date of its own, in a sentence dated \(end), over a year before the report)")
             return 0
@@ -161,6 +165,14 @@ extension ReportRun {
 
     /// How long before the report a happening must have ended to be history, not an event: 365 days.
     static let historyDays = 365
+
+    /// True when clause `r` counts the dead of a whole stretch in the perfect tense ("at least 300 people have
+    /// been killed since the war began", "since March, 90 have died"): a running total, no happening of its own.
+    func runningTotal(_ r: ClauseReading, in a: SentenceAnalysis) -> Bool {
+        guard r.fatalities != nil else { return false }
+        let words = Set(a.tokens[r.clause.range].map(\.text))
+        return words.contains("since") && !words.isDisjoint(with: ["have", "has"])
+    }
 
     /// The end of the sentence's year when clause `r` names no day or month of its own and the sentence
     /// names a year over before the year leading to the report ("the war began in 2014, when the rebels seized

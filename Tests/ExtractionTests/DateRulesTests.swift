@@ -117,3 +117,12 @@ extension DateRulesTests {
         XCTAssertEqual(s.start, Day(iso: "2019-12-02")); XCTAssertEqual(s.datePrecision, .report)
     }
 }
+
+extension DateRulesTests {
+    func testARunningTotalSinceAStartIsNoHappening() throws {
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Since the offensive began in December, at least 300 civilians have been killed in Sarmin.").isEmpty)
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Some 90 fighters have died in Ariha since the truce collapsed.").isEmpty)
+        let one = try Fixture.events(" date 2020-02-06 BEIRUT -- Jets bombed Sarmin on Monday, killing five people, the deadliest raid since December.")
+        XCTAssertEqual(one.map(\.place), ["Sarmin"], "a toll of one happening stays an event")
+    }
+}
