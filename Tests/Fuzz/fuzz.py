@@ -25,7 +25,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 
-from fuzzlib import classify, findings, scenarios, seeds, targets, workspace  # noqa: E402
+from fuzzlib import classify, findings, reproducers, scenarios, seeds, targets, workspace  # noqa: E402
 
 FAILING_KINDS = ("crash", "hang")
 
@@ -48,6 +48,7 @@ def arguments(argv=None):
     p.add_argument("--out-dir", default=os.path.join(REPO, ".build", "fuzz"), help="where findings and the summary go")
     p.add_argument("--case", type=int, help="run only this input index and show what it did")
     p.add_argument("--replay", nargs="+", metavar="DIR", help="run saved cases again and say which still fail")
+    p.add_argument("--write-cases", metavar="DIR", help="write the issue's reproducers into DIR (Tests/Fuzz/cases)")
     return p.parse_args(argv)
 
 
@@ -224,7 +225,7 @@ def replay(args) -> int:
                 _, found = workspace.run_case(case, scratch, settings)
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
-            same = [f for f in found if f.kind == info["kind"] and f.signature == info["signature"]]
+            same = [f for f in found if f.kind == info["kind"] and f.signature == info.get("signature")]
             shows = bool(same) or any(f.kind == info["kind"] for f in found)
             what = (same or [f for f in found if f.kind == info["kind"]] or found or [None])[0]
             what = f"{what.kind}: {what.detail}" if what else "clean"
@@ -234,6 +235,18 @@ def replay(args) -> int:
     return 1 if still and not args.report_only else 0
 
 
+def write_cases(args) -> int:
+    """Writes the issue's reproducers as case folders and says which reproduce now."""
+    settings = workspace.Settings(os.path.abspath(args.binary), os.path.join(REPO, "Gazetteer"), args.timeout,
+                                  args.memory_mb)
+    work = os.path.join(args.out_dir, "work")
+    os.makedirs(work, exist_ok=True)
+    results = reproducers.write(seeds.Corpus(REPO), args.write_cases, settings, work)
+    for name, still, what in results:
+        print(f"{'reproduced    ' if still else 'not reproduced'}  {name}: {what[:150]}")
+    return 0
+
+
 def main(argv=None) -> int:
     args = arguments(argv)
     if not (os.path.isfile(args.binary) and os.access(args.binary, os.X_OK)):
@@ -241,6 +254,8 @@ def main(argv=None) -> int:
         return 2
     if args.replay:
         return replay(args)
+    if args.write_cases:
+        return write_cases(args)
     return fuzz(args)
 
 

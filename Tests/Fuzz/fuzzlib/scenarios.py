@@ -35,7 +35,68 @@ def out_is_input(info, folder, settings, work):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-SCENARIOS = {"out-is-input": out_is_input}
+def long_report(info, folder, settings, work):
+    """`extract` on one sentence said N and 4N times (scaling.py's "repeated" shape): linear work takes
+    about four times as long; the bug makes it about sixteen. Still failing when the ratio passes 8.
+    A timing, so a measurement to read, not a unit test."""
+    import scaling  # Tests/Fuzz is on the path (fuzz.py puts it there)
+    small, large = info.get("sizes", [1000, 4000])
+    seconds = []
+    scratch = tempfile.mkdtemp(dir=work)
+    try:
+        for n in (small, large):
+            path = os.path.join(scratch, f"r{n}.txt")
+            with open(path, "wb") as f:
+                f.write(scaling.report("repeated", n))
+            r = runner.run(settings.binary, ["extract", path], scratch, 600, settings.memory_mb)
+            if r.timed_out or r.returncode != 0:
+                return True, f"{n} sentences: {'no exit within 600 s' if r.timed_out else f'exit {r.returncode}'}"
+            seconds.append(r.seconds)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    ratio = seconds[1] / max(seconds[0], 1e-6)
+    return ratio > 8, (f"{small} sentences {seconds[0]:.2f} s, {large} sentences {seconds[1]:.2f} s: x{ratio:.1f} "
+                       f"for x{large / small:g} the text")
+
+
+def killtest(info, folder, settings, work):
+    """A focused run of killtest.py (its figures in .build/fuzz/.../killtest.json); `check` names the
+    property: rename-kill-mixed, staging-after-kill, staging-after-signal, concurrent-mixed."""
+    import contextlib
+    import io
+    import json
+    import killtest as kt  # Tests/Fuzz is on the path
+    scratch = tempfile.mkdtemp(dir=work)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = kt.main(info["args"] + ["--report-only", "--binary", settings.binary,
+                                             "--work", os.path.join(scratch, "kt")])
+        if status != 0:
+            return True, f"the kill test could not run (exit {status})"
+        with open(os.path.join(scratch, "killtest.json"), encoding="utf-8") as f:
+            figures = json.load(f)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    check = info["check"]
+    if check == "rename-kill-mixed":
+        bad = [t for t in figures["rename"] if t["state"] == "mixed"]
+        return bool(bad), f"{len(bad)} of {len(figures['rename'])} kills at publishing renames left --out mixed" + (
+            f"; e.g. {bad[0]['trial']}: {bad[0]['detail']}" if bad else "")
+    if check == "staging-after-kill":
+        trials = figures["random"] + figures["rename"]
+        bad = [t for t in trials if t["staging_after_next_run"] > 0]
+        return bool(bad), f"{len(bad)} of {len(trials)} kills left a staging folder that the next run kept"
+    if check == "staging-after-signal":
+        bad = [t for t in figures["signals"] if t["staging_after_kill"] > 0]
+        return bool(bad), f"{len(bad)} of {len(figures['signals'])} SIGTERM/SIGINT runs left their staging folder"
+    if check == "concurrent-mixed":
+        bad = [t for t in figures["concurrent"] if not t["whole"]]
+        return bool(bad), f"{len(bad)} of {len(figures['concurrent'])} pairs of runs left --out mixed" + (
+            f"; e.g. {bad[0]['trial']}: {bad[0]['detail']}" if bad else "")
+    return True, f"unknown kill-test check {check!r}"
+
+
+SCENARIOS = {"out-is-input": out_is_input, "long-report": long_report, "killtest": killtest}
 
 
 def run(info, folder, settings, work):

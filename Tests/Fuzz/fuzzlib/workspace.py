@@ -18,20 +18,19 @@ class Settings:
     memory_mb: int
 
 
-def write_files(case, folder: str) -> dict:
-    """Writes the case's files into `folder` (which must be empty) and returns the extra environment:
-    PLACEMAP_GAZETTEER pointing at a copy of the gazetteer whose control table is the case's file."""
+def write_files(case, folder: str) -> None:
+    """Writes the case's files into `folder` (which must be empty)."""
     for rel, data in case.files.items():
         path = os.path.join(folder, rel)
         os.makedirs(os.path.dirname(path) or folder, exist_ok=True)
         with open(path, "wb") as f:
             f.write(data)
-    return {}
 
 
 def gazetteer_copy(case, folder: str, gazetteer: str) -> dict:
     """For a control-table case: `folder/gazetteer/` links every part of the real gazetteer but
-    control/, which holds the case's file as control.csv."""
+    control/, which holds the case's file as control.csv. Returns the extra environment
+    (PLACEMAP_GAZETTEER pointing there), empty for other cases."""
     if not case.gazetteer_control:
         return {}
     copy = os.path.join(folder, "gazetteer")
