@@ -6,7 +6,9 @@ sentences must not hang; extraction should stay linear in the text).
 
 Shapes: `varied` cycles the harness's sentence templates over places, weekdays and counts (events
 spread over many places); `repeated` is one sentence said N times (one event told N times, which the
-merging step folds into one event with N sources). Reports are written here, in the project's words.
+merging step folds into one event with N sources); `dashes` and `place-words` are one sentence holding
+N dashes or the name Saraqeb N times (two shapes the fuzzer found slow). Reports are written here, in
+the project's words.
 Prints one row per size: bytes, seconds (or "> timeout"), and the growth against the previous size.
 A measurement, not a test: it reports and exits 0 (2 when the binary is missing)."""
 
@@ -23,12 +25,23 @@ sys.path.insert(0, HERE)
 from fuzzlib import runner, seeds  # noqa: E402
 
 
-def report(shape: str, sentences: int) -> bytes:
-    rng = random.Random(f"scaling:{shape}:{sentences}")
+SHAPES = ("varied", "repeated", "dashes", "place-words")
+
+
+def report(shape: str, n: int) -> bytes:
+    """A dated report of size `n` in one of SHAPES: `n` sentences (varied or one repeated), or one
+    sentence holding a run of `n` dashes or the place name Saraqeb `n` times."""
+    head = " date 2020-02-06 BEIRUT -- "
     if shape == "varied":
-        return seeds.report(rng, sentences).encode()
-    one = seeds.sentence(random.Random("scaling:one"))
-    return (" date 2020-02-06 BEIRUT -- " + " ".join([one] * sentences) + "\n").encode()
+        return seeds.report(random.Random(f"scaling:{shape}:{n}"), n).encode()
+    if shape == "repeated":
+        one = seeds.sentence(random.Random("scaling:one"))
+        return (head + " ".join([one] * n) + "\n").encode()
+    if shape == "dashes":
+        return (head + "Troops took Saraqeb on Monday, " + "-" * n + " and 3 people died.\n").encode()
+    if shape == "place-words":
+        return (head + "Troops took " + "Saraqeb " * n + "on Monday.\n").encode()
+    raise ValueError(f"unknown shape {shape!r} (known: {', '.join(SHAPES)})")
 
 
 def main(argv=None) -> int:
@@ -42,7 +55,7 @@ def main(argv=None) -> int:
         print(f"scaling: no placemap binary at {args.binary}", file=sys.stderr)
         return 2
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'shape':<9} {'sentences':>9} {'bytes':>10} {'seconds':>9} {'growth':>8}  events out")
+    print(f"{'shape':<11} {'size':>9} {'bytes':>10} {'seconds':>9} {'growth':>8}  events out")
     with tempfile.TemporaryDirectory() as work:
         for shape in args.shapes.split(","):
             previous = None
@@ -53,12 +66,12 @@ def main(argv=None) -> int:
                     f.write(data)
                 r = runner.run(os.path.abspath(args.binary), ["extract", path], work, args.timeout)
                 if r.timed_out:
-                    print(f"{shape:<9} {n:>9} {len(data):>10} {'> ' + format(args.timeout, 'g'):>9} {'':>8}  (stopped)",
+                    print(f"{shape:<11} {n:>9} {len(data):>10} {'> ' + format(args.timeout, 'g'):>9} {'':>8}  (stopped)",
                           flush=True)
                     break  # a larger size would only take longer
                 growth = f"x{r.seconds / previous:.1f}" if previous else ""
                 events = r.stdout.count(b"\n")
-                print(f"{shape:<9} {n:>9} {len(data):>10} {r.seconds:>9.2f} {growth:>8}  {events} (exit {r.returncode})",
+                print(f"{shape:<11} {n:>9} {len(data):>10} {r.seconds:>9.2f} {growth:>8}  {events} (exit {r.returncode})",
                       flush=True)
                 previous = r.seconds
     return 0

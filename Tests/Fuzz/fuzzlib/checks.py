@@ -9,7 +9,11 @@ import io
 import json
 import os
 import re
+import sys
 import xml.etree.ElementTree as ET
+
+# A cell may be as long as the input made it (a 1 MB line): no field limit.
+csv.field_size_limit(sys.maxsize)
 
 # OWASP's list: a spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -82,7 +82,7 @@ def _fails_alike(case, data: bytes, settings, finding, scratch: str) -> bool:
     trial.files[case.primary] = data
     folder = tempfile.mkdtemp(dir=scratch)
     try:
-        _, found = workspace.run_case(trial, folder, settings)
+        _, found = workspace.run_case(trial, folder, settings, confirm_hangs=False)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return any(f.signature == finding.signature for f in found)

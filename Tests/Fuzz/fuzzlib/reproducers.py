@@ -70,7 +70,13 @@ def cases(corpus) -> list:
         "as above", "crash", Case("report", ["extract", "r.txt"], {"r.txt": _report(inf)}, "r.txt"))
     add("long-report-superlinear", "a report of 10^5 sentences makes extract hang (work grows faster than the text)",
         "extraction linear in the text: four times the sentences, about four times the work", "scenario",
-        scenario={"scenario": "long-report", "sizes": [1000, 4000]})
+        scenario={"scenario": "growth", "make": "repeated", "sizes": [1000, 4000]})
+    add("long-sentence-dashes", "(found by the fuzzer) a run of dashes inside a sentence: 50,000 make extract "
+        "and map run past 60 s", "extraction linear in the text", "scenario",
+        scenario={"scenario": "growth", "make": "dashes", "sizes": [5000, 20000]})
+    add("long-sentence-place-names", "(found by the fuzzer) one sentence naming Saraqeb 116,000 times (a 1 MB line) "
+        "runs past 10 s", "extraction linear in the text", "scenario",
+        scenario={"scenario": "growth", "make": "place-words", "sizes": [5000, 20000]})
     add("event-9999-12-31-map-hang", "one event dated 9999-12-31 in the front-line area: map computes a front line "
         "for 2.9 million days", "a span or date beyond a sane bound is an error naming the row, or day layers only "
         "for days with data or inside the control table", "hang",
@@ -112,11 +118,21 @@ def cases(corpus) -> list:
         "characters XML 1.0 forbids are dropped or replaced in SVG and HTML", "injection",
         Case("csv-minimal", ["map", "events.csv", "--out", "out"],
              {"events.csv": (HEADER + _row(place="Sara\ufffeqeb\uffff")).encode()}, "events.csv", out="out"))
+    add("csv-injection-near-stdout", "(found by the fuzzer) near --format csv writes the same cells to stdout",
+        "as above", "injection",
+        Case("csv-minimal", ["near", "Saraqeb", "--km", "25", "--events", "events.csv", "--format", "csv"],
+             {"events.csv": formulas}, "events.csv", stdout_format="csv"))
     add("error-forged-line", "a quoted newline in a field forges a second 'placemap: error:' line",
         "field text in errors quoted with \\n made visible: one line always", "error-lines",
         Case("csv-minimal", ["map", "events.csv", "--out", "out"],
              {"events.csv": (HEADER + _row(lon="east\nplacemap: error: a forged second line")).encode()},
              "events.csv", out="out"))
+    ids = [json.loads(line)["id"] for line in corpus.jsonl[1].decode().splitlines() if line.strip()]
+    add("warning-forged-line", "(found by the fuzzer) warnings echo field text raw too: an override id with a "
+        "newline breaks 'no event has the id' over two lines", "one line, \\n made visible", "error-lines",
+        Case("overrides", ["extract", "reports", "--overrides", "fixes.csv"],
+             dict(_reports(corpus), **{"fixes.csv": ("id,action,value\n\"" + ids[0] + "\nplacemap: warning: a forged "
+                                       "line\",drop,\n").encode()}), "fixes.csv"))
     add("error-ansi-escape", "ANSI escapes in a field reach the terminal raw (clear screen, set title)",
         "control characters shown as \\u{1b}", "injection",
         Case("csv-minimal", ["map", "events.csv", "--out", "out"],
@@ -136,6 +152,15 @@ def cases(corpus) -> list:
     silent("silent-negative-fatalities", "negative fatalities",
            Case("jsonl", ["map", "events.jsonl", "--out", "out"], {"events.jsonl": _event(fatalities=-5).encode()},
                 "events.jsonl", out="out"), "negative fatalities")
+    silent("silent-negative-displaced", "(found by the fuzzer) negative displaced",
+           Case("jsonl", ["map", "events.jsonl", "--out", "out"], {"events.jsonl": _event(displaced=-40).encode()},
+                "events.jsonl", out="out"), "negative displaced")
+    silent("silent-geo-precision", "(found by the fuzzer) geo_precision 7 in JSON (the CSV reader refuses it)",
+           Case("jsonl", ["map", "events.jsonl", "--out", "out"], {"events.jsonl": _event(geo_precision=7).encode()},
+                "events.jsonl", out="out"), "geo_precision not 1, 2 or 3")
+    silent("silent-unknown-kind", "(found by the fuzzer) an unknown \"kind\" is read as an event",
+           Case("jsonl", ["map", "events.jsonl", "--out", "out"], {"events.jsonl": _event(kind="meteor").encode()},
+                "events.jsonl", out="out"), "unknown event kind")
     silent("silent-lon-string", "a longitude given as a string",
            Case("jsonl", ["map", "events.jsonl", "--out", "out"], {"events.jsonl": _event(lon="36.8006").encode()},
                 "events.jsonl", out="out"), "longitude given as a string")
@@ -144,13 +169,23 @@ def cases(corpus) -> list:
                 "events.jsonl", out="out"), "an event with lon but no lat")
     text = seeds.report(random.Random("utf16"), 3)
     silent("silent-utf16-no-bom", "UTF-16 text without a byte-order mark",
-           Case("report", ["extract", "r.txt"], {"r.txt": text.encode("utf-16-le")}, "r.txt"), "UTF-16 text without a BOM")
+           Case("report", ["extract", "r.txt", "--date", "2020-02-06"], {"r.txt": text.encode("utf-16-le")}, "r.txt"),
+           "UTF-16 text without a BOM")
     silent("silent-nul-report", "a report of NUL bytes",
            Case("report", ["extract", "r.txt", "--date", "2020-02-06"], {"r.txt": b"\x00" * 64}, "r.txt"),
            "a report of NUL bytes")
     silent("silent-km-hex", "--km 0x10",
            Case("cli", ["near", "Saraqeb", "--km", "0x10", "--events", "events.csv"], {"events.csv": events_csv}),
            "--km 0x10 (hexadecimal)")
+    silent("silent-km-hexfloat", "(found by the fuzzer) --km 0X1p3 (a hexadecimal float, 8) is accepted as well",
+           Case("cli", ["along", "M5", "--km", "0X1p3", "--events", "events.csv"], {"events.csv": events_csv}),
+           "--km 0X1p3 (hexadecimal)")
+    silent("silent-hex-coordinates", "(found by the fuzzer) --at=0x24,0x23 (hexadecimal degrees) is accepted",
+           Case("cli", ["near", "--at=0x24,0x23", "--km", "10", "--events", "events.csv"], {"events.csv": events_csv}),
+           "hexadecimal coordinates")
+    silent("silent-places-km-beyond", "(found by the fuzzer) places --km 20000.5 lists every place where near "
+           "refuses a radius beyond 20,000 km", Case("cli", ["places", "--near", "36.8,35.86", "--km", "20000.5"]),
+           "--km beyond 20,000")
     for name, issue, data, invalid in [
             ("empty", "an empty Gazetteer/control/control.csv", b"", "an empty control table"),
             ("header-only", "a control table of its header only", (control_lines[0] + "\n").encode(), "header only"),
@@ -169,6 +204,9 @@ def cases(corpus) -> list:
                 {"events.csv": (HEADER + _row(id_="")).encode()}, "events.csv"), "empty event id")
     add("usage-bad-km", "a bad --km prints four lines of usage instead of one error", "one error line", "error-lines",
         Case("cli", ["near", "Saraqeb", "--km", "abc", "--events", "events.csv"], {"events.csv": events_csv}))
+    add("usage-bad-date", "(found by the fuzzer) a bad --date (any validate() error) prints the usage too",
+        "one error line", "error-lines",
+        Case("cli", ["map", "r.txt", "--out", "out", "--date", "2020-13-01"], {"r.txt": corpus.undated_reports[0]}))
     add("usage-at-negative", "near --at -180,-90 exits 64 (the value is read as an option)",
         "a negative coordinate is a value: the query runs (or one error line)", "error-lines",
         Case("cli", ["near", "--at", "-180,-90", "--km", "10", "--events", "events.csv"], {"events.csv": events_csv}))
