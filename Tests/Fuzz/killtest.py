@@ -12,7 +12,8 @@ the complete new one, byte for byte, and no staging folder may outlive its run.
    staging folders are looked for, and `map NEW` runs again to completion: it must leave no staging.
 3. SIGKILL at each publishing rename (through the LD_PRELOAD shim killshim.c, built with cc into
    .build/fuzz/): just before each rename that moves staged output into place, and just after the last.
-4. SIGTERM and SIGINT at random moments: the run must leave no staging folder.
+4. A publish that fails midway (a folder where the new map.svg goes): one error line, and every other
+   file still old. SIGTERM and SIGINT at random moments: the run must leave no staging folder.
 5. Two runs into one --out at once (old and new input): started together, and (through the shim) with
    the first run's publishing renames held back and the second run started as the first begins to
    publish, so that their publishing steps overlap. --out must then equal one reference.
@@ -203,7 +204,7 @@ def main(argv=None) -> int:
     make_events(new_csv, args.events, 43)
     refs = {}
     for name, source in (("old", old_csv), ("new", new_csv)):
-        trees = []
+        trees, fastest = [], float("inf")
         for attempt in (1, 2):
             folder = os.path.join(work, f"ref-{name}-{attempt}", "out")
             reset(folder, None)
@@ -213,13 +214,14 @@ def main(argv=None) -> int:
                       file=sys.stderr)
                 return 2
             trees.append(tree(folder))
+            fastest = min(fastest, seconds)
         if trees[0] != trees[1]:
             print(f"killtest: two runs on the {name} input wrote different bytes; the test needs a deterministic "
                   "output", file=sys.stderr)
             return 2
-        refs[name] = (os.path.join(work, f"ref-{name}-1", "out"), trees[0], seconds)
+        refs[name] = (os.path.join(work, f"ref-{name}-1", "out"), trees[0], fastest)
     old_dir, old_tree, _ = refs["old"]
-    _, new_tree, reference_seconds = refs["new"]
+    _, new_tree, reference_seconds = refs["new"]  # the faster of two runs
     print(f"kill test: {args.events} events a run ({origin}), {len(new_tree)} output files, reference run "
           f"{reference_seconds:.2f} s; shim: {'yes' if shim else 'no (no C compiler): rename kills skipped'}")
     out = os.path.join(work, "trial", "out")
@@ -237,19 +239,29 @@ def main(argv=None) -> int:
                 "staging_bytes": left_bytes, "next_run_exit": status, "staging_after_next_run": len(left_next),
                 "state_after_next_run": state_next}
 
-    # SIGKILL at random moments
-    random_trials = []
-    for i in range(args.kills):
+    # SIGKILL at random moments within the run's length. The machine's load changes that length: a run
+    # that ends before its kill shortens the estimate and is drawn again (at most three times as many
+    # runs as kills).
+    random_trials, estimate, ended_first = [], reference_seconds, 0
+    for attempt in range(3 * args.kills):
+        if len(random_trials) == args.kills:
+            break
         reset(out, old_dir)
-        delay = rng.uniform(0, reference_seconds)
+        delay = rng.uniform(0, estimate)
+        started = time.monotonic()
         p = runs.start(new_csv, out)
         time.sleep(delay)
+        if p.poll() is not None:
+            estimate = min(estimate, time.monotonic() - started)
+            ended_first += 1
+            continue
         runner.kill_group(p.pid)
         p.wait()
-        random_trials.append(dict(after_kill(f"random {i + 1} at {delay:.2f} s"), delay=round(delay, 3),
-                                  ended_before_kill=p.returncode == 0))
+        random_trials.append(dict(after_kill(f"random {len(random_trials) + 1} at {delay:.2f} s"), delay=round(delay, 3)))
     report["random"] = random_trials
-    print(tally_line(f"SIGKILL at random moments ({args.kills})", random_trials))
+    report["random_ended_before_kill"] = ended_first
+    print(tally_line(f"SIGKILL at random moments ({len(random_trials)}; {ended_first} more runs ended before their "
+                     "kill and were drawn again)", random_trials))
 
     # SIGKILL at publishing renames
     rename_trials = []
@@ -274,6 +286,24 @@ def main(argv=None) -> int:
         print(tally_line(f"SIGKILL at publishing renames ({len(renames)} renames, {len(rename_trials)} kills)",
                          rename_trials))
     report["rename"] = rename_trials
+
+    # A publish that fails midway: one file of the old output is a folder (a name the new file cannot
+    # take). The run must fail with one line and leave every other file of the old output as it was.
+    reset(out, old_dir)
+    blocked = "map.svg"
+    os.remove(os.path.join(out, blocked))
+    os.makedirs(os.path.join(out, blocked, "in-the-way"))
+    status, err, _ = runs.complete(new_csv, out)
+    now = tree(out)
+    others = {k: v for k, v in old_tree.items() if k != blocked}
+    replaced = sum(1 for k, v in others.items() if now.get(k) == new_tree.get(k) != v)
+    kept = sum(1 for k, v in others.items() if now.get(k) == v)
+    whole = status != 0 and kept == len(others)
+    report["blocked"] = {"exit": status, "error": err.strip()[:300], "files_replaced": replaced,
+                         "files_kept": kept, "files": len(others), "whole": whole,
+                         "staging_after": len(staging_left(out))}
+    print(f"publish blocked at {blocked} (a folder in the way): exit {status}; of the {len(others)} other files "
+          f"{kept} old, {replaced} already new; staging left: {len(staging_left(out))}")
 
     # SIGTERM and SIGINT
     signal_trials = []
@@ -344,6 +374,7 @@ def main(argv=None) -> int:
     failures = sum(t["state"] == "mixed" or t["staging_after_next_run"] > 0 for t in random_trials + rename_trials)
     failures += sum(t["staging_after_kill"] > 0 or t["state"] == "mixed" for t in signal_trials)
     failures += sum(not t["whole"] or t["staging_after"] > 0 for t in concurrent_trials)
+    failures += int(not report["blocked"]["whole"] or report["blocked"]["staging_after"] > 0)
     report["failures"] = failures
     with open(os.path.join(os.path.dirname(work), "killtest.json"), "w", encoding="utf-8") as f:
         json.dump(report, f, indent=1)
