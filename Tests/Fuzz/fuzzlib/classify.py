@@ -102,7 +102,9 @@ def classify(result, case, out_dir: str | None) -> list:
                         f"no exit within {result.seconds:.1f} s")]
     if is_crash(result.returncode, stderr):
         sub, signature = crash_signature(stderr, result.returncode)
-        return [Finding("crash", sub, signature, (FATAL.search(stderr) or re.search(".*", stderr)).group(0)[:200])]
+        fatal = FATAL.search(stderr)
+        detail = fatal.group(0) if fatal else (stderr.strip().split("\n")[0] or f"exit status {result.returncode}")
+        return [Finding("crash", sub, signature, detail[:200])]
     found = diagnostics(result, command)
     if result.returncode == 0:
         if out_dir:

@@ -6,9 +6,12 @@ project's own words."""
 import csv
 import io
 import json
+import os
 import random
+import shutil
+import tempfile
 
-from . import seeds
+from . import findings, scenarios, seeds, workspace
 from .targets import Case
 
 HEADER = "id,date,lon,lat,type,place,fatalities,source\n"
@@ -92,7 +95,9 @@ def cases(corpus) -> list:
             ("staging-after-signal", "SIGTERM and Ctrl-C leave the staging folder",
              "SIGINT/SIGTERM remove the run's staging folder", ["--signals", "1"]),
             ("concurrent-mixed", "two map runs into one --out mix their files",
-             "a lock: the second run waits or refuses with one line", ["--concurrent", "1"])]:
+             "a lock: the second run waits or refuses with one line", ["--concurrent", "1"]),
+            ("blocked-midway", "when publishing fails midway (a file of the new output blocked), some files are "
+             "already replaced and the others old", "the old output stays whole, one error line", [])]:
         base = {"--kills": "0", "--rename-kills": "0", "--signals": "0", "--concurrent": "0", "--events": "400"}
         base.update(dict(zip(args[::2], args[1::2])))
         add(f"publish-{check}", issue, expect, "scenario",
@@ -218,11 +223,6 @@ def write(corpus, root: str, settings, work: str) -> list:
     """Writes every reproducer into `root/<name>/` (its files and case.json: the issue's words, what should
     happen, the command, the kind of finding that shows the bug) and runs it once to record what happens
     now. Returns (name, still_fails, what) for each."""
-    import os
-    import shutil
-    import tempfile
-
-    from . import findings, scenarios, workspace
     results = []
     for name, issue, expect, item, kind in cases(corpus):
         folder = os.path.join(root, name)

@@ -61,7 +61,8 @@ def growth(info, folder, settings, work):
 
 def killtest(info, folder, settings, work):
     """A focused run of killtest.py (its figures in .build/fuzz/.../killtest.json); `check` names the
-    property: rename-kill-mixed, staging-after-kill, staging-after-signal, concurrent-mixed."""
+    property: rename-kill-mixed, staging-after-kill, staging-after-signal, concurrent-mixed,
+    blocked-midway (the kill test always runs that one trial)."""
     import contextlib
     import io
     import json
@@ -93,6 +94,10 @@ def killtest(info, folder, settings, work):
         bad = [t for t in figures["concurrent"] if not t["whole"]]
         return bool(bad), f"{len(bad)} of {len(figures['concurrent'])} pairs of runs left --out mixed" + (
             f"; e.g. {bad[0]['trial']}: {bad[0]['detail']}" if bad else "")
+    if check == "blocked-midway":
+        b = figures["blocked"]
+        return not b["whole"], (f"exit {b['exit']}; of the {b['files']} files besides the blocked one, {b['files_kept']} "
+                                f"old and {b['files_replaced']} already new")
     return True, f"unknown kill-test check {check!r}"
 
 

@@ -183,11 +183,11 @@ LIMIT = [("5", None), ("0", None), ("-1", "--limit -1"), ("99999999999999999999"
 def cli(rng, corpus):
     """A command with odd option values; the events are Output/events.csv, the report has no date."""
     files = {"events.csv": corpus.acled_csv[0], "r.txt": corpus.undated_reports[0]}
-    pick = lambda values: rng.choice(values)  # noqa: E731
     reasons = []
 
     def val(values):
-        v, why = pick(values)
+        """A value from a (value, why-invalid) list; the reasons of invalid ones are collected."""
+        v, why = rng.choice(values)
         if why:
             reasons.append(why)
         return v
