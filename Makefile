@@ -1,17 +1,20 @@
 # PlaceMap — the two commands of the README's quick start.
-#   make demo   installs what it needs, builds, and runs the main job
+#   make demo   installs what it needs, builds (release), and runs the main job
 #   make test   the same set-up plus the tests' checkers, then swift test and a short robustness pass
+#   make eval   extraction scored against the hand-coded corpus in ../shared/corpus (skipped without it)
+# Also: make install [PREFIX=/usr/local], make bench, make fuzz, make killtest.
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_BUILD := libgeos-dev libproj-dev pkg-config
-APT_TEST := gdal-bin python3 python3-pip chromium
+APT_BUILD := libgeos-dev libproj-dev libsqlite3-dev libpq-dev pkg-config libjs-leaflet libjs-leaflet.markercluster
+APT_TEST := gdal-bin python3 python3-pip chromium postgresql postgis postgresql-15-postgis-3
 PIP_TEST := geographiclib shapely pyproj numpy
-PLACEMAP := .build/debug/placemap
+PLACEMAP := .build/release/placemap
+PREFIX ?= /usr/local
 
-.PHONY: demo test deps test-deps build release bench fuzz killtest clean
+.PHONY: demo test eval deps test-deps build release install bench fuzz killtest clean
 
-demo: deps build
+demo: release
 	$(PLACEMAP) map Examples --out Output
 
 test: deps test-deps
@@ -21,11 +24,32 @@ test: deps test-deps
 	python3 -B Tests/Fuzz/killtest.py --kills 3 --rename-kills 3 --signals 1 --concurrent 1 --events 1500 \
 	  $(FUZZ_REPORT_ONLY)
 
-build:
+build: deps
 	$(SWIFT) build --product placemap
+
+# Reading quality: `placemap evaluate` on the development corpus beside the clone. Scores are not
+# failures (exit 0 whenever it ran); without ../shared there is nothing to measure.
+CORPUS := ../shared/corpus
+
+eval:
+	@if [ -d $(CORPUS)/articles ] && [ -f $(CORPUS)/gold_events.csv ]; then \
+	  $(MAKE) --no-print-directory release && \
+	  $(PLACEMAP) evaluate --gold $(CORPUS)/gold_events.csv --toponyms $(CORPUS)/gold_toponyms.csv $(CORPUS)/articles; \
+	else \
+	  echo "make eval: skipped: $(CORPUS) (articles/ and gold_events.csv) is not beside this clone"; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product placemap
+
+# The binary in PREFIX/bin and the data it reads (the gazetteer, lexicons, control table) in
+# PREFIX/share/placemap/Gazetteer, where placemap looks for it beside its own folder.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/placemap
+	install -m 755 $(PLACEMAP) $(DESTDIR)$(PREFIX)/bin/placemap
+	rm -rf $(DESTDIR)$(PREFIX)/share/placemap/Gazetteer
+	cp -R Gazetteer $(DESTDIR)$(PREFIX)/share/placemap/Gazetteer
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/placemap and $(DESTDIR)$(PREFIX)/share/placemap/Gazetteer"
 
 # Benchmark data: the shared seeded generator (a build-time script; needs numpy, which test-deps
 # installs). Without ../shared the bench makes its own synthetic events of the same distribution.

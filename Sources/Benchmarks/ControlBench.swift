@@ -1,5 +1,6 @@
 import Control
-import Events
+import EventModel
+import Extraction
 import Foundation
 import GeoModel
 import Geodesy

@@ -1,4 +1,5 @@
-import Events
+import EventModel
+import Extraction
 import Foundation
 import GeoModel
 import Layers

@@ -1,7 +1,8 @@
+import FileIO
 import Foundation
 import GeoModel
 import Places
-import Events
+import EventModel
 
 /// One dated statement of control: from `from` on, `place` is held by `side` (until the place's next row).
 public struct ControlRow: Hashable, Sendable {
@@ -44,7 +45,9 @@ public struct PlaceControl: Hashable, Sendable {
 
 /// Who holds which settlement on which day: the control table (`Gazetteer/control/control.csv`), with
 /// changes from extracted events where the table is silent. For each place the latest row with
-/// `from <= day` holds.
+/// `from <= day` holds, from the table's first day to its last (the latest `from`, or a later day a `*`
+/// row states the whole table for); a day outside is an error unless `assumesUnchanged` extends the last
+/// state on purpose.
 public struct ControlTable: Sendable {
     /// The file the rows were read from (for messages).
     public let file: String
@@ -56,16 +59,26 @@ public struct ControlTable: Sendable {
     public private(set) var coordinates: [String: Coordinate]
     /// The first day any row covers.
     public private(set) var firstDay: Day
+    /// The last day the table speaks for: its latest row, or the latest day a `*` row states (the whole
+    /// front unchanged on that day, e.g. a ceasefire).
+    public internal(set) var lastDay: Day
+    /// The sides the table names, in the order of their first row (file order).
+    public private(set) var sides: [Side]
+    /// When true, a day after `lastDay` takes the table's last state (`--assume-unchanged`); else it is an
+    /// error (`ControlError.afterData`).
+    public var assumesUnchanged = false
     private var byPlace: [String: [ControlRow]]
 
     /// The CSV columns, in the order the table writes them.
     public static let columns = ["place_id", "place", "side", "from", "source"]
 
     /// Reads a control table from CSV text (RFC 4180) with the header `place_id,place,side,from,source`
-    /// (columns in any order; more columns are ignored). Every place id must be in `gazetteer`; rows of one
-    /// place must come in increasing date order. Throws `ControlError.row` naming `file` and the line
-    /// (unknown place id with the nearest spellings, unknown side, malformed date, rows out of date order,
-    /// missing field, CSV syntax) or `ControlError.emptyTable`.
+    /// (columns in any order; more columns are ignored). Every place id must be in `gazetteer` (any of a
+    /// place's ids); rows of one place must come in increasing date order. A row with `place_id` `*` and side
+    /// `unchanged` states that every settlement kept its side on its day (the table speaks up to that day).
+    /// Throws `ControlError.row` naming `file` and the line (unknown place id with the nearest spellings, a
+    /// side that is not a word, malformed date, rows out of date order, missing field, CSV syntax) or
+    /// `ControlError.emptyTable`.
     public init(csv text: String, file: String, gazetteer: Gazetteer) throws {
         var text = text
         let records: [(line: Int, fields: [String])] = try text.withUTF8 { bytes in
@@ -91,6 +104,7 @@ public struct ControlTable: Sendable {
             column[name] = i
         }
         var rows: [ControlRow] = []
+        var statedThrough: Day? = nil
         for r in records.dropFirst() {
             func field(_ name: String) throws -> String {
                 let i = column[name]!
@@ -101,6 +115,17 @@ public struct ControlTable: Sendable {
                 return r.fields[i].trimmingCharacters(in: .whitespaces)
             }
             let id = try field("place_id"), name = try field("place")
+            if id == "*" {
+                let sideText = try field("side"), dateText = try field("from")
+                guard sideText.lowercased() == "unchanged" else {
+                    throw ControlError.row(file: file, line: r.line, message: "a \"*\" row states the whole table unchanged: its side must be \"unchanged\", not \"\(sideText)\"")
+                }
+                guard let day = Day(iso: dateText) else {
+                    throw ControlError.row(file: file, line: r.line, message: "malformed date \"\(dateText)\" (expected YYYY-MM-DD)")
+                }
+                statedThrough = max(statedThrough ?? day, day)
+                continue
+            }
             guard let place = gazetteer.place(id: id) else {
                 let hint = gazetteer.suggestions(for: name.isEmpty ? id : name, limit: 3).map { spelling in
                     let ids = gazetteer.places.filter { $0.name == spelling }.map(\.id)
@@ -113,7 +138,7 @@ public struct ControlTable: Sendable {
             let sideText = try field("side")
             guard let side = Side(parsing: sideText) else {
                 throw ControlError.row(file: file, line: r.line,
-                                       message: "unknown side \"\(sideText)\" for \(place.name) (expected \(Side.names))")
+                                       message: "the side \"\(sideText)\" of \(place.name) is not a side (\(Side.rule))")
             }
             let dateText = try field("from")
             guard let from = Day(iso: dateText) else {
@@ -136,6 +161,7 @@ public struct ControlTable: Sendable {
             last[row.placeID] = row
         }
         try self.init(file: file, rows: rows, gazetteer: gazetteer)
+        if let statedThrough, statedThrough > lastDay { lastDay = statedThrough }
     }
 
     /// Reads a control table from a CSV file; see `init(csv:file:gazetteer:)`. Throws `ControlError.file`
@@ -148,11 +174,14 @@ public struct ControlTable: Sendable {
         try self.init(csv: text, file: path, gazetteer: gazetteer)
     }
 
-    /// A table of rows already checked (any order); rows of one place are sorted by date.
+    /// A table of rows already checked (any order); rows of one place are sorted by date; `sides` follows
+    /// the order of `rows`.
     init(file: String, rows: [ControlRow], gazetteer: Gazetteer) throws {
         self.file = file
         var order: [String] = [], groups: [String: [ControlRow]] = [:], coords: [String: Coordinate] = [:]
+        var sides: [Side] = []
         for row in rows {
+            if !sides.contains(row.side) { sides.append(row.side) }
             if groups[row.placeID] == nil {
                 order.append(row.placeID)
                 guard let p = gazetteer.place(id: row.placeID) else {
@@ -167,9 +196,15 @@ public struct ControlTable: Sendable {
         byPlace = groups
         coordinates = coords
         self.rows = order.flatMap { groups[$0]! }
-        guard let first = rows.map(\.from).min() else { throw ControlError.emptyTable(file: file) }
+        guard let first = rows.map(\.from).min(), let last = rows.map(\.from).max() else { throw ControlError.emptyTable(file: file) }
         firstDay = first
+        lastDay = last
+        self.sides = sides
     }
+
+    /// The side whose boundary the front line is by default: the first side of the table other than
+    /// `contested` (the bundled Idlib table: `government`), or nil when every row is contested.
+    public var firstSide: Side? { sides.first { $0 != .contested } }
 
 
     /// The days on which some row starts, ascending.
@@ -179,10 +214,17 @@ public struct ControlTable: Sendable {
     public func rows(of placeID: String) -> [ControlRow] { byPlace[placeID] ?? [] }
 
     /// The row in force for `placeID` on `day` (the latest with `from <= day`), or nil when the place has
-    /// no row yet. Throws `ControlError.beforeData` when `day` comes before the table's first day.
+    /// no row yet. Throws `ControlError.beforeData` when `day` comes before the table's first day, and
+    /// `ControlError.afterData` when it comes after its last day and `assumesUnchanged` is false.
     public func row(of placeID: String, on day: Day) throws -> ControlRow? {
-        guard day >= firstDay else { throw ControlError.beforeData(day: day, firstDay: firstDay) }
+        try check(day)
         return byPlace[placeID]?.last { $0.from <= day }
+    }
+
+    /// Throws `ControlError.beforeData` or `.afterData` when the table does not speak for `day`.
+    public func check(_ day: Day) throws {
+        guard day >= firstDay else { throw ControlError.beforeData(day: day, firstDay: firstDay) }
+        guard day <= lastDay || assumesUnchanged else { throw ControlError.afterData(day: day, lastDay: lastDay) }
     }
 
     /// Who holds `placeID` on `day`, or nil when the place has no row yet (or is not in the table).
@@ -191,9 +233,11 @@ public struct ControlTable: Sendable {
         try row(of: placeID, on: day)?.side
     }
 
-    /// Every settlement holding a side on `day`, in table order. Throws `ControlError.beforeData`.
+    /// Every settlement holding a side on `day`, in table order. Throws `ControlError.beforeData` or
+    /// `.afterData` (see `row(of:on:)`).
     public func control(on day: Day) throws -> [PlaceControl] {
-        try placeIDs.compactMap { id in
+        try check(day)
+        return try placeIDs.compactMap { id in
             try row(of: id, on: day).map { PlaceControl(placeID: id, place: $0.place, side: $0.side) }
         }
     }

@@ -1,4 +1,5 @@
-import Events
+import GeoModel
+import EventModel
 import Places
 
 /// An extracted event that `ControlTable.adding(events:gazetteer:)` did not turn into a row, and why.
@@ -10,15 +11,17 @@ public struct SkippedEvent: Hashable, Sendable {
 }
 
 extension ControlTable {
-    /// The side an event's sub-type says a place passed to, or nil when the event is not a change of
-    /// control: "Government regains territory" → government; "Non-state actor overtakes territory" →
-    /// opposition; a sub-type containing "siege" (any case) → contested.
-    public static func side(ofSubType subType: String) -> Side? {
-        let s = subType.lowercased()
-        if s.contains("government regains territory") { return .government }
-        if s.contains("non-state actor overtakes territory") { return .opposition }
-        if s.contains("siege") { return .contested }
-        return nil
+    /// The side an event says a place passed to, or nil when it is not a change of control: a change to the
+    /// side that acted (`ControlChange.toActor`) is the government's when that side is state forces (or the
+    /// sub-type is *Government regains territory*), else the opposition's; a siege makes it contested.
+    public static func side(after e: Event) -> Side? {
+        switch e.category.controlChange {
+        case .contested?: return .contested
+        case .toActor?:
+            if e.subType == .governmentRegainsTerritory || e.actor1?.kind == .stateForces { return .government }
+            return .opposition
+        case nil: return nil
+        }
     }
 
     /// The table with a row added for each change of control among `events`, where the table has no row
@@ -31,7 +34,7 @@ extension ControlTable {
         var found: [String: (place: String, side: Side, ids: [String])] = [:]  // keyed by "placeID|day"
         var keys: [(String, Day, String)] = []
         for e in events {
-            guard let side = ControlTable.side(ofSubType: e.subType) else { continue }
+            guard let side = ControlTable.side(after: e) else { continue }
             guard let id = e.placeID, let place = gazetteer.place(id: id) else {
                 skipped.append(SkippedEvent(eventID: e.id, reason: "\(e.place): no gazetteer place id"))
                 continue
@@ -61,6 +64,9 @@ extension ControlTable {
             all.append(ControlRow(placeID: id, place: rows(of: id).first?.place ?? f.place, side: f.side, from: day,
                                   source: "event " + f.ids.joined(separator: ", "), origin: .event(id: f.ids[0])))
         }
-        return (try ControlTable(file: file, rows: all, gazetteer: gazetteer), skipped)
+        var table = try ControlTable(file: file, rows: all, gazetteer: gazetteer)
+        table.lastDay = max(table.lastDay, lastDay)
+        table.assumesUnchanged = assumesUnchanged
+        return (table, skipped)
     }
 }

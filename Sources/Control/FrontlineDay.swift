@@ -1,5 +1,5 @@
 import GeoModel
-import Events
+import EventModel
 
 /// How far a named settlement lies from the day's front line, on its own side.
 public struct PlaceDistance: Hashable, Sendable {
@@ -40,8 +40,12 @@ public struct Movement: Hashable, Sendable {
 public struct FrontlineDay: Hashable, Sendable {
     /// The day.
     public var date: Day
-    /// The boundary between the government's cells and all others, as a MultiLineString (empty when
-    /// one side holds every settlement).
+    /// The side whose boundary the line is.
+    public var lineSide: Side
+    /// The table's sides, `lineSide` first and `contested` last.
+    public var sideOrder: [Side]
+    /// The boundary between `lineSide`'s cells and all others, as a MultiLineString (empty when one side
+    /// holds every settlement).
     public var line: Geometry
     /// Each side's part of the area of interest, as a MultiPolygon (sides holding nothing are absent).
     public var sides: [Side: Geometry]
@@ -68,13 +72,14 @@ extension FrontlineDay {
     /// Kilometre figures rounded to metres (3 decimals) for stable output.
     static func km(_ x: Double) -> JSONValue { .number((x * 1000).rounded() / 1000) }
 
-    /// The day as the JSON object of `placemap frontline --format json`: `date`, `length_km`,
+    /// The day as the JSON object of `placemap frontline --format json`: `date`, `line_side`, `length_km`,
     /// `area_km2` (keyed by side), `changed_km2`, `advance_km`, `control` (list of
     /// `{place_id, place, side, distance_to_line_km}`), `movements` (list of `{place_id, place, from, to, length_km}`).
     public var json: JSONValue {
         let distance = Dictionary(placeDistances.map { ($0.placeID, $0.distanceKm) }, uniquingKeysWith: { a, _ in a })
         return .object([
             "date": .string(date.description),
+            "line_side": .string(lineSide.rawValue),
             "length_km": FrontlineDay.km(lengthKm),
             "area_km2": .object(areaKm2.mapValues(FrontlineDay.km)),
             "changed_km2": FrontlineDay.km(changedKm2),
@@ -93,16 +98,16 @@ extension FrontlineDay {
     }
 
     /// GeoJSON features of the day (RFC 7946, right-hand wound): the front line (`kind` "front_line",
-    /// with `length_km`, `changed_km2`, `advance_km`), one polygon per side holding ground except contested
-    /// (`kind` "side", `side`, `area_km2`), and the contested polygon (`kind` "contested"). Every feature
-    /// has `date`.
+    /// with `line_side`, `length_km`, `changed_km2`, `advance_km`), one polygon per side holding ground except
+    /// contested (`kind` "side", `side`, `area_km2`), and the contested polygon (`kind` "contested"). Every
+    /// feature has `date`.
     public var features: [Feature] {
         let date = JSONValue.string(self.date.description)
         var out = [Feature(geometry: line, properties: [
-            "date": date, "kind": "front_line", "length_km": FrontlineDay.km(lengthKm),
+            "date": date, "kind": "front_line", "line_side": .string(lineSide.rawValue), "length_km": FrontlineDay.km(lengthKm),
             "changed_km2": FrontlineDay.km(changedKm2), "advance_km": FrontlineDay.km(advanceKm),
         ])]
-        for side in Side.allCases {
+        for side in sideOrder {
             guard let g = sides[side] else { continue }
             out.append(Feature(geometry: g.rightHanded, properties: [
                 "date": date, "kind": side == .contested ? "contested" : "side", "side": .string(side.rawValue),
@@ -136,12 +141,13 @@ public enum FrontlineReport {
     }
 
     /// A header and one row a day: date, line length, changed area, advance, and each side's area
-    /// (km, km², two decimals), for a text table.
+    /// (km, km², two decimals; sides in the order of the first day), for a text table.
     public static func rows(_ days: [FrontlineDay]) -> [[String]] {
-        let header = ["date", "length_km", "changed_km2", "advance_km"] + Side.allCases.map { "\($0.rawValue)_km2" }
+        let sides = days.first?.sideOrder ?? []
+        let header = ["date", "length_km", "changed_km2", "advance_km"] + sides.map { "\($0.rawValue)_km2" }
         return [header] + days.map { d in
             [d.date.description, NumberFormat.fixed(d.lengthKm, 2), NumberFormat.fixed(d.changedKm2, 2),
-             NumberFormat.fixed(d.advanceKm, 2)] + Side.allCases.map { NumberFormat.fixed(d.areaKm2[$0.rawValue] ?? 0, 2) }
+             NumberFormat.fixed(d.advanceKm, 2)] + sides.map { NumberFormat.fixed(d.areaKm2[$0.rawValue] ?? 0, 2) }
         }
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 import GeoModel
 import Geodesy
 import Topology
-import Events
+import EventModel
 import Places
 
 /// Front lines day by day: the area of interest split among the settlements of the control table by a
 /// Voronoi diagram in the UTM zone of the area, each cell taking its settlement's side; the line is the
-/// boundary between the government's cells and all others. See Sources/Control/README.md for the
-/// method and its limits.
+/// boundary between the cells of one side (`lineSide`: by default the table's first side, `government` in
+/// the bundled Idlib table) and all others. See Sources/Control/README.md for the method and its limits.
 ///
 /// Holds a PROJ transformation and caches (cells per set of settlements, each computed day): use one
 /// instance per thread.
@@ -19,6 +19,10 @@ public final class FrontlineModel {
     public let area: Geometry
     /// The projected CRS the split is computed in ("EPSG:326NN").
     public let crs: String
+    /// The side whose boundary with all other sides is the front line.
+    public let lineSide: Side
+    /// Every side of the table, `lineSide` first and `contested` last (the order of figures and layers).
+    public let sideOrder: [Side]
     /// Spacing in metres of the points on the changed area's rings over which `advanceKm` is taken.
     public var advanceSampleMetres = 100.0
 
@@ -36,12 +40,19 @@ public final class FrontlineModel {
         var control: [String: Side]
     }
 
-    /// A model over `table` with a fixed area of interest `area` (a WGS84 Polygon or MultiPolygon).
-    /// Throws `ControlError.area` when the area holds no polygon, `.geometry` when PROJ fails.
-    public init(table: ControlTable, area: Geometry) throws {
+    /// A model over `table` with a fixed area of interest `area` (a WGS84 Polygon or MultiPolygon), whose
+    /// line is the boundary of `lineSide` (nil: the table's first side). Throws `ControlError.area` when the
+    /// area holds no polygon, `.unknownSide` when the table does not name `lineSide` (or names only
+    /// `contested`), `.geometry` when PROJ fails.
+    public init(table: ControlTable, area: Geometry, lineSide: Side? = nil) throws {
         guard !area.polygons.isEmpty, let box = area.boundingBox else {
             throw ControlError.area("the area of interest must be a Polygon or MultiPolygon")
         }
+        guard let side = lineSide ?? table.firstSide, side != .contested, table.sides.contains(side) else {
+            throw ControlError.unknownSide(lineSide ?? .contested, known: table.sides)
+        }
+        self.lineSide = side
+        sideOrder = [side] + table.sides.filter { $0 != side && $0 != .contested } + [.contested]
         self.table = table
         self.area = area
         let centre = Coordinate(lon: (box.west + box.east) / 2, lat: (box.south + box.north) / 2)
@@ -108,7 +119,7 @@ public final class FrontlineModel {
 
         let lineWGS = try Planar.transform(planar.line, toUTM, inverse: true)
         var sidesWGS: [Side: Geometry] = [:]
-        var areaKm2: [String: Double] = Dictionary(uniqueKeysWithValues: Side.allCases.map { ($0.rawValue, 0.0) })
+        var areaKm2: [String: Double] = Dictionary(uniqueKeysWithValues: sideOrder.map { ($0.rawValue, 0.0) })
         for (side, geometry) in planar.sides {
             let w = try Planar.transform(geometry, toUTM, inverse: true)
             sidesWGS[side] = w
@@ -154,7 +165,8 @@ public final class FrontlineModel {
                                                nearestPoint: p))
             }
         }
-        return FrontlineDay(date: d, line: lineWGS, sides: sidesWGS, lengthKm: g.length(of: lineWGS) / 1000,
+        return FrontlineDay(date: d, lineSide: lineSide, sideOrder: sideOrder, line: lineWGS, sides: sidesWGS,
+                            lengthKm: g.length(of: lineWGS) / 1000,
                             areaKm2: areaKm2, changedKm2: changedKm2, advanceKm: advanceKm, control: control,
                             placeDistances: distances, movements: movements)
     }
@@ -166,7 +178,7 @@ public final class FrontlineModel {
         guard Set(ids.map { sitesUTM[$0]! }).count >= 2 else { throw ControlError.tooFewSettlements(day: d, count: ids.count) }
         let cells = try self.cells(for: ids)
         let split = try FrontlineSplit.compute(cells: control.compactMap { c in cells[c.placeID].map { ($0, c.side) } },
-                                               area: areaUTM)
+                                               area: areaUTM, lineSide: lineSide)
         let result = PlanarDay(sides: split.sides, line: split.line,
                                control: Dictionary(uniqueKeysWithValues: control.map { ($0.placeID, $0.side) }))
         planarCache[d] = result
@@ -185,11 +197,13 @@ public final class FrontlineModel {
 }
 
 /// The split of an area among sides from Voronoi cells (planar): one union per side (coverage union), the line
-/// as the government union's boundary shared with the union of all other sides, clipped to the area.
+/// as the boundary of one side's union (`lineSide`) shared with the union of all other sides, clipped to the area.
 public enum FrontlineSplit {
-    /// Sides' MultiPolygons clipped to `area`, and the front line as a MultiLineString, from cells paired
-    /// with their sides (all in one planar CRS). Throws `TopologyError` when GEOS fails.
-    public static func compute(cells: [(Geometry, Side)], area: Geometry) throws -> (sides: [Side: Geometry], line: Geometry) {
+    /// Sides' MultiPolygons clipped to `area`, and the front line (the boundary of `lineSide`) as a
+    /// MultiLineString, from cells paired with their sides (all in one planar CRS). Throws `TopologyError`
+    /// when GEOS fails.
+    public static func compute(cells: [(Geometry, Side)], area: Geometry,
+                               lineSide: Side = .government) throws -> (sides: [Side: Geometry], line: Geometry) {
         var bySide: [Side: [[[Coordinate]]]] = [:]
         for (cell, side) in cells { bySide[side, default: []] += cell.polygons }
         var unions: [Side: Geometry] = [:]
@@ -200,10 +214,10 @@ public enum FrontlineSplit {
             if !clipped.polygons.isEmpty { sides[side] = clipped }
         }
         var line = Geometry.multiLineString([])
-        let others = unions.filter { $0.key != .government }.values.flatMap(\.polygons)
-        if let government = unions[.government], !others.isEmpty {
+        let others = unions.filter { $0.key != lineSide }.values.flatMap(\.polygons)
+        if let own = unions[lineSide], !others.isEmpty {
             let rest = unions.count == 2 ? Geometry.multiPolygon(others) : try union(of: others)
-            let shared = try government.boundary().intersection(rest)
+            let shared = try own.boundary().intersection(rest)
             let clipped = try shared.asMultiLineString.intersection(area)
             line = try clipped.asMultiLineString.lineMerge().asMultiLineString
         }
@@ -221,18 +235,21 @@ public enum FrontlineSplit {
 
 extension FrontlineModel {
     /// A model over `table` with the area of interest `area`, or by default the hull of every settlement
-    /// of the table buffered 5 km and cut to Syria's outline (the `borders` feature with id "SY").
-    /// Throws `ControlError.area` when the gazetteer has no such outline and no area is given.
-    public convenience init(gazetteer: Gazetteer, table: ControlTable, area: Geometry? = nil) throws {
+    /// of the table buffered 5 km and cut to Syria's outline (the `borders` feature with id "SY"); the line
+    /// is the boundary of `lineSide` (nil: the table's first side).
+    /// Throws `ControlError.area` when the gazetteer has no such outline and no area is given, and as
+    /// `init(table:area:lineSide:)`.
+    public convenience init(gazetteer: Gazetteer, table: ControlTable, area: Geometry? = nil, lineSide: Side? = nil) throws {
         if let area {
-            try self.init(table: table, area: area)
+            try self.init(table: table, area: area, lineSide: lineSide)
             return
         }
         guard let outline = gazetteer.borders.features.first(where: { $0[property: "id"]?.stringValue == "SY" })?.geometry else {
             throw ControlError.area("the gazetteer's borders.geojson has no Syria outline (a feature with id \"SY\")")
         }
         let settlements = table.placeIDs.map { table.coordinates[$0]! }
-        try self.init(table: table, area: try FrontlineModel.defaultArea(settlements: settlements, outline: outline))
+        try self.init(table: table, area: try FrontlineModel.defaultArea(settlements: settlements, outline: outline),
+                      lineSide: lineSide)
     }
 }
 

@@ -1,4 +1,4 @@
-import Events
+import EventModel
 import GeoModel
 import Geodesy
 import Places
@@ -33,20 +33,20 @@ public enum BaseLayers {
             let na = a[property: "name"]?.stringValue ?? "", nb = b[property: "name"]?.stringValue ?? ""
             return na != nb ? na < nb : (a.id?.stringValue ?? "") < (b.id?.stringValue ?? "")
         }
-        return collection(features, name: "places")
+        return collection(features, name: "places", attribution: Attribution.text(for: gazetteer))
     }
 
-    /// The gazetteer's highways as LineStrings with `id`, `name`, `via`, `known_error_km`, their geodesic
+    /// The gazetteer's highways as LineStrings with `id`, `name`, `via` (joined by "; "), `known_error_km`, their geodesic
     /// `length_km` (three decimals) and `source`.
     public static func highways(_ gazetteer: Gazetteer) -> FeatureCollection {
         let features = gazetteer.highways.map { h -> Feature in
             Feature(id: .string(h.id), geometry: .lineString(h.line), properties: [
-                "id": .string(h.id), "name": .string(h.name), "via": .array(h.via.map(JSONValue.string)),
+                "id": .string(h.id), "name": .string(h.name), "via": .string(h.via.joined(separator: FlatText.listSeparator)),
                 "known_error_km": .number(h.knownErrorKm), "length_km": km(Geodesic.wgs84.length(of: h.line)),
                 "source": .string(h.source),
             ])
         }
-        return collection(features, name: "highways")
+        return collection(features, name: "highways", attribution: Attribution.text(for: gazetteer))
     }
 
     /// The gazetteer's borders (Syria's outline, the Syria–Turkey border: `kind` "country_outline" and
@@ -66,11 +66,11 @@ public enum BaseLayers {
                 "boundary": .string(r.boundary), "source": .string(r.source),
             ])
         }
-        return collection(features, name: "borders")
+        return collection(features, name: "borders", attribution: Attribution.text(for: gazetteer))
     }
 
     /// The polygons of the regions that region-level events (precision 3) stand for, one feature per
-    /// region with the `event_ids` placed at its label point; sorted by region id.
+    /// region with the `event_ids` (joined by "; ") placed at its label point; sorted by region id.
     public static func footprints(of events: [Event], gazetteer: Gazetteer?) -> FeatureCollection {
         var ids: [String: [String]] = [:]
         for e in events where e.geoPrecision == 3 {
@@ -81,15 +81,16 @@ public enum BaseLayers {
             guard let r = gazetteer?.region(id: id) else { return nil }
             return Feature(id: .string(id), geometry: r.geometry.rightHanded, properties: [
                 "id": .string(id), "name": .string(r.name), "kind": "footprint",
-                "event_ids": .array(ids[id]!.map(JSONValue.string)), "boundary": .string(r.boundary),
+                "event_ids": .string(ids[id]!.joined(separator: FlatText.listSeparator)), "boundary": .string(r.boundary),
             ])
         }
-        return collection(features, name: "footprints")
+        return collection(features, name: "footprints", attribution: Attribution.text(for: gazetteer))
     }
 
     /// A FeatureCollection with its bbox and the `attribution` and `name` members.
-    public static func collection(_ features: [Feature], name: String) -> FeatureCollection {
-        FeatureCollection(features: features, foreignMembers: Attribution.members(name: name)).withComputedBoundingBox()
+    public static func collection(_ features: [Feature], name: String, attribution: String = Attribution.text) -> FeatureCollection {
+        FeatureCollection(features: features, foreignMembers: Attribution.members(name: name, text: attribution))
+            .withComputedBoundingBox()
     }
 
     /// Kilometres rounded to metres, for stable output.

@@ -1,4 +1,5 @@
-import Events
+import GeoModel
+import EventModel
 
 /// Which layer each event goes to: every day of a short event's dates (`days/YYYY-MM-DD.geojson`),
 /// `ongoing` for events spanning more than `ongoingAfterDays` days, `undated` for events without dates.

@@ -1,16 +1,22 @@
-import Events
+import EventModel
 import Foundation
 import GeoModel
+import Places
 
 /// What every FeatureCollection PlaceMap writes says about its data's origin (the `attribution` member).
 public enum Attribution {
-    /// The credit line: places from GeoNames (CC BY 4.0), borders from Natural Earth (public domain),
-    /// events and layers by PlaceMap.
-    public static let text = "Places: GeoNames (geonames.org), CC BY 4.0; borders: Natural Earth (naturalearthdata.com), "
-        + "public domain; events, front lines and layers: PlaceMap"
+    /// The credit line of layers drawn without a gazetteer (events read from files): PlaceMap's own.
+    public static let text = "events, front lines and layers: PlaceMap"
 
-    /// The foreign members of a layer: `attribution` and `name` (GDAL reads `name` as the layer name).
-    public static func members(name: String) -> [String: JSONValue] {
+    /// The credit line of layers drawn with `gazetteer`: the credits of its data (`Gazetteer.attribution`:
+    /// GeoNames, OpenStreetMap, Natural Earth, as loaded), then PlaceMap's own.
+    public static func text(for gazetteer: Gazetteer?) -> String {
+        guard let credits = gazetteer?.attribution, !credits.isEmpty else { return text }
+        return credits + "; " + text
+    }
+
+    /// The foreign members of a layer: `attribution` (`text`) and `name` (GDAL reads `name` as the layer name).
+    public static func members(name: String, text: String = Attribution.text) -> [String: JSONValue] {
         ["attribution": .string(text), "name": .string(name)]
     }
 }
@@ -32,9 +38,9 @@ public enum EventLayers {
     /// Writes the events at `indices` (all when nil, in array order), then `extra`, as one FeatureCollection
     /// named `name` at `path` (temporary file and rename). Throws `LayersError.unwritableOutput`.
     public static func writeCollection(_ events: [Event], indices: [Int32]?, extra: [Feature] = [],
-                                       to path: String, name: String) throws {
+                                       to path: String, name: String, attribution: String = Attribution.text) throws {
         let w = try FeatureCollectionWriter(path: path, bbox: bounds(events, indices: indices, extra: extra),
-                                            members: Attribution.members(name: name))
+                                            members: Attribution.members(name: name, text: attribution))
         w.write(events: events, indices: indices)
         for f in extra { w.write(feature: f) }
         try w.finish()
@@ -46,7 +52,7 @@ public enum EventLayers {
     /// the dates span centuries) the count and box of each day, and per batch of `maxOpen` days the
     /// features (`writeBatch`, one pass per core), each day's file streamed through its own small buffer.
     /// Returns each day's feature count. Throws `LayersError.unwritableOutput`.
-    public static func writeDays(_ events: [Event], extra: [Day: [Feature]] = [:],
+    public static func writeDays(_ events: [Event], extra: [Day: [Feature]] = [:], attribution: String = Attribution.text,
                                  path: (Day) throws -> String, maxOpen: Int = 512) throws -> [(day: Day, count: Int)] {
         var lo = extra.keys.min(), hi = extra.keys.max()
         events.withUnsafeBufferPointer { all in
@@ -70,7 +76,8 @@ public enum EventLayers {
                 let batch = DayBatch(days: Array(tally.days[range]))
                 let paths = try batch.days.map(path)
                 let extras = batch.days.map { extra[$0] ?? [] }
-                try writeBatch(events, batch: batch, paths: paths, boxes: Array(tally.boxes[range]), extras: extras)
+                try writeBatch(events, batch: batch, paths: paths, boxes: Array(tally.boxes[range]), extras: extras,
+                               attribution: attribution)
                 for k in range { counts.append((tally.days[k], tally.counts[k])) }
             }
         }
@@ -84,7 +91,7 @@ public enum EventLayers {
     /// the kernel's copies run on every core with no ordering between workers. Throws the first day's
     /// `LayersError.unwritableOutput`.
     private static func writeBatch(_ events: [Event], batch: DayBatch, paths: [String], boxes: [BoundingBox?],
-                                   extras: [[Feature]]) throws {
+                                   extras: [[Feature]], attribution: String) throws {
         let n = batch.days.count
         let workers = min(FormatPipeline.workerCount, n)
         let failure = FirstFailure()
@@ -94,7 +101,7 @@ public enum EventLayers {
             do {
                 while k < n {
                     writers[k] = try FeatureCollectionWriter(path: paths[k], bbox: boxes[k],
-                                                             members: Attribution.members(name: "\(batch.days[k])"),
+                                                             members: Attribution.members(name: "\(batch.days[k])", text: attribution),
                                                              bufferSize: 1 << 16)
                     k += workers
                 }

@@ -1,10 +1,11 @@
-import Events
+import FileIO
+import EventModel
 import GeoModel
 
 /// Streams one GeoJSON FeatureCollection into a file: the members that sort before `features`
 /// (`attribution`, `bbox`, ...), then each feature as it comes, then the rest (`name`, `type`).
 /// Memory stays at one buffer whatever the number of features. Events go through a specialised
-/// formatter that writes the same bytes as `GeoJSON.encode(EventFeatures.feature(of:))`; other
+/// formatter that writes the same bytes as `GeoJSON.encode(EventGeoJSON.feature)`; other
 /// features through the general encoder. The result equals `GeoJSON.encode` of the whole collection.
 public final class FeatureCollectionWriter {
     private let sink: ByteSink

@@ -1,5 +1,7 @@
+import FileIO
+import GeoModel
 import Foundation
-import Events
+import EventModel
 
 /// A growable byte buffer that one block of formatted features is written into, with a mark per
 /// feature (where it goes and where its bytes end) for callers that route features apart.

@@ -1,3 +1,4 @@
+import GeoModel
 /// Errors from building and writing map layers; each carries one clear line for the command line.
 public enum LayersError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input path that does not exist or cannot be read.
@@ -10,6 +11,8 @@ public enum LayersError: Error, Sendable, Equatable, CustomStringConvertible {
     case baseLayer(path: String, message: String)
     /// PROJ could not project the map.
     case projection(String)
+    /// GEOS could not cut or combine a layer's geometry for the map; the text is GEOS's.
+    case geometry(String)
 
     public var description: String {
         switch self {
@@ -18,6 +21,7 @@ public enum LayersError: Error, Sendable, Equatable, CustomStringConvertible {
         case .input(let m): return m
         case .baseLayer(let p, let m): return "cannot read base layer \(p): \(m)"
         case .projection(let m): return "cannot project the map: \(m)"
+        case .geometry(let m): return "cannot draw the map: \(m)"
         }
     }
 }

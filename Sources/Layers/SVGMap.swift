@@ -1,5 +1,5 @@
 import Control
-import Events
+import EventModel
 import Foundation
 import GeoModel
 import Topology
@@ -22,20 +22,29 @@ public struct MapScene {
     public var places: FeatureCollection, highways: FeatureCollection, borders: FeatureCollection
     /// How many reports or event files the events came from.
     public var sourceCount: Int
+    /// The credit line printed under the map (`Attribution.text(for:)`).
+    public var attribution: String
 
     /// A scene from its parts.
     public init(events: [Event], partition: DayPartition, days: [Day], frontlines: [Day: FrontlineDay],
                 controlCoordinates: [String: Coordinate], movements: [Feature], places: FeatureCollection,
-                highways: FeatureCollection, borders: FeatureCollection, sourceCount: Int) {
+                highways: FeatureCollection, borders: FeatureCollection, sourceCount: Int,
+                attribution: String = Attribution.text) {
         self.events = events; self.partition = partition; self.days = days; self.frontlines = frontlines
         self.controlCoordinates = controlCoordinates; self.movements = movements; self.places = places
-        self.highways = highways; self.borders = borders; self.sourceCount = sourceCount
+        self.highways = highways; self.borders = borders; self.sourceCount = sourceCount; self.attribution = attribution
     }
 
     /// The box to show: every event and place, and the front lines' extent; nil when there is nothing.
     var box: BoundingBox? {
-        var box = EventLayers.bounds(events.filter { $0.geoPrecision < 3 }, indices: nil)
-            ?? EventLayers.bounds(events, indices: nil)
+        var placed: BoundingBox?, all: BoundingBox?
+        for e in events {
+            guard let c = e.coordinate else { continue }
+            if all == nil { all = BoundingBox(covering: [c]) } else { all!.extend(with: c) }
+            guard e.geoPrecision < 3 else { continue }
+            if placed == nil { placed = BoundingBox(covering: [c]) } else { placed!.extend(with: c) }
+        }
+        var box = placed ?? all
         for f in frontlines.values {
             guard let b = f.line.boundingBox else { continue }
             if box == nil { box = b } else { box!.extend(with: b) }
@@ -50,40 +59,28 @@ public struct MapScene {
     }
 }
 
-/// English date text for map titles.
-enum DateText {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December"]
-
-    static func day(_ d: Day) -> String {
-        let c = d.components
-        return "\(c.day) \(months[c.month - 1]) \(c.year)"
-    }
-
-    static func range(_ a: Day, _ b: Day) -> String {
-        let x = a.components, y = b.components
-        if a == b { return day(a) }
-        if x.year == y.year && x.month == y.month { return "\(x.day)–\(y.day) \(months[y.month - 1]) \(y.year)" }
-        if x.year == y.year { return "\(x.day) \(months[x.month - 1]) – \(y.day) \(months[y.month - 1]) \(y.year)" }
-        return "\(day(a)) – \(day(b))"
-    }
-}
-
 /// Draws a `MapScene` as SVG: Web Mercator through PROJ, borders, highways, places labelled, events
 /// as symbols by type with a legend, control and the front line, movement arrows, a scale bar of
-/// true ground distance, the dates covered and the data credits. In interactive mode every day's
-/// events, movements and front line are their own group (`data-day`), for the page's day selector.
+/// true ground distance, the dates covered and the data credits. Beyond `aggregateAbove` events it
+/// draws bins instead of symbols: one circle per square of `binPixels`, its area following its count,
+/// its colour that of the most frequent kind, with the count written on it and kept in `data-count`
+/// (the counts add up to the events drawn), so that the map stays readable and small at any size.
 public enum SVGMap {
     /// Width of the drawing in pixels.
     public static let width = 1100.0
+    /// Above this many events with a position, events are binned.
+    public static let aggregateAbove = 2000
+    /// The side of a bin's square, in pixels.
+    public static let binPixels = 30.0
+    /// Places labelled at most (the most-named first).
+    public static let placeLabelLimit = 200
 
-    /// The SVG text. `interactive` adds one group per day (hidden but for "all"). Throws
-    /// `LayersError.projection` when PROJ fails.
-    public static func render(_ scene: MapScene, interactive: Bool) throws -> String {
+    /// The SVG text. Throws `LayersError.projection` when PROJ fails.
+    public static func render(_ scene: MapScene) throws -> String {
         let box = scene.box ?? BoundingBox(west: 36.0, south: 35.4, east: 37.2, north: 36.4)
         let view = try MapView(box: box, width: width)
         var r = Renderer(view: view, scene: scene)
-        return r.document(interactive: interactive)
+        return try r.document()
     }
 }
 
@@ -94,11 +91,18 @@ struct Renderer {
     var out = ""
     var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
 
-    init(view: MapView, scene: MapScene) { self.view = view; self.scene = scene }
+    init(view: MapView, scene: MapScene) {
+        self.view = view; self.scene = scene
+        title = MapTitle.text(region: MapTitle.commonRegion(scene.places), dates: scene.datesCovered)
+    }
 
-    static let sideFill: [Side: String] = [.government: "#e34a33", .opposition: "#31a354", .turkish: "#3182bd"]
+    /// Events drawn (those with a position), and whether they are binned.
+    var placed = 0
+    var binned: (count: Int, bins: Int)?
+    /// The symbols the events have, for the legend.
+    var present: Set<EventSymbol> = []
 
-    mutating func document(interactive: Bool) -> String {
+    mutating func document() throws -> String {
         let w = Int(view.width), h = Int(view.height)
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
         out += "font-family=\"'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\" font-size=\"12\">\n"
@@ -108,68 +112,46 @@ struct Renderer {
         // Reserve the frame (title, legend, scale bar, credits) and the event symbols before any label.
         take((0, 0, view.width, 52))
         take((0, view.height - 22, view.width, view.height))
+        placed = scene.events.reduce(0) { $0 + ($1.coordinate != nil ? 1 : 0) }
         var eventsText = "<g id=\"events\" stroke=\"#fff\" stroke-width=\"1.3\">\n"
-        let allIndices = Array(0..<Int32(scene.events.count))
-        eventsText += events(allIndices, group: interactive ? "all" : nil, hidden: false, reserve: true)
-        if interactive {
-            for d in scene.days {
-                eventsText += events(scene.partition.days[d] ?? [], group: "\(d)", hidden: true, reserve: false)
-            }
-        }
+        eventsText += placed > SVGMap.aggregateAbove ? bins() : events()
         eventsText += "</g>\n"
         let legendText = legend()
         let scaleText = scaleBar()
-        base()
+        try base()
         let last = scene.days.last { scene.frontlines[$0] != nil }
         // control and front lines
         out += "<g id=\"control\">\n"
-        if interactive {
-            for d in scene.days where scene.frontlines[d] != nil {
-                front(d, group: "\(d)", hidden: d != last, previous: nil)
-            }
-        } else if let last {
+        if let last {
             let first = scene.days.first { scene.frontlines[$0] != nil }
-            front(last, group: nil, hidden: false, previous: first != last ? first : nil)
+            try front(last, previous: first != last ? first : nil)
         }
         out += "</g>\n"
         highwayLabels()
         // movements
         out += "<g id=\"movements\">\n"
-        movements(nil, group: interactive ? "all" : nil, hidden: false)
-        if interactive { for d in scene.days { movements(d, group: "\(d)", hidden: true) } }
+        movements()
         out += "</g>\n"
         places()
         out += eventsText
-        frame(interactive: interactive, legend: legendText, scaleBar: scaleText)
+        frame(legend: legendText, scaleBar: scaleText)
         out += "</svg>\n"
         return out
     }
 
-    var title: String {
-        let area = commonRegion.map { "\($0): " } ?? ""
-        return "\(area)conflict events" + (scene.datesCovered.map { ", \($0)" } ?? "")
-    }
-
-    /// The governorate most places of the events lie in, when the places layer says.
-    var commonRegion: String? {
-        var counts: [String: Int] = [:]
-        for f in scene.places.features {
-            if let a = f[property: "admin1"]?.stringValue, !a.isEmpty {
-                counts[a, default: 0] += f[property: "event_count"]?.intValue ?? 1
-            }
-        }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-    }
+    /// The map's title (computed once: the region is counted over every place).
+    let title: String
 
     // MARK: Definitions
 
     mutating func defs() {
         out += "<defs>\n"
         out += "<pattern id=\"hatch\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-        out += "<rect width=\"7\" height=\"7\" fill=\"#fdd49e\" fill-opacity=\"0.55\"/>"
-        out += "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" stroke=\"#d94801\" stroke-width=\"2.4\"/></pattern>\n"
-        for (id, colour) in [("reinforcement", "#2171b5"), ("displacement", "#807dba"), ("offensive", "#b2182b"),
-                             ("movement", "#b2182b")] {
+        let contested = Palette.side(.contested)
+        out += "<rect width=\"7\" height=\"7\" fill=\"\(contested)\" fill-opacity=\"0.25\"/>"
+        out += "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" stroke=\"\(contested)\" stroke-width=\"2.4\"/></pattern>\n"
+        for id in ["reinforcement", "displacement", "offensive", "movement"] {
+            let colour = Palette.movement(id)
             out += "<marker id=\"arrow-\(id)\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"7\" "
             out += "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10Z\" fill=\"\(colour)\"/></marker>\n"
         }
@@ -178,37 +160,37 @@ struct Renderer {
 
     // MARK: Base layers
 
-    mutating func base() {
+    mutating func base() throws {
         out += "<g id=\"base\">\n"
         let features = scene.borders.features
         // Syria's outline, filled
         for f in features where f[property: "kind"]?.stringValue == "country_outline" {
-            if let g = clipped(f.geometry) {
+            if let g = try clipped(f.geometry) {
                 out += "<path d=\"\(path(g))\" fill=\"#fbfaf6\" stroke=\"none\"/>\n"
             }
         }
         // governorates
         out += "<g fill=\"none\" stroke=\"#b9b1a3\" stroke-width=\"0.9\" stroke-dasharray=\"5 3\">\n"
         for f in features where f[property: "kind"]?.stringValue == "governorate" {
-            if let g = clipped(f.geometry) { out += "<path d=\"\(path(g))\"/>\n" }
+            if let g = try clipped(f.geometry) { out += "<path d=\"\(path(g))\"/>\n" }
         }
         out += "</g>\n"
         for f in features where f[property: "kind"]?.stringValue == "country_outline" {
-            if let g = clipped(f.geometry) {
+            if let g = try clipped(f.geometry) {
                 out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#8c8577\" stroke-width=\"1.2\"/>\n"
             }
         }
         for f in features where f[property: "kind"]?.stringValue == "border" {
-            if let g = clipped(f.geometry) {
+            if let g = try clipped(f.geometry) {
                 out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#fff\" stroke-width=\"5\"/>\n"
                 out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#4d4437\" stroke-width=\"2\" stroke-dasharray=\"9 3 2 3\"/>\n"
             }
         }
         // highways
         for f in scene.highways.features {
-            guard let g = clipped(f.geometry) else { continue }
+            guard let g = try clipped(f.geometry) else { continue }
             out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#fff\" stroke-width=\"5.5\" stroke-linejoin=\"round\"/>\n"
-            out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"#e6a04e\" stroke-width=\"3\" stroke-linejoin=\"round\"/>\n"
+            out += "<path d=\"\(path(g))\" fill=\"none\" stroke=\"\(Palette.highway)\" stroke-width=\"3\" stroke-linejoin=\"round\"/>\n"
         }
         out += "</g>\n"
         regionLabels()
@@ -253,7 +235,7 @@ struct Renderer {
             let candidates = [visible[visible.count / 3], visible[(2 * visible.count) / 3], visible[visible.count / 2]]
             guard let p = candidates.first(where: { free(box(at: $0, w: 28, h: 16)) }) ?? candidates.first else { continue }
             take(box(at: p, w: 28, h: 16))
-            out += "<rect x=\"\(n(p.x - 14))\" y=\"\(n(p.y - 8))\" width=\"28\" height=\"16\" rx=\"3\" fill=\"#fff\" stroke=\"#e6a04e\" stroke-width=\"1.5\"/>"
+            out += "<rect x=\"\(n(p.x - 14))\" y=\"\(n(p.y - 8))\" width=\"28\" height=\"16\" rx=\"3\" fill=\"#fff\" stroke=\"\(Palette.highway)\" stroke-width=\"1.5\"/>"
             out += "<text x=\"\(n(p.x))\" y=\"\(n(p.y + 4))\" fill=\"#8c5a12\">\(xml(id))</text>\n"
         }
         out += "</g>\n"
@@ -261,29 +243,29 @@ struct Renderer {
 
     // MARK: Control and front line
 
-    mutating func front(_ day: Day, group: String?, hidden: Bool, previous: Day?) {
+    mutating func front(_ day: Day, previous: Day?) throws {
         guard let f = scene.frontlines[day] else { return }
-        out += open(group, kind: "front", hidden: hidden)
+        out += "<g>\n"
         for side in [Side.government, .opposition, .turkish] {
-            guard let g = f.sides[side], let c = clipped(g) else { continue }
-            out += "<path d=\"\(path(c))\" fill=\"\(Renderer.sideFill[side]!)\" fill-opacity=\"0.13\" stroke=\"none\"/>\n"
+            guard let g = f.sides[side], let c = try clipped(g) else { continue }
+            out += "<path d=\"\(path(c))\" fill=\"\(Palette.side(side))\" fill-opacity=\"0.13\" stroke=\"none\"/>\n"
         }
-        if let g = f.contested, let c = clipped(g) {
-            out += "<path d=\"\(path(c))\" fill=\"url(#hatch)\" stroke=\"#d94801\" stroke-width=\"0.8\"/>\n"
+        if let g = f.contested, let c = try clipped(g) {
+            out += "<path d=\"\(path(c))\" fill=\"url(#hatch)\" stroke=\"\(Palette.side(.contested))\" stroke-width=\"0.8\"/>\n"
         }
-        if let previous, let p = scene.frontlines[previous], let c = clipped(p.line) {
-            out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"#67000d\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\" opacity=\"0.8\"/>\n"
+        if let previous, let p = scene.frontlines[previous], let c = try clipped(p.line) {
+            out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"\(Palette.earlierFrontLine)\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\" opacity=\"0.8\"/>\n"
         }
-        if let c = clipped(f.line) {
+        if let c = try clipped(f.line) {
             out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"#fff\" stroke-width=\"6\" stroke-linejoin=\"round\" opacity=\"0.9\"/>\n"
-            out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"#b2182b\" stroke-width=\"3\" stroke-linejoin=\"round\"/>\n"
+            out += "<path d=\"\(path(c))\" fill=\"none\" stroke=\"\(Palette.frontLine)\" stroke-width=\"3\" stroke-linejoin=\"round\"/>\n"
         }
         // settlements of the control table, coloured by side
         for c in f.control {
             guard let at = scene.controlCoordinates[c.placeID] else { continue }
             let p = view.pixel(at)
             guard inside(p, margin: 0) else { continue }
-            let fill = c.side == .contested ? "#d94801" : Renderer.sideFill[c.side]!
+            let fill = Palette.side(c.side)
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"3.2\" fill=\"\(fill)\" stroke=\"#fff\" stroke-width=\"1\">"
             out += "<title>\(xml("\(c.place): \(c.side.rawValue) on \(day)"))</title></circle>\n"
         }
@@ -292,20 +274,12 @@ struct Renderer {
 
     // MARK: Movements
 
-    mutating func movements(_ day: Day?, group: String?, hidden: Bool) {
-        let selected = scene.movements.filter { f in
-            guard let day else { return true }
-            let start = f[property: "date"]?.stringValue.flatMap { Day(iso: $0) }
-            let end = f[property: "end"]?.stringValue.flatMap { Day(iso: $0) } ?? start
-            guard let start, let end else { return false }
-            return start <= day && day <= end && start.days(to: end) < DayPartition.ongoingAfterDays
-        }
-        if selected.isEmpty && group != nil && group != "all" { return }
-        out += open(group, kind: "events", hidden: hidden)
-        for f in selected {
+    mutating func movements() {
+        out += "<g>\n"
+        for f in scene.movements {
             guard let line = f.geometry?.lines.first, line.count >= 2 else { continue }
             let kind = f[property: "kind"]?.stringValue ?? "movement"
-            let colour = ["reinforcement": "#2171b5", "displacement": "#807dba"][kind] ?? "#b2182b"
+            let colour = Palette.movement(kind)
             let dash = kind == "displacement" ? " stroke-dasharray=\"7 4\"" : ""
             // shorten the head so that the arrow stops short of the symbol at its end
             var px = view.pixels(line)
@@ -325,12 +299,12 @@ struct Renderer {
 
     // MARK: Events
 
-    mutating func events(_ indices: [Int32], group: String?, hidden: Bool, reserve: Bool) -> String {
-        var text = open(group, kind: "events", hidden: hidden)
-        // events at (nearly) the same pixel fan out around it
+    /// One symbol an event; events at (nearly) the same pixel fan out around it.
+    mutating func events() -> String {
+        var text = "<g>\n"
         var buckets: [String: [Int32]] = [:]
         var order: [String] = []
-        for k in indices {
+        for k in 0..<Int32(scene.events.count) {
             let e = scene.events[Int(k)]
             guard let c = e.coordinate else { continue }
             let p = view.pixel(c)
@@ -351,17 +325,72 @@ struct Renderer {
                 let e = scene.events[Int(k)]
                 let angle = Double(j) / Double(ks.count) * 2 * .pi - .pi / 2
                 let p = (x: centre.x + radius * cos(angle), y: centre.y + radius * sin(angle))
-                let symbol = EventSymbol(e)
+                let symbol = e.category.symbol
+                present.insert(symbol)
                 let precision3 = e.geoPrecision == 3
                 text += "<g transform=\"translate(\(n(p.x)),\(n(p.y)))\" fill=\"\(symbol.colour)\""
                 text += precision3 ? " fill-opacity=\"0.55\">" : ">"
                 text += symbol.shape
                 text += "<title>\(xml(tooltip(e)))</title></g>\n"
-                if reserve { take(box(at: p, w: 18, h: 18)) }
+                take(box(at: p, w: 18, h: 18))
             }
         }
         text += "</g>\n"
         return text
+    }
+
+    /// Bins of `SVGMap.binPixels`: a circle per square at the mean position of its events, its area
+    /// proportional to its count (the fullest 15 px in radius), coloured by its most frequent kind,
+    /// with the count on it when there is room and in `data-count`.
+    mutating func bins() -> String {
+        var bins = EventBins()
+        var batch: [Coordinate] = [], symbols: [EventSymbol] = []
+        func flush() {
+            for (c, (p, symbol)) in zip(batch, zip(view.pixels(batch), symbols)) where p.x.isFinite && p.y.isFinite {
+                bins.add(x: Int((p.x / SVGMap.binPixels).rounded(.down)), y: Int((p.y / SVGMap.binPixels).rounded(.down)),
+                         at: c, symbol: symbol)
+            }
+            batch.removeAll(keepingCapacity: true)
+            symbols.removeAll(keepingCapacity: true)
+        }
+        for e in scene.events {
+            guard let c = e.coordinate else { continue }
+            let symbol = e.category.symbol
+            present.insert(symbol)
+            batch.append(c)
+            symbols.append(symbol)
+            if batch.count == 1 << 16 { flush() }
+        }
+        flush()
+        let cells = bins.sorted
+        binned = (bins.total, cells.count)
+        let fullest = Double(cells.map(\.bin.count).max() ?? 1)
+        var text = "<g id=\"bins\" data-events=\"\(bins.total)\" font-size=\"9.5\" font-weight=\"bold\" text-anchor=\"middle\">\n"
+        for (_, bin) in cells {
+            let p = view.pixel(bin.centre)
+            let r = 3 + 12 * (Double(bin.count) / fullest).squareRoot()
+            let symbol = bin.dominant
+            let kinds = EventSymbol.allCases.filter { bin.bySymbol[$0.index] > 0 }
+                .map { "\(bin.bySymbol[$0.index]) \($0.label.lowercased())" }.joined(separator: "; ")
+            text += "<g class=\"bin\" data-count=\"\(bin.count)\"><circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"\(n(r))\" "
+            text += "fill=\"\(symbol.colour)\" fill-opacity=\"0.8\"/>"
+            if r >= 8 {
+                text += "<text x=\"\(n(p.x))\" y=\"\(n(p.y + 3.4))\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"2.4\" "
+                text += "paint-order=\"stroke\">\(Renderer.short(bin.count))</text>"
+            }
+            text += "<title>\(xml("\(bin.count) events: \(kinds)"))</title></g>\n"
+            take(box(at: p, w: 2 * r, h: 2 * r))
+        }
+        text += "</g>\n"
+        return text
+    }
+
+    /// A count in at most four characters: 950, 1.2k, 12k, 1.3M.
+    static func short(_ n: Int) -> String {
+        if n < 1000 { return "\(n)" }
+        if n < 10_000 { return FixedDecimal.string(Double(n) / 1000, decimals: 1) + "k" }
+        if n < 1_000_000 { return "\(Int((Double(n) / 1000).rounded()))k" }
+        return FixedDecimal.string(Double(n) / 1_000_000, decimals: 1) + "M"
     }
 
     /// A unit step in pixels (y down) for a compass word, or nil.
@@ -384,9 +413,9 @@ struct Renderer {
     func tooltip(_ e: Event) -> String {
         var parts: [String] = []
         if let s = e.start { parts.append(e.end != nil && e.end != s ? "\(s) to \(e.end!)" : "\(s)") } else { parts.append("undated") }
-        parts.append(e.subType.isEmpty ? e.type : e.subType)
+        parts.append(e.category.description)
         parts.append((e.direction.map { "\($0) of " } ?? "") + e.place)
-        if !e.actors.isEmpty { parts.append(e.actors.joined(separator: " → ")) }
+        if !e.actors.isEmpty { parts.append(e.actorNames.joined(separator: " → ")) }
         if let f = e.fatalities { parts.append("\(f) killed" + (e.claimed ? " (claimed)" : "")) }
         if let d = e.displaced { parts.append("\(d) displaced") }
         let reports = Array(Set(e.sources.map(\.report))).sorted()
@@ -399,14 +428,9 @@ struct Renderer {
     mutating func places() {
         out += "<g id=\"places\">\n"
         // most-mentioned places label first
-        let features = scene.places.features.sorted {
-            let a = $0[property: "event_count"]?.intValue ?? 0, b = $1[property: "event_count"]?.intValue ?? 0
-            return a != b ? a > b : ($0.id?.stringValue ?? "") < ($1.id?.stringValue ?? "")
-        }
         var labels = ""
-        for f in features {
+        for f in MapTitle.rankedPlaces(scene.places, limit: SVGMap.placeLabelLimit) {
             guard case .point(let c)? = f.geometry, let name = f[property: "name"]?.stringValue else { continue }
-            if f[property: "kind"]?.stringValue == "governorate" || f[property: "kind"]?.stringValue == "country" { continue }
             let p = view.pixel(c)
             guard inside(p, margin: 0) else { continue }
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"2.6\" fill=\"#333\"/>\n"
@@ -431,66 +455,71 @@ struct Renderer {
 
     // MARK: Frame: title, legend, scale bar, credits
 
-    mutating func frame(interactive: Bool, legend: String, scaleBar: String) {
+    mutating func frame(legend: String, scaleBar: String) {
         let w = view.width, h = view.height
         out += "<g id=\"frame\">\n"
         // title
         out += "<rect x=\"0\" y=\"0\" width=\"\(n(w))\" height=\"52\" fill=\"#fff\" fill-opacity=\"0.88\"/>\n"
         out += "<text x=\"16\" y=\"24\" font-size=\"18\" font-weight=\"bold\" fill=\"#222\">\(xml(title))</text>\n"
-        let dated = scene.events.filter { $0.start != nil }.count
-        var sub = "\(scene.events.count) events (\(dated) dated) from \(scene.sourceCount) "
+        let dated = scene.events.reduce(0) { $0 + ($1.start != nil ? 1 : 0) }
+        func grouped(_ n: Int) -> String { NumberFormat.grouped(Double(n)) }
+        var sub = "\(grouped(scene.events.count)) events (\(grouped(dated)) dated) from \(grouped(scene.sourceCount)) "
             + (scene.sourceCount == 1 ? "source" : "sources")
+        if let binned { sub += " · \(grouped(binned.count)) placed events counted in \(grouped(binned.bins)) bins" }
         if let last = scene.days.last(where: { scene.frontlines[$0] != nil }) {
             sub += " · front line and control of \(DateText.day(last)): a Voronoi model of the control table, not a surveyed line"
         }
-        out += "<text x=\"16\" y=\"43\" font-size=\"12\" fill=\"#555\"\(interactive ? " id=\"subtitle\"" : "")>\(xml(sub))</text>\n"
+        out += "<text x=\"16\" y=\"43\" font-size=\"12\" fill=\"#555\">\(xml(sub))</text>\n"
         out += legend
         out += scaleBar
         // credits
         out += "<rect x=\"0\" y=\"\(n(h - 22))\" width=\"\(n(w))\" height=\"22\" fill=\"#fff\" fill-opacity=\"0.85\"/>\n"
         out += "<text x=\"\(n(w - 10))\" y=\"\(n(h - 7))\" font-size=\"10.5\" fill=\"#555\" text-anchor=\"end\">"
-        out += xml("Web Mercator (EPSG:3857) · " + Attribution.text) + "</text>\n"
+        out += xml("Web Mercator (EPSG:3857) · " + scene.attribution) + "</text>\n"
         out += "</g>\n"
     }
 
     mutating func legend() -> String {
         var out = ""
-        let present = Set(scene.events.map(EventSymbol.init))
         let symbols = EventSymbol.allCases.filter(present.contains)
         var rows: [(draw: String, label: String)] = symbols.map { s in
             ("<g fill=\"\(s.colour)\" stroke=\"#fff\" stroke-width=\"1.3\">\(s.shape)</g>", s.label)
         }
-        if scene.events.contains(where: { $0.geoPrecision == 3 }) {
-            rows.append(("<circle r=\"6\" fill=\"#737373\" fill-opacity=\"0.55\" stroke=\"#fff\"/>", "Faded: only the region is known"))
+        if binned != nil {
+            rows = symbols.map { s in ("<circle r=\"7\" fill=\"\(s.colour)\" fill-opacity=\"0.8\"/>", "Mostly: " + s.label.lowercased()) }
+            rows.append(("<circle r=\"9\" fill=\"#999\" fill-opacity=\"0.8\"/><text y=\"3.4\" font-size=\"9\" text-anchor=\"middle\" fill=\"#111\">n</text>",
+                         "n events within \(Int(SVGMap.binPixels)) px; area ∝ n"))
+        } else if scene.events.contains(where: { $0.geoPrecision == 3 }) {
+            rows.append(("<circle r=\"6\" fill=\"#999999\" fill-opacity=\"0.55\" stroke=\"#fff\"/>", "Faded: only the region is known"))
         }
         let kinds = Set(scene.movements.compactMap { $0[property: "kind"]?.stringValue })
-        if kinds.contains("reinforcement") {
-            rows.append(("<path d=\"M-10,0H8\" stroke=\"#2171b5\" stroke-width=\"2.4\" marker-end=\"url(#arrow-reinforcement)\"/>", "Reinforcement (from the border)"))
-        }
-        if kinds.contains("displacement") {
-            rows.append(("<path d=\"M-10,0H8\" stroke=\"#807dba\" stroke-width=\"2.4\" stroke-dasharray=\"7 4\" marker-end=\"url(#arrow-displacement)\"/>", "Displacement (toward the border)"))
-        }
-        if kinds.contains("offensive") || kinds.contains("movement") {
-            rows.append(("<path d=\"M-10,0H8\" stroke=\"#b2182b\" stroke-width=\"2.4\" marker-end=\"url(#arrow-movement)\"/>", "Advance: a settlement taken"))
+        for kind in ["reinforcement", "displacement", "offensive"] where kinds.contains(kind) || (kind == "offensive" && kinds.contains("movement")) {
+            let dash = kind == "displacement" ? " stroke-dasharray=\"7 4\"" : ""
+            rows.append(("<path d=\"M-10,0H8\" stroke=\"\(Palette.movement(kind))\" stroke-width=\"2.4\"\(dash) marker-end=\"url(#arrow-\(kind))\"/>",
+                         Palette.movementLabel(kind)))
         }
         if !scene.frontlines.isEmpty {
-            rows.append(("<path d=\"M-11,0H11\" stroke=\"#b2182b\" stroke-width=\"3\"/>", "Front line (model)"))
+            rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.frontLine)\" stroke-width=\"3\"/>", "Front line (model)"))
             if scene.frontlines.count > 1 {
-                rows.append(("<path d=\"M-11,0H11\" stroke=\"#67000d\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\"/>", "Front line on the first day"))
+                rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.earlierFrontLine)\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\"/>", "Front line on the first day"))
             }
-            rows.append(("<rect x=\"-10\" y=\"-6\" width=\"20\" height=\"12\" fill=\"#e34a33\" fill-opacity=\"0.3\"/><circle r=\"3.2\" fill=\"#e34a33\" stroke=\"#fff\"/>", "Government-held"))
-            rows.append(("<rect x=\"-10\" y=\"-6\" width=\"20\" height=\"12\" fill=\"#31a354\" fill-opacity=\"0.3\"/><circle r=\"3.2\" fill=\"#31a354\" stroke=\"#fff\"/>", "Opposition-held"))
+            var sides: [Side] = [.government, .opposition]
             if scene.frontlines.values.contains(where: { $0.sides[.turkish] != nil || $0.control.contains { $0.side == .turkish } }) {
-                rows.append(("<rect x=\"-10\" y=\"-6\" width=\"20\" height=\"12\" fill=\"#3182bd\" fill-opacity=\"0.3\"/><circle r=\"3.2\" fill=\"#3182bd\" stroke=\"#fff\"/>", "Turkish posts"))
+                sides.append(.turkish)
+            }
+            for side in sides {
+                let c = Palette.side(side)
+                rows.append(("<rect x=\"-10\" y=\"-6\" width=\"20\" height=\"12\" fill=\"\(c)\" fill-opacity=\"0.3\"/><circle r=\"3.2\" fill=\"\(c)\" stroke=\"#fff\"/>",
+                             Palette.sideLabel(side)))
             }
             if scene.frontlines.values.contains(where: { $0.contested != nil }) {
-                rows.append(("<rect x=\"-10\" y=\"-6\" width=\"20\" height=\"12\" fill=\"url(#hatch)\"/>", "Contested"))
+                rows.append(("<rect x=\"-10\" y=\"-6\" width=\"20\" height=\"12\" fill=\"url(#hatch)\"/>", Palette.sideLabel(.contested)))
             }
         }
-        rows.append(("<path d=\"M-11,0H11\" stroke=\"#e6a04e\" stroke-width=\"3\"/>", "Highway (M4, M5)"))
-        rows.append(("<path d=\"M-11,0H11\" stroke=\"#4d4437\" stroke-width=\"2\" stroke-dasharray=\"9 3 2 3\"/>", "Syria–Turkey border"))
-        rows.append(("<path d=\"M-11,0H11\" stroke=\"#b9b1a3\" stroke-width=\"1\" stroke-dasharray=\"5 3\"/>", "Governorate (approximate)"))
-        let lw = 236.0, lh = Double(rows.count) * 21 + 30
+        rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.highway)\" stroke-width=\"3\"/>", "Highway (M4, M5)"))
+        rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.border)\" stroke-width=\"2\" stroke-dasharray=\"9 3 2 3\"/>", "Syria–Turkey border"))
+        rows.append(("<path d=\"M-11,0H11\" stroke=\"\(Palette.governorate)\" stroke-width=\"1\" stroke-dasharray=\"5 3\"/>", "Governorate (approximate)"))
+        let lw = 252.0, lh = Double(rows.count) * 21 + 30
         let x = view.width - lw - 12, y = 64.0
         take((x, y, x + lw, y + lh))
         out += "<g id=\"legend\" transform=\"translate(\(n(x)),\(n(y)))\">\n"
@@ -524,13 +553,9 @@ struct Renderer {
 
     // MARK: Helpers
 
-    func open(_ group: String?, kind: String, hidden: Bool) -> String {
-        guard let group else { return "<g>\n" }
-        return "<g data-kind=\"\(kind)\" data-day=\"\(group)\"\(hidden ? " display=\"none\"" : "")>\n"
-    }
-
-    /// The geometry cut to the view's neighbourhood (GEOS), or nil when nothing of it is in view.
-    func clipped(_ g: Geometry?) -> Geometry? {
+    /// The geometry cut to the view's neighbourhood (GEOS), or nil when nothing of it is in view. Throws
+    /// `LayersError.geometry` with GEOS's message when the cut fails (never a silently missing layer).
+    func clipped(_ g: Geometry?) throws -> Geometry? {
         guard let g, let b = g.boundingBox else { return nil }
         let v = view.geographicBox
         if b.east < v.west || b.west > v.east || b.north < v.south || b.south > v.north { return nil }
@@ -538,8 +563,11 @@ struct Renderer {
         let frame = Geometry.polygon([[Coordinate(lon: v.west, lat: v.south), Coordinate(lon: v.east, lat: v.south),
                                        Coordinate(lon: v.east, lat: v.north), Coordinate(lon: v.west, lat: v.north),
                                        Coordinate(lon: v.west, lat: v.south)]])
-        guard let cut = try? g.intersection(frame), !cut.isEmpty else { return nil }
-        return cut
+        let cut: Geometry
+        do { cut = try g.intersection(frame) } catch {
+            throw LayersError.geometry("a layer cannot be clipped to the map's frame: \(error)")
+        }
+        return cut.isEmpty ? nil : cut
     }
 
     /// SVG path data of lines and polygon rings, in pixels with one decimal.

@@ -7,7 +7,7 @@ enum Cue: String, Sendable, CaseIterable {
         switch self {
         case .governorate: return kind == .governorate
         case .city: return kind == .city || kind == .town || kind == .capital
-        case .village: return kind == .village || kind == .town
+        case .village: return kind == .village || kind == .hamlet || kind == .town
         case .airbase: return kind == .airbase
         case .crossing: return kind == .crossing
         case .near: return true

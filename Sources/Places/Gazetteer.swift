@@ -17,6 +17,16 @@ public final class Gazetteer: Sendable {
     public let borders: FeatureCollection
     /// The folder the data was read from (the one holding `places/`).
     public let directory: URL
+    /// The user folders read on top of `directory` (`PLACEMAP_GAZETTEER_PATH`), in order, with what became
+    /// of their places.
+    public let layers: [PlaceLayer]
+    /// Countries by ISO code, with their land neighbours (`countries.tsv`; empty when absent).
+    public let countries: [String: Country]
+    /// The credit line of the data loaded, for the `attribution` of every layer PlaceMap writes: the credits
+    /// (`attribution.tsv`) of the licences its places carry and of the shape files present ("Places:
+    /// GeoNames, CC BY 4.0; © OpenStreetMap contributors, ODbL 1.0; borders: Natural Earth
+    /// ..."). Empty when nothing needs a credit.
+    public let attribution: String
 
     /// Folding key → the places with a name of that key, each once, with how the name matched.
     let index: [String: [NameEntry]]
@@ -28,55 +38,55 @@ public final class Gazetteer: Sendable {
     let trie: TokenTrie
     /// Kind → the positions in `places` of the places of that kind, in order.
     let byKind: [PlaceKind: [Int]]
+    /// The name index the three above come from, kept to merge user places into (`merging(folder:files:)`).
+    let names: NameIndex
 
     /// One place reachable under one key.
-    struct NameEntry: Sendable {
-        var place: Int
-        /// True when the key is that of the place's main name (or of its derived short name).
-        var primary: Bool
-    }
+    typealias NameEntry = NameIndex.Entry
 
     /// A gazetteer from places and shapes already in memory; builds the name index.
-    /// - Throws: `PlacesError.malformed` when two places share an id.
-    public init(places: [Place], highways: [Highway] = [], regions: [Region] = [],
-                borders: FeatureCollection = FeatureCollection(features: []), directory: URL) throws {
+    /// - Parameters:
+    ///   - credits, files: the credit lines and the data files present, from which `attribution` is made.
+    /// - Throws: `PlacesError.malformed` when two places share an id (their own or one of `otherIDs`).
+    public convenience init(places: [Place], highways: [Highway] = [], regions: [Region] = [],
+                borders: FeatureCollection = FeatureCollection(features: []), directory: URL,
+                layers: [PlaceLayer] = [], countries: [String: Country] = [:], credits: Credits = Credits(),
+                files: Set<String> = []) throws {
+        try self.init(places: places, names: nil, highways: highways, regions: regions, borders: borders, directory: directory,
+                      layers: layers, countries: countries, credits: credits, files: files)
+    }
+
+    /// As the public initialiser, with the name index of `places` when it is already built (nil: build it).
+    init(places: [Place], names: NameIndex?, highways: [Highway], regions: [Region], borders: FeatureCollection,
+         directory: URL, layers: [PlaceLayer], countries: [String: Country], credits: Credits, files: Set<String>) throws {
+        let byID = try Gazetteer.positions(of: places, directory: directory)
+        var licences: [String] = []
+        // Read once per licence column and id schemes: thousands of rows share them.
+        var seen = Set<String>()
+        for p in places where seen.insert(p.licence + "|" + p.origin).inserted {
+            for l in p.licences where !licences.contains(l) { licences.append(l) }
+        }
+        self.layers = layers; self.countries = countries
+        self.attribution = credits.text(licences: licences, files: files)
+        let names = names ?? NameIndex(places)
+        self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
+        self.directory = directory; self.index = names.entries; self.spellings = names.spellings; self.byID = byID
+        self.trie = names.trie; self.names = names
+        self.byKind = Dictionary(grouping: places.indices, by: { places[$0].kind })
+    }
+
+    /// Every id of `places` (their own and `otherIDs`) → position.
+    /// - Throws: `PlacesError.malformed` naming `directory/places` when an id appears twice.
+    static func positions(of places: [Place], directory: URL) throws -> [String: Int] {
         var byID: [String: Int] = [:]
         byID.reserveCapacity(places.count)
         for (i, p) in places.enumerated() {
-            if byID.updateValue(i, forKey: p.id) != nil {
+            for id in p.ids where byID.updateValue(i, forKey: id) != nil {
                 throw PlacesError.malformed(file: directory.appendingPathComponent("places").path, line: 0,
-                                            message: "the id \(p.id) appears twice")
+                                            message: "the id \(id) appears twice")
             }
         }
-        var index: [String: [NameEntry]] = [:]
-        var spellings: [String: String] = [:]
-        var trie = TokenTrie()
-        func add(_ name: String, _ i: Int, primary: Bool) {
-            let tokens = NameKey.tokens(name)
-            guard !tokens.isEmpty else { return }
-            let key = tokens.joined(separator: " ")
-            if spellings[key] == nil {
-                spellings[key] = places[i].name
-                trie.insert(tokens, key: key)
-            }
-            if let k = index[key]?.firstIndex(where: { $0.place == i }) {
-                if primary { index[key]![k].primary = true }
-            } else {
-                index[key, default: []].append(NameEntry(place: i, primary: primary))
-            }
-        }
-        // Main names first, so that a key's spelling and its primary flag come from main names.
-        for (i, p) in places.enumerated() {
-            add(p.name, i, primary: true)
-            for short in Gazetteer.derivedNames(of: p) { add(short, i, primary: true) }
-        }
-        for (i, p) in places.enumerated() {
-            for a in p.alternateNames where !Gazetteer.isMachineTransliteration(a) { add(a, i, primary: false) }
-        }
-        self.places = places; self.highways = highways; self.regions = regions; self.borders = borders
-        self.directory = directory; self.index = index; self.spellings = spellings; self.byID = byID
-        self.trie = trie
-        self.byKind = Dictionary(grouping: places.indices, by: { places[$0].kind })
+        return byID
     }
 
     /// Names a place answers to beyond its rows: a governorate's name without "Governorate"
@@ -104,8 +114,8 @@ public final class Gazetteer: Sendable {
 
     /// Reads every `places/*.tsv` (sorted by file name), `highways.geojson`, `regions.geojson` and
     /// `borders.geojson` of `directory` (the last three are optional).
-    /// - Throws: `PlacesError.malformed(file:line:message:)` naming the file and 1-based line of the first
-    ///   bad row or JSON error; `PlacesError.notFound` when `directory/places` holds no TSV.
+    /// - Throws: `PlacesError.malformed(file:line:message:)` naming the file and 1-based line of the first bad row
+    ///   or JSON error; `PlacesError.notFound` when `directory/places` holds no TSV.
     public static func load(from directory: URL) throws -> Gazetteer { try load(from: directory, shapes: true) }
 
     /// Like `load(from:)`; with `shapes: false` only the places are read, and `highways`, `regions` and
@@ -113,6 +123,15 @@ public final class Gazetteer: Sendable {
     /// dominate a short process).
     /// - Throws: as `load(from:)`.
     public static func load(from directory: URL, shapes: Bool) throws -> Gazetteer {
+        try load(from: directory, adding: [], shapes: shapes)
+    }
+
+    /// Like `load(from:shapes:)`, then the place files (`*.tsv`) of each folder of `folders` in turn, merged
+    /// into the places already read (`PlaceLayers`): a place the gazetteer already has gains the folder's
+    /// spellings and ids, any other is added. Also reads `countries.tsv` and `attribution.tsv` of `directory`
+    /// when present.
+    /// - Throws: as `load(from:)`, naming the user folder's file and line for a bad row there.
+    public static func load(from directory: URL, adding folders: [URL], shapes: Bool = true) throws -> Gazetteer {
         let placesDir = directory.appendingPathComponent("places")
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: placesDir.path) } catch {
@@ -126,16 +145,39 @@ public final class Gazetteer: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path) else { throw PlacesError.notFound("cannot read \(url.path)") }
             places += try data.withUnsafeBytes { try PlaceTable.parse(bytes: $0.bindMemory(to: UInt8.self), file: url.path) }
         }
-        guard shapes else { return try Gazetteer(places: places, directory: directory) }
+        var layers: [PlaceLayer] = []
+        var index: NameIndex? = nil
+        if !folders.isEmpty {
+            // Bundled ids must be unique before user places are merged in by id.
+            let byID = try positions(of: places, directory: directory)
+            var grown = NameIndex(places)
+            (places, layers) = PlaceLayers.merge(places, byID: byID, index: &grown,
+                                                 layers: try folders.map { ($0, try PlaceLayers.read($0)) })
+            index = grown
+        }
+        let fm = FileManager.default
+        let countriesFile = directory.appendingPathComponent("countries.tsv")
+        let countries = fm.fileExists(atPath: countriesFile.path) ? try Country.table(file: countriesFile) : [:]
+        let creditsFile = directory.appendingPathComponent("attribution.tsv")
+        let credits = fm.fileExists(atPath: creditsFile.path) ? try Credits(file: creditsFile) : Credits()
+        let files = Set(["highways.geojson", "regions.geojson", "borders.geojson"].filter {
+            fm.fileExists(atPath: directory.appendingPathComponent($0).path)
+        })
+        guard shapes else {
+            return try Gazetteer(places: places, names: index, highways: [], regions: [], borders: FeatureCollection(features: []),
+                                 directory: directory, layers: layers, countries: countries, credits: credits, files: files)
+        }
         let highways = try optionalCollection(directory.appendingPathComponent("highways.geojson")).map(readHighways) ?? []
         let regions = try optionalCollection(directory.appendingPathComponent("regions.geojson")).map(readRegions) ?? []
         let borders = try optionalCollection(directory.appendingPathComponent("borders.geojson")).map(\.collection)
             ?? FeatureCollection(features: [])
-        return try Gazetteer(places: places, highways: highways, regions: regions, borders: borders, directory: directory)
+        return try Gazetteer(places: places, names: index, highways: highways, regions: regions, borders: borders,
+                             directory: directory, layers: layers, countries: countries, credits: credits, files: files)
     }
 
-    /// The gazetteer folder: `$PLACEMAP_GAZETTEER` when set; else the first `Gazetteer/` holding `places/`
-    /// found walking up from the running executable's folder, then from the current directory.
+    /// The gazetteer folder: `$PLACEMAP_GAZETTEER` when set; else the first `Gazetteer/` (or, installed,
+    /// `share/placemap/Gazetteer/`) holding `places/` found walking up from the running executable's folder,
+    /// then from the current directory.
     /// - Throws: `PlacesError.notFound` saying where it looked.
     public static func defaultDirectory() throws -> URL {
         let fm = FileManager.default
@@ -152,8 +194,11 @@ public final class Gazetteer: Sendable {
         for start in starts {
             var dir = start.standardizedFileURL
             while true {
-                let candidate = dir.appendingPathComponent("Gazetteer")
-                if fm.fileExists(atPath: candidate.appendingPathComponent("places").path) { return candidate }
+                // A checkout's Gazetteer/, or an installed copy in share/placemap/ (`make install`).
+                for candidate in [dir.appendingPathComponent("Gazetteer"), dir.appendingPathComponent("share/placemap/Gazetteer")]
+                where fm.fileExists(atPath: candidate.appendingPathComponent("places").path) {
+                    return candidate
+                }
                 let parent = dir.deletingLastPathComponent()
                 if parent.path == dir.path { break }
                 dir = parent
@@ -162,14 +207,14 @@ public final class Gazetteer: Sendable {
         throw PlacesError.notFound("no Gazetteer/places/ folder above the executable or the current directory; set PLACEMAP_GAZETTEER")
     }
 
-    /// `load(from: defaultDirectory())`.
-    /// - Throws: as `defaultDirectory()` and `load(from:)`.
-    public static func loadDefault() throws -> Gazetteer { try load(from: try defaultDirectory()) }
+    /// `load(from: defaultDirectory(), adding: <the folders of PLACEMAP_GAZETTEER_PATH>)`.
+    /// - Throws: as `defaultDirectory()`, `PlaceLayers.fromEnvironment()` and `load(from:)`.
+    public static func loadDefault() throws -> Gazetteer { try loadDefault(shapes: true) }
 
-    /// `load(from: defaultDirectory(), shapes: shapes)`.
-    /// - Throws: as `defaultDirectory()` and `load(from:)`.
+    /// `load(from: defaultDirectory(), adding: <the folders of PLACEMAP_GAZETTEER_PATH>, shapes: shapes)`.
+    /// - Throws: as `loadDefault()`.
     public static func loadDefault(shapes: Bool) throws -> Gazetteer {
-        try load(from: try defaultDirectory(), shapes: shapes)
+        try load(from: try defaultDirectory(), adding: try PlaceLayers.fromEnvironment(), shapes: shapes)
     }
 
     static func readText(_ url: URL) throws -> String {

@@ -22,6 +22,23 @@ public enum NameKey {
 
     // MARK: - Tokens with their place in the text
 
+    /// A word of a text as the caller's tokenizer found it (see `NameMatcher.matches(in:words:)`): its first
+    /// and past-the-end UTF-8 offsets, and whether a hyphen joins it to the word before ("Nayrab" of
+    /// "al-Nayrab"). Marks inside it (apostrophes, ayn, hamza) are skipped when it is folded.
+    public struct WordSpan: Sendable, Hashable {
+        /// UTF-8 offset of the word's first byte in the text.
+        public var start: Int
+        /// UTF-8 offset just past its last byte.
+        public var end: Int
+        /// True when a hyphen joins it to the word before.
+        public var hyphenBefore: Bool
+
+        /// A word span.
+        public init(start: Int, end: Int, hyphenBefore: Bool) {
+            self.start = start; self.end = end; self.hyphenBefore = hyphenBefore
+        }
+    }
+
     /// A folded token: its key, whether it is an article, and where it lies in the text.
     struct Token {
         var key: String
@@ -102,13 +119,13 @@ public enum NameKey {
             } else if isLetterOrDigit(s) {
                 if start < 0 {
                     start = p
-                    capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
+                    capital = s.isASCII ? (s >= "A" && s <= "Z") : ScalarClass.isCapitalOrCaseless(s)
                 }
                 end = p + width
-                if mayFoldToNothing, s.isASCII || s.properties.generalCategory != .nonspacingMark { mayFoldToNothing = false }
+                if mayFoldToNothing, s.isASCII || !ScalarClass.isNonspacingMark(s) { mayFoldToNothing = false }
             } else if s == "-" || s == "\u{2010}" || s == "\u{2011}" {
                 if start >= 0 { flush(); hyphen = true } else { wordStart = true }
-            } else if !s.isASCII, s.properties.generalCategory == .nonspacingMark, start >= 0 {
+            } else if !s.isASCII, ScalarClass.isNonspacingMark(s), start >= 0 {
                 // A combining mark (diacritic, Arabic haraka): skip.
             } else {
                 flush(); wordStart = true; hyphen = false
@@ -142,6 +159,19 @@ public enum NameKey {
         /// The tokens of the UTF-8 bytes `u` (which must outlive this value), folded lazily.
         init(utf8 u: UnsafeBufferPointer<UInt8>) {
             tokens = NameKey.scan(utf8: u, foldingAll: false)
+            utf8 = u
+        }
+
+        /// The words of a caller's own tokenization of the UTF-8 bytes `u` (which must outlive this value),
+        /// folded lazily: each span's start and end are UTF-8 offsets; the first letter says whether it is
+        /// capitalised, as `scan` decides.
+        init(utf8 u: UnsafeBufferPointer<UInt8>, words: [WordSpan]) {
+            tokens = words.map { w in
+                let (s, _) = NameKey.scalar(in: u, at: w.start)
+                let capital = s.isASCII ? (s >= "A" && s <= "Z") : (s.properties.isUppercase || !s.properties.changesWhenCaseMapped)
+                return Token(key: "", isArticle: false, start: w.start, end: w.end, isCapitalised: capital,
+                             hyphenBefore: w.hyphenBefore, startsWord: !w.hyphenBefore)
+            }
             utf8 = u
         }
 
@@ -182,9 +212,9 @@ public enum NameKey {
                                | UInt32(u[p + 3] & 0x3F))!, 4)
     }
 
-    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        return ScalarClass.isLetterOrDigit(s)
     }
 
     /// `articles` with each word's (at most three) bytes packed into one integer, for a lookup without a String.
@@ -210,17 +240,22 @@ public enum NameKey {
                 if isLetterOrDigit(s) { c.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b) }
             } else if isMark(s) || !isLetterOrDigit(s) {
                 continue
-            } else if let base = latinBase[s.value] {
+            } else if let base = ScalarClass.latinBase(of: s) {
                 c.append(contentsOf: base.utf8)
-            } else if s.properties.generalCategory != .nonspacingMark {
+            } else if !ScalarClass.isNonspacingMark(s) {
                 other = true
             }
         }
         if other {
-            let raw = String.UnicodeScalarView(String(decoding: UnsafeBufferPointer(rebasing: u[bytes]), as: UTF8.self)
-                .unicodeScalars.filter { !isMark($0) && isLetterOrDigit($0) })
-            let key = foldOtherScript(String(raw))
-            return (key, raw.count == 2 && raw.first == "ا" && raw.last == "ل")
+            // The token's letters and digits, straight from the bytes (marks and other characters left out).
+            var raw = String.UnicodeScalarView()
+            var q = bytes.lowerBound
+            while q < bytes.upperBound {
+                let (s, width) = scalar(in: u, at: q)
+                q += width
+                if !isMark(s), isLetterOrDigit(s) { raw.append(s) }
+            }
+            return (foldOtherScript(raw), raw.count == 2 && raw.first == "ا" && raw.last == "ل")
         }
         if c.count <= 3, packedArticles.contains(packed(c)) { return ("-", true) }
         let key = c.withUnsafeMutableBufferPointer { c -> String in
@@ -259,26 +294,38 @@ public enum NameKey {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: c[0..<m]), as: UTF8.self)
         }
+        // 6. Whole words spelled without their vowel where others write one: Kfar, Kfr (كفر) are Kafr.
+        if key == "kfar" || key == "kfr" { return ("kafr", false) }
         return (key, false)
     }
 
-    /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat) removed,
-    /// Arabic alif forms (أ إ آ) to ا, ta marbuta (ة) to ه, alif maqsura (ى) to ي, and a leading article ال dropped.
-    static func foldOtherScript(_ raw: String) -> String {
+    /// A token in another script (Arabic, Cyrillic, ...): lower-cased, combining marks (harakat, shadda)
+    /// removed; in Arabic script the alif forms (أ إ آ ٱ) to ا, ta marbuta (ة) and Persian ە to ه, alif maqsura (ى),
+    /// the hamza seat ئ and Persian ی to ي, the hamza seat ؤ to و, Persian ک to ك, a lone hamza (ء) and the
+    /// tatweel (ـ) dropped, and a leading article ال dropped. So الشيخ إدريس, شيخ ادريس and الشيـخ إدريس fold alike.
+    static func foldOtherScript(_ raw: String) -> String { foldOtherScript(raw.unicodeScalars) }
+
+    /// `foldOtherScript(_:)` over scalars.
+    static func foldOtherScript(_ raw: String.UnicodeScalarView) -> String {
         var out = String.UnicodeScalarView()
-        for s in raw.unicodeScalars where s.properties.generalCategory != .nonspacingMark {
+        for s in raw where !ScalarClass.isNonspacingMark(s) {
             switch s {
-            case "أ", "إ", "آ": out.append("ا")
-            case "ة": out.append("ه")
-            case "ى": out.append("ي")
+            case "أ", "إ", "آ", "ٱ": out.append("ا")
+            case "ة", "ە": out.append("ه")
+            case "ى", "ئ", "ی": out.append("ي")
+            case "ؤ": out.append("و")
+            case "ک": out.append("ك")
+            case "ء", "ـ": break
             default:
-                if let base = latinBase[s.value] { out.append(contentsOf: base.unicodeScalars) }
+                if let base = ScalarClass.latinBase(of: s) { out.append(contentsOf: base.unicodeScalars) }
+                else if (0x0600...0x06FF).contains(s.value) { out.append(s) }  // Arabic has no case
                 else if s.properties.changesWhenLowercased { out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
                 else { out.append(s) }
             }
         }
-        var folded = String(out)
-        if folded.hasPrefix("ال"), folded.unicodeScalars.count > 3 { folded = String(folded.unicodeScalars.dropFirst(2)) }
-        return folded
+        // A leading article ال (not the whole of a short word).
+        var it = out.makeIterator()
+        if it.next() == "ا", it.next() == "ل", out.count > 3 { return String(String.UnicodeScalarView(out.dropFirst(2))) }
+        return String(out)
     }
 }

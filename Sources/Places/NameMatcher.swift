@@ -40,6 +40,8 @@ public struct NameMatch: Sendable {
     /// A cue word next to the name that says what sort of place it is ("province", "city", "village",
     /// "air base", "near"), folded to its category name (see `ResolutionContext.cue`), or nil.
     public var cue: String?
+    /// The words it covers, as indices into the caller's words (`matches(in:words:)`), or nil.
+    public var wordRange: Range<Int>? = nil
 }
 
 /// Finds gazetteer names in running text: one pass over the text's folded tokens, walking a trie of
@@ -66,10 +68,26 @@ public struct NameMatcher: Sendable {
         return utf8.withUTF8 { matches(in: text, utf8: $0) }
     }
 
+    /// The names in `text` over the caller's own words of it (one tokenization for a text read by several
+    /// matchers: `words` as the caller's tokenizer split it, marks inside words kept in them). Each match carries
+    /// the indices of the words it covers (`wordRange`).
+    public func matches(in text: String, words: [NameKey.WordSpan]) -> [NameMatch] {
+        var utf8 = text
+        return utf8.withUTF8 { u in
+            var tokens = NameKey.LazyTokens(utf8: u, words: words)
+            return matches(in: text, tokens: &tokens, utf8: u)
+        }
+    }
+
     /// `matches(in:)` over the text's UTF-8 bytes. Only the tokens a match is tried on or looked at (capitalised
     /// words, the words after them, the cue words around a name) are folded.
     func matches(in text: String, utf8 u: UnsafeBufferPointer<UInt8>) -> [NameMatch] {
         var tokens = NameKey.LazyTokens(utf8: u)
+        return matches(in: text, tokens: &tokens, utf8: u)
+    }
+
+    /// The matching loop over `tokens` of the UTF-8 bytes `u` of `text`.
+    func matches(in text: String, tokens: inout NameKey.LazyTokens, utf8 u: UnsafeBufferPointer<UInt8>) -> [NameMatch] {
         var out: [NameMatch] = []
         var i = 0
         while i < tokens.count {
@@ -85,7 +103,8 @@ public struct NameMatcher: Sendable {
             let range = t.index(t.startIndex, offsetBy: start)..<t.index(t.startIndex, offsetBy: tokens[end].end)
             let cue = Cue.around(&tokens, from: i, to: end)
             out.append(NameMatch(range: range, text: String(text[range]), key: key,
-                                 candidates: gazetteer.places(withKey: key), cue: cue?.rawValue))
+                                 candidates: gazetteer.places(withKey: key), cue: cue?.rawValue,
+                                 wordRange: (article ? i - 1 : i)..<(end + 1)))
         }
         return out
     }

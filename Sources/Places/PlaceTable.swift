@@ -1,12 +1,16 @@
 import Foundation
 import GeoModel
 
-/// The gazetteer's place TSV format: UTF-8, tab-separated, a header line, no quoting;
-/// columns `id name kind lon lat country admin1 population alternate_names source`.
+/// The gazetteer's place TSV format: UTF-8, tab-separated, a header line, no quoting; the columns
+/// `id name kind lon lat country admin1 population alternate_names source`, then any of the optional columns
+/// `other_ids pcode admin2 admin3 licence` (in any order, each once).
 public enum PlaceTable {
-    /// The header line's columns, in order.
+    /// The required columns, in order.
     public static let columns = ["id", "name", "kind", "lon", "lat", "country", "admin1", "population",
                                  "alternate_names", "source"]
+    /// The optional columns that may follow the required ones: further ids (`|`-separated), the OCHA P-code,
+    /// the second- and third-level divisions, the licence (SPDX ids joined by "; ").
+    public static let optionalColumns = ["other_ids", "pcode", "admin2", "admin3", "licence"]
 
     /// Parses a place TSV. `file` names the file in errors.
     /// - Throws: `PlacesError.malformed` naming `file` and the 1-based line of the first bad row
@@ -24,7 +28,8 @@ public enum PlaceTable {
         var lineNumber = 0
         var start = 0
         var fields: [String] = []
-        fields.reserveCapacity(columns.count)
+        var layout = Layout(optional: [])
+        fields.reserveCapacity(columns.count + optionalColumns.count)
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != newline { end += 1 }
@@ -41,12 +46,9 @@ public enum PlaceTable {
             }
             for k in start..<stop where bytes[k] != tab && bytes[k] != UInt8(ascii: " ") { blank = false; break }
             if lineNumber == 1 {
-                guard fields == columns else {
-                    throw PlacesError.malformed(file: file, line: 1, message:
-                        "the header must be the columns \(columns.joined(separator: ", ")) separated by tabs")
-                }
+                layout = try Layout(header: fields, file: file)
             } else if !blank {
-                places.append(try row(fields, file: file, line: lineNumber))
+                places.append(try row(fields, layout: layout, file: file, line: lineNumber))
             }
             start = end + 1
         }
@@ -54,10 +56,45 @@ public enum PlaceTable {
         return places
     }
 
-    static func row(_ f: [String], file: String, line n: Int) throws -> Place {
+    /// Which optional columns a file has, and where.
+    struct Layout {
+        /// The optional columns after the required ones, in the file's order.
+        var optional: [String]
+        var count: Int { columns.count + optional.count }
+
+        init(optional: [String]) { self.optional = optional }
+
+        /// The layout of a header line. Throws `PlacesError.malformed` (line 1) when the required columns are
+        /// not first, in order, or an optional column is unknown or repeated.
+        init(header: [String], file: String) throws {
+            guard header.count >= columns.count, Array(header.prefix(columns.count)) == columns else {
+                throw PlacesError.malformed(file: file, line: 1, message:
+                    "the header must be the columns \(columns.joined(separator: ", ")) separated by tabs, "
+                    + "optionally followed by \(optionalColumns.joined(separator: ", "))")
+            }
+            let rest = Array(header.dropFirst(columns.count))
+            for (k, c) in rest.enumerated() {
+                guard optionalColumns.contains(c) else {
+                    throw PlacesError.malformed(file: file, line: 1, message:
+                        "unknown column '\(c)' (the optional columns are \(optionalColumns.joined(separator: ", ")))")
+                }
+                guard !rest[..<k].contains(c) else {
+                    throw PlacesError.malformed(file: file, line: 1, message: "the column '\(c)' appears twice")
+                }
+            }
+            optional = rest
+        }
+
+        /// The value of optional column `name` in `f`, or "".
+        func value(_ name: String, in f: [String]) -> String {
+            optional.firstIndex(of: name).map { f[columns.count + $0] } ?? ""
+        }
+    }
+
+    static func row(_ f: [String], layout: Layout, file: String, line n: Int) throws -> Place {
         func bad(_ message: String) -> PlacesError { .malformed(file: file, line: n, message: message) }
-        guard f.count == columns.count else {
-            throw bad("expected \(columns.count) tab-separated columns, found \(f.count)")
+        guard f.count == layout.count else {
+            throw bad("expected \(layout.count) tab-separated columns, found \(f.count)")
         }
         let id = f[0], name = f[1]
         guard !id.isEmpty else { throw bad("empty id") }
@@ -75,24 +112,39 @@ public enum PlaceTable {
             guard let p = Int(f[7]), p >= 0 else { throw bad("population '\(f[7])' of \(id) is not a non-negative integer") }
             population = p
         }
-        let alternates = f[8].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) }
-        return Place(id: id, name: name, kind: kind, coordinate: c, country: f[5], admin1: f[6],
-                     population: population, alternateNames: alternates, source: f[9])
+        func list(_ s: String) -> [String] { s.utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) } }
+        var place = Place(id: id, name: name, kind: kind, coordinate: c, country: f[5], admin1: f[6],
+                          population: population, alternateNames: list(f[8]), source: f[9])
+        if !layout.optional.isEmpty {
+            place.otherIDs = list(layout.value("other_ids", in: f))
+            place.pcode = layout.value("pcode", in: f)
+            place.admin2 = layout.value("admin2", in: f)
+            place.admin3 = layout.value("admin3", in: f)
+            place.licence = layout.value("licence", in: f)
+        }
+        return place
     }
 
-    /// The places as a TSV in this format, header first, rows in the given order, 6 decimals.
-    /// Tabs, newlines and `|` inside a value are replaced by spaces (the format has no quoting).
+    /// The places as a TSV in this format, header first, rows in the given order, 6 decimals: the required
+    /// columns, then the optional columns that some place fills. Tabs, newlines and `|` inside a value are
+    /// replaced by spaces (the format has no quoting).
     public static func text(_ places: [Place]) -> String {
         func clean(_ s: String) -> String {
             String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
         }
-        var out = columns.joined(separator: "\t") + "\n"
+        func joined(_ values: [String]) -> String {
+            values.map { clean($0).replacingOccurrences(of: "|", with: " ") }.joined(separator: "|")
+        }
+        let optional: [(String, (Place) -> String)] = [
+            ("other_ids", { joined($0.otherIDs) }), ("pcode", \.pcode), ("admin2", \.admin2), ("admin3", \.admin3),
+            ("licence", \.licence),
+        ].filter { column in places.contains { !column.1($0).isEmpty } }
+        var out = (columns + optional.map(\.0)).joined(separator: "\t") + "\n"
         for p in places {
-            let alternates = p.alternateNames.map { clean($0).replacingOccurrences(of: "|", with: " ") }
             let cells = [p.id, p.name, p.kind.rawValue, NumberFormat.fixed(p.coordinate.lon, 6),
                          NumberFormat.fixed(p.coordinate.lat, 6), p.country, p.admin1,
-                         p.population.map(String.init) ?? "", alternates.joined(separator: "|"), p.source]
-            out += cells.map(clean).joined(separator: "\t") + "\n"
+                         p.population.map(String.init) ?? "", joined(p.alternateNames), p.source]
+            out += (cells + optional.map { $0.1(p) }).map(clean).joined(separator: "\t") + "\n"
         }
         return out
     }

@@ -15,10 +15,14 @@ public struct ResolutionContext: Sendable {
     public var cue: String?
     /// The governorate (admin1, in English) the place should lie in.
     public var admin1: String?
+    /// Where the text is about (its tiers order the candidates); nil: decided from `text`
+    /// (`Gazetteer.homeRegion(evidence:)`), or northwestern Syria when there is no text.
+    public var home: HomeRegion?
 
     /// A context; every part is optional.
-    public init(text: String? = nil, nearby: [Place] = [], cue: String? = nil, admin1: String? = nil) {
-        self.text = text; self.nearby = nearby; self.cue = cue; self.admin1 = admin1
+    public init(text: String? = nil, nearby: [Place] = [], cue: String? = nil, admin1: String? = nil,
+                home: HomeRegion? = nil) {
+        self.text = text; self.nearby = nearby; self.cue = cue; self.admin1 = admin1; self.home = home
     }
 }
 
@@ -50,32 +54,20 @@ public struct Resolution: Sendable {
     public var candidates: [Candidate]
 }
 
-/// The home region: tiers searched from nearest to farthest.
-public enum HomeRegion {
-    /// The governorates of northwestern Syria, tier 0.
-    public static let admin1: Set<String> = ["Idlib", "Aleppo", "Hama", "Latakia"]
-    /// The home country, tier 1.
-    public static let country = "SY"
-    /// Syria's neighbours (and the Palestinian territories), tier 2; everything else is tier 3.
-    public static let neighbours: Set<String> = ["TR", "LB", "IQ", "JO", "IL", "PS"]
-
-    /// 0 northwestern Syria, 1 Syria, 2 a neighbour, 3 the world.
-    public static func tier(of p: Place) -> Int {
-        if p.country == country { return admin1.contains(p.admin1) ? 0 : 1 }
-        return neighbours.contains(p.country) ? 2 : 3
-    }
-}
-
 extension Gazetteer {
     /// Resolves a place name to one place, using `context` when several places have the name.
     ///
     /// The name is folded (`NameKey.fold`); cue words on its ends ("Idlib province", "the village of
     /// Nairab", "near Saraqeb") are taken off and used; text after a comma is a governorate or country
     /// ("Damascus, Maryland"). Candidates are ranked by, in order of weight: a cue that fits their kind,
-    /// a governorate or country named in the context, nearness to the context's other places, the home
-    /// tier (northwestern Syria, Syria, neighbours, world), a main name over an alternate, the kind
-    /// (settlements before regions), and population.
-    /// - Throws: `PlacesError.unknownPlace(name:suggestions:)` when no place has the name; the
+    /// a governorate or country named in the context, nearness to the context's other places, the name
+    /// spelled as written rather than only folded alike ("Syria" is the country, not the village Sura), the
+    /// home tier (the home divisions, the home country, its neighbours, the world: see `HomeRegion`), when the
+    /// context gives no other place, a place listed in its own right over a village only OpenStreetMap has
+    /// (`Place.isListed`), a main name over an alternate, the kind (settlements before regions; towns,
+    /// villages, hamlets in that order), and population.
+    /// - Throws: `PlacesError.unknownPlace(name:suggestions:)` when no place has the name, or when the name
+    ///   asks for an air base or a crossing ("Nayrab air base") and none of its places is one; the
     ///   suggestions are the nearest spellings by edit distance on folding keys. Never guesses.
     public func resolve(_ name: String, context: ResolutionContext = .init()) throws -> Resolution {
         let parts = name.split(separator: ",", maxSplits: 1).map(String.init)
@@ -95,8 +87,14 @@ extension Gazetteer {
         guard let entries = index[key], !key.isEmpty else {
             throw PlacesError.unknownPlace(name: name, suggestions: suggestions(for: head))
         }
+        // A site named after a place ("Nayrab air base", "X crossing") is not that place: when no candidate is
+        // such a site, the site is unknown rather than put at the village.
+        if let site = cue, site == .airbase || site == .crossing, !entries.contains(where: { site.fits(places[$0.place].kind) }) {
+            throw PlacesError.unknownPlace(name: name, suggestions: suggestions(for: head))
+        }
 
         var points: [Coordinate] = context.nearby.filter { !$0.kind.isArea }.map(\.coordinate)
+        var home = context.home ?? .northwesternSyria
         if let text = context.text {
             let tokens = NameKey.scan(text)
             let keys = tokens.map(\.key), want = key.split(separator: " ").map(String.init)
@@ -115,12 +113,14 @@ extension Gazetteer {
                 if let c = Cue.around(tokens: tokens, from: i, to: j - 1) { textCues.insert(c) }
             }
             // The other places of the text: settlements give points, regions and countries give hints.
-            for m in NameMatcher(gazetteer: self).matches(in: text) {
+            let matches = NameMatcher(gazetteer: self).matches(in: text)
+            if context.home == nil { home = homeRegion(evidence: matches) }
+            for m in matches {
                 let u = text.utf8
                 let lo = u.distance(from: u.startIndex, to: m.range.lowerBound), hi = u.distance(from: u.startIndex, to: m.range.upperBound)
                 if own.contains(where: { $0.overlaps(lo..<hi) }) { continue }
                 let ranked = rank((index[m.key] ?? []).map { Entry(place: $0.place, primary: $0.primary) },
-                                  cue: nil, hints: [], points: [])
+                                  cue: nil, hints: [], points: [], home: home, spelling: nil)
                 guard let best = ranked.first?.place else { continue }
                 if best.kind.isArea {
                     hints.insert(NameKey.fold(best.kind == .country ? best.name : best.admin1))
@@ -140,7 +140,9 @@ extension Gazetteer {
             }
         }
 
-        let ranked = rank(entries.map { Entry(place: $0.place, primary: $0.primary) }, cue: cue, hints: hints, points: points)
+        let spelling = entries.count > 1 ? Gazetteer.lightKey(strippedHead(head)) : nil
+        let ranked = rank(entries.map { Entry(place: $0.place, primary: $0.primary) }, cue: cue, hints: hints, points: points,
+                          home: home, spelling: spelling)
         let best = ranked[0]
         var precision = best.place.kind.geoPrecision
         if cue == .near, precision == 1 { precision = 2 }
@@ -181,13 +183,17 @@ extension Gazetteer {
         return out
     }
 
-    /// Candidates with their scores, best first (ties by id).
-    func rank(_ entries: [Entry], cue: Cue?, hints: Set<String>, points: [Coordinate]) -> [(place: Place, score: Double)] {
+    /// Candidates with their scores, best first (ties by id). `spelling` is the name as written, lightly
+    /// folded (`lightKey`), or nil to leave the spelling out.
+    func rank(_ entries: [Entry], cue: Cue?, hints: Set<String>, points: [Coordinate], home: HomeRegion,
+              spelling: String?) -> [(place: Place, score: Double)] {
         let names = hints.isEmpty ? [:] : countryNames
+        let neighbours = self.neighbours(of: home.country)
         var most = 1.0 + 0.3 + 0.2 + 0.1
         if let cue, cue != .near { most += 8 }
         if !hints.isEmpty { most += 6 }
-        if !points.isEmpty { most += 2 }
+        most += points.isEmpty ? 0.7 : 2
+        if spelling != nil { most += 1.1 }
         let g = Geodesic.wgs84
         let scored = entries.map { e -> (place: Place, score: Double) in
             let p = places[e.place]
@@ -199,23 +205,70 @@ extension Gazetteer {
             }
             if !points.isEmpty, !p.kind.isArea {
                 let km = points.map { g.distance(from: $0, to: p.coordinate) }.min()! / 1000
-                s += 2 * (-km / 100).exp
+                // Half for lying in the same part of the country (100 km scale), half for being the nearest
+                // of namesakes a few kilometres apart (10 km scale): the nearest candidate wins.
+                s += (-km / 100).exp + (-km / 10).exp
             }
-            s += Double(3 - HomeRegion.tier(of: p)) / 3
+            if let spelling, Gazetteer.spells(p, spelling) { s += 1.1 }
+            s += Double(3 - home.tier(of: p, neighbours: neighbours)) / 3
+            if points.isEmpty, p.isListed { s += 0.7 }
             s += e.primary ? 0.3 : 0.2
-            s += p.kind.isArea ? 0.1 : (p.kind.isSettlement ? 0.2 : 0.15)
+            s += p.kind.rankWeight
             if let pop = p.population, pop > 0 { s += 0.1 * min(1, log10(Double(pop) + 1) / 8) }
             return (p, min(1, s / most))
         }
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.place.id < $1.place.id }
     }
+
+    /// True when one of the place's names, lightly folded, is `spelling` (the name as written, not only a
+    /// name that folds like it).
+    static func spells(_ p: Place, _ spelling: String) -> Bool {
+        ([p.name] + derivedNames(of: p) + p.alternateNames).contains { lightKey($0) == spelling }
+    }
+
+    /// The name without the cue words on its ends ("the village of Nairab" → "Nairab"), as written.
+    func strippedHead(_ head: String) -> String {
+        let tokens = NameKey.scan(head)
+        let keys = tokens.filter { !$0.isArticle }.map(\.key)
+        let kept = Cue.strip(keys).tokens
+        guard !kept.isEmpty, kept.count < keys.count else { return head }
+        // The stripped tokens are a run of the name's tokens: find where it starts.
+        let plain = tokens.filter { !$0.isArticle }
+        for start in 0...(plain.count - kept.count) where plain[start..<(start + kept.count)].map(\.key) == kept {
+            return String(head[plain[start].range(in: head).lowerBound..<plain[start + kept.count - 1].range(in: head).upperBound])
+        }
+        return head
+    }
+}
+
+extension Place {
+    /// True for a place that GeoNames (cities500, or a user's import), a hand row or the build lists in its own
+    /// right, false for a village only OpenStreetMap's village layer has (its own id is `osm:`). Of places of
+    /// one name with no other place in the context, a listed one comes first unless it lies three tiers further
+    /// (the world against the home region): Douma by Damascus before a village Duma in Idlib, the Bab al-Hawa
+    /// crossing before the village. With other places in the context, the nearest wins instead.
+    var isListed: Bool { !id.hasPrefix("osm:") }
 }
 
 extension PlaceKind {
+    /// What the kind adds to a candidate's score: settlements by size (capitals, cities and towns, then
+    /// villages, then hamlets), then sites (air bases, crossings, posts), then regions.
+    var rankWeight: Double {
+        switch self {
+        case .capital, .city, .town: return 0.2
+        case .village: return 0.19
+        case .hamlet: return 0.18
+        case .airbase, .crossing, .observationPost: return 0.15
+        case .governorate, .country: return 0.1
+        }
+    }
+
     /// True for governorates and countries (their point is only a label).
     public var isArea: Bool { self == .governorate || self == .country }
-    /// True for cities, towns, villages and capitals.
-    public var isSettlement: Bool { self == .city || self == .town || self == .village || self == .capital }
+    /// True for cities, towns, villages, hamlets and capitals.
+    public var isSettlement: Bool {
+        self == .city || self == .town || self == .village || self == .hamlet || self == .capital
+    }
 }
 
 extension Double {

@@ -1,4 +1,5 @@
-import Events
+import FileIO
+import EventModel
 import Foundation
 import GeoModel
 
@@ -37,10 +38,9 @@ public enum CSVNearScan {
                 if core.geoPrecision >= 3 || checkDates,
                    !filter.passes(start: core.start, end: core.end, geoPrecision: core.geoPrecision) { return }
                 if filter.type != nil {
-                    let t = layout.type.map { reader.string(fields[$0]) } ?? ""
-                    let s = layout.subType.map { reader.string(fields[$0]) } ?? ""
-                    if !filter.passes(type: t, subType: s) || t.lowercased() == "statement" { return }
-                } else if let ti = layout.type, isStatement(reader.slice(fields[ti])) {
+                    let category = try layout.category(reader, fields, file: file)
+                    if !filter.passes(category) || category.isStatement { return }
+                } else if let ti = layout.typeColumn, isStatement(reader.slice(fields[ti])) {
                     return
                 }
                 guard circle.contains(c) else { return }

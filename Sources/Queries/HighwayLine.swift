@@ -1,4 +1,4 @@
-import Events
+import EventModel
 import Foundation
 import GeoModel
 import Geodesy

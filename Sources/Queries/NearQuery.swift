@@ -1,4 +1,4 @@
-import Events
+import EventModel
 import Foundation
 import GeoModel
 import Geodesy
@@ -9,14 +9,14 @@ public struct EventFilter: Sendable, Equatable {
     public var from: Day?
     /// Keep events whose dates start on this day or earlier (undated events are then left out).
     public var to: Day?
-    /// Keep events whose `type` or `sub_type` equals this, ignoring case.
-    public var type: String?
+    /// Keep events of this type or sub-type only.
+    public var type: TypeFilter?
     /// Keep events located only to a region (precision 3), whose point is a label, not a place.
     public var includeRegions: Bool
 
     /// A filter (`NearQuery` refuses one whose `from` comes after `to`).
-    public init(from: Day? = nil, to: Day? = nil, type: String? = nil, includeRegions: Bool = false) {
-        self.from = from; self.to = to; self.type = type?.lowercased(); self.includeRegions = includeRegions
+    public init(from: Day? = nil, to: Day? = nil, type: TypeFilter? = nil, includeRegions: Bool = false) {
+        self.from = from; self.to = to; self.type = type; self.includeRegions = includeRegions
     }
 
     /// True when the dates, type and precision pass (the position is not looked at).
@@ -32,17 +32,36 @@ public struct EventFilter: Sendable, Equatable {
         return true
     }
 
-    /// True when the type passes (always when no type is asked for).
+    /// True when the category passes (always when no type is asked for).
     @inline(__always)
-    public func passes(type t: String, subType: String) -> Bool {
+    public func passes(_ category: EventCategory) -> Bool {
         guard let type else { return true }
-        return t.lowercased() == type || subType.lowercased() == type
+        switch type {
+        case .type(let t): return category.type == t
+        case .subType(let s): return category.subType == s
+        }
     }
 
     /// True when the event passes every part of the filter and has a point.
     public func passes(_ e: Event) -> Bool {
         e.coordinate != nil && e.kind == .event && passes(start: e.start, end: e.end, geoPrecision: e.geoPrecision)
-            && passes(type: e.type, subType: e.subType)
+            && passes(e.category)
+    }
+}
+
+/// An event type or sub-type to keep, named as ACLED names it (any case): "Battles", "Air/drone strike".
+public enum TypeFilter: Sendable, Hashable {
+    case type(EventType)
+    case subType(SubEventType)
+
+    /// The type or sub-type `text` names. Throws `QueriesError.badValue` listing the names when none fits.
+    public init(parsing text: String) throws {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let e = EventType.allCases.first(where: { $0.rawValue.lowercased() == t }) { self = .type(e); return }
+        if let s = SubEventType(named: t) { self = .subType(s); return }
+        throw QueriesError.badValue(
+            "'\(text)' is no event type or sub-type; one of: "
+                + (EventType.allCases.map(\.rawValue) + SubEventType.allCases.map(\.rawValue)).joined(separator: ", "))
     }
 }
 

@@ -48,12 +48,14 @@ final class ExtractCommandTests: XCTestCase {
         let input = " date 2020-02-06 BEIRUT -- Rebels shelled Saraqeb on Tuesday.\n"
         let csv = try Run.placemap(["extract", "-", "--format", "csv"], input: input)
         XCTAssertEqual(csv.status, 0, csv.stderr)
-        XCTAssertTrue(csv.stdout.hasPrefix("event_id_cnty,event_date,event_type,sub_event_type,actor1"), csv.stdout)
-        XCTAssertTrue(csv.stdout.contains("2020-02-04,Explosions/Remote violence,Shelling/artillery/missile attack,Rebels"), csv.stdout)
+        XCTAssertTrue(csv.stdout.hasPrefix("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1"), csv.stdout)
+        XCTAssertTrue(csv.stdout.contains("2020-02-04,2020,1,Political violence,Explosions/Remote violence,Shelling/artillery/missile attack,Rebels,,Rebel group"), csv.stdout)
         let geo = try Run.placemap(["extract", "-", "--format", "geojson"], input: input)
         XCTAssertEqual(geo.status, 0, geo.stderr)
         XCTAssertTrue(geo.stdout.contains("\"FeatureCollection\""))
         XCTAssertTrue(geo.stdout.contains("[36.80591,35.86447]"), geo.stdout)
+        XCTAssertTrue(geo.stdout.contains("\"time\":\"2020-02-04T00:00:00Z\""), "extract's GeoJSON is map's: time, id, flat fields: \(geo.stdout)")
+        XCTAssertTrue(geo.stdout.contains("\"type\":\"Feature\""))
     }
 
     func testStandardInputWithADateline() throws {

@@ -58,7 +58,7 @@ final class FrontlineCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let events = dir.appendingPathComponent("events.jsonl")
         // Binnish is opposition throughout the table; an extracted event says the government took it on 8 February.
-        try Data(#"{"id":"t1","type":"Strategic developments","sub_type":"Government regains territory","start":"2020-02-08","end":"2020-02-08","place":"Binnish","place_id":"geonames:171451"}"#.utf8)
+        try Data(#"{"id":"t1","type":"Battles","sub_type":"Government regains territory","start":"2020-02-08","end":"2020-02-08","place":"Binnish","place_id":"geonames:171451"}"#.utf8)
             .write(to: events)
         let r = try Run.placemap(["frontline", "--day", "2020-02-08", "--events", events.path, "--format", "json"])
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -91,10 +91,11 @@ final class FrontlineCommandTests: XCTestCase {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("control.csv")
-        try Data("place_id,place,side,from,source\ngeonames:164816,Saraqib,rebels,2020-02-01,x\n".utf8).write(to: table)
+        try Data("place_id,place,side,from,source\ngeonames:164816,Saraqib,pro regime,2020-02-01,x\n".utf8).write(to: table)
         let cases: [([String], String)] = [
-            (["frontline", "--day", "2020-02-01", "--table", table.path], "control.csv:2: unknown side \"rebels\" for Saraqib"),
-            (["frontline", "--day", "2020-01-01"], "no control data for 2020-01-01: the control table starts on 2020-02-01"),
+            (["frontline", "--day", "2020-02-01", "--table", table.path], "control.csv:2: the side \"pro regime\" of Saraqib is not a side"),
+            (["frontline", "--day", "2020-03-07"], "no control data for 2020-03-07: the control table ends on 2020-03-06"),
+            (["frontline", "--day", "2020-01-01"], "no control data for 2020-01-01: the control table starts on 2020-01-20"),
             (["frontline", "--from", "2020-02-01"], "give either --day D, or --from D1 and --to D2"),
             (["frontline", "--day", "2020-02-30"], "'2020-02-30' is not a date YYYY-MM-DD"),
         ]

@@ -53,7 +53,7 @@ final class QueryCommandTests: XCTestCase {
         let lines = c.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 3)
         XCTAssertTrue(lines[0].hasSuffix(",distance_km,bearing_deg"))
-        XCTAssertTrue(lines[1].hasPrefix("t1,2020-02-06,Battles,Armed clash"), String(lines[1]))
+        XCTAssertTrue(lines[1].hasPrefix("t1,2020-02-06,2020,1,Political violence,Battles,Armed clash"), String(lines[1]))
     }
 
     func testSaraqebToTaftanazByNameAndAlongTheM5() throws {

@@ -1,6 +1,6 @@
 import XCTest
 import Control
-import Events
+import EventModel
 import GeoModel
 
 final class ControlTableTests: XCTestCase {
@@ -12,9 +12,49 @@ final class ControlTableTests: XCTestCase {
             """)
         XCTAssertEqual(try t.side(of: "t:middle", on: Fixtures.day("2020-02-03")), .opposition)
         XCTAssertEqual(try t.side(of: "t:middle", on: Fixtures.day("2020-02-04")), .government)
-        XCTAssertEqual(try t.side(of: "t:middle", on: Fixtures.day("2020-03-01")), .government)
         XCTAssertNil(try t.side(of: "t:east", on: Fixtures.day("2020-02-04")))
         XCTAssertEqual(t.placeIDs, ["t:west", "t:middle"])
+        XCTAssertEqual(t.sides, [.government, .opposition])
+        XCTAssertEqual(t.firstSide, .government)
+    }
+
+    func testADayAfterTheTableIsAnErrorNamingItsLastDayUnlessAssumedUnchanged() throws {
+        var t = try Fixtures.table(Fixtures.header + """
+            t:west,West,government,2020-02-01,a
+            t:middle,Middle,opposition,2020-02-01,b
+            t:middle,Middle,government,2020-02-04,c
+            """)
+        XCTAssertEqual(t.lastDay, Fixtures.day("2020-02-04"))
+        XCTAssertThrowsError(try t.side(of: "t:middle", on: Fixtures.day("2020-03-01"))) { e in
+            XCTAssertEqual(e as? ControlError, .afterData(day: Fixtures.day("2020-03-01"), lastDay: Fixtures.day("2020-02-04")))
+            XCTAssertEqual("\(e)", "no control data for 2020-03-01: the control table ends on 2020-02-04 (--assume-unchanged keeps its last state)")
+        }
+        XCTAssertThrowsError(try t.control(on: Fixtures.day("2020-02-05")))
+        t.assumesUnchanged = true
+        XCTAssertEqual(try t.side(of: "t:middle", on: Fixtures.day("2020-03-01")), .government)
+    }
+
+    func testAStarRowStatesTheWholeTableUnchangedUpToItsDay() throws {
+        let t = try Fixtures.table(Fixtures.header + """
+            t:west,West,government,2020-02-01,a
+            t:middle,Middle,opposition,2020-02-01,b
+            *,whole front,unchanged,2020-02-10,ceasefire
+            """)
+        XCTAssertEqual(t.lastDay, Fixtures.day("2020-02-10"))
+        XCTAssertEqual(try t.side(of: "t:middle", on: Fixtures.day("2020-02-10")), .opposition)
+        XCTAssertEqual(t.rows.count, 2)
+        assertError(Fixtures.header + "t:west,West,government,2020-02-01,a\n*,all,government,2020-02-03,b\n",
+                    "Gazetteer/control/control.csv:3: a \"*\" row states the whole table unchanged: its side must be \"unchanged\", not \"government\"")
+    }
+
+    func testSidesAreTheTablesOwnWords() throws {
+        let t = try Fixtures.table(Fixtures.header + """
+            t:west,West,Ukraine,2022-09-01,a
+            t:middle,Middle,russia,2022-09-01,b
+            t:east,East,contested,2022-09-01,c
+            """)
+        XCTAssertEqual(t.sides.map(\.rawValue), ["ukraine", "russia", "contested"])
+        XCTAssertEqual(t.firstSide?.rawValue, "ukraine")
     }
 
     func testReadsQuotedFieldsAndCRLFAsRFC4180Says() throws {
@@ -47,9 +87,11 @@ final class ControlTableTests: XCTestCase {
                         + "Saraqib (t:saraqib)")
     }
 
-    func testAnUnknownSideNamesTheRow() {
-        assertError(Fixtures.header + "t:west,West,regime,2020-02-01,a\n",
-                    "Gazetteer/control/control.csv:2: unknown side \"regime\" for West (expected government|opposition|turkish|contested)")
+    func testASideThatIsNotAWordNamesTheRow() {
+        assertError(Fixtures.header + "t:west,West,pro regime,2020-02-01,a\n",
+                    "Gazetteer/control/control.csv:2: the side \"pro regime\" of West is not a side (\(Side.rule))")
+        assertError(Fixtures.header + "t:west,West,,2020-02-01,a\n",
+                    "Gazetteer/control/control.csv:2: the side \"\" of West is not a side (\(Side.rule))")
     }
 
     func testAMalformedDateNamesTheRow() {
@@ -89,9 +131,9 @@ final class ControlTableTests: XCTestCase {
         }
     }
 
-    func event(_ id: String, _ subType: String, _ place: String?, _ day: String) -> Event {
-        Event(id: id, type: "Strategic developments", subType: subType, start: Fixtures.day(day), end: Fixtures.day(day),
-              datePrecision: .day, place: place ?? "Nowhere", placeID: place, coordinate: nil, geoPrecision: 1)
+    func event(_ id: String, _ subType: String, _ place: String?, _ day: String, actor: Actor? = nil) -> Event {
+        Event(id: id, category: EventCategory(SubEventType(named: subType)!), start: Fixtures.day(day), end: Fixtures.day(day),
+              datePrecision: .day, place: place ?? "Nowhere", placeID: place, coordinate: nil, geoPrecision: 1, actor1: actor)
     }
 
     func testEventsAddChangesWhereTheTableIsSilentAndTheTableWins() throws {
@@ -121,9 +163,11 @@ final class ControlTableTests: XCTestCase {
     }
 
     func testSubTypesMapToSides() {
-        XCTAssertEqual(ControlTable.side(ofSubType: "Government regains territory"), .government)
-        XCTAssertEqual(ControlTable.side(ofSubType: "Non-state actor overtakes territory"), .opposition)
-        XCTAssertEqual(ControlTable.side(ofSubType: "Encirclement/SIEGE"), .contested)
-        XCTAssertNil(ControlTable.side(ofSubType: "Air/drone strike"))
+        XCTAssertEqual(ControlTable.side(after: event("a", "Government regains territory", nil, "2020-02-01")), .government)
+        XCTAssertEqual(ControlTable.side(after: event("b", "Non-state actor overtakes territory", nil, "2020-02-01")), .opposition)
+        XCTAssertEqual(ControlTable.side(after: event("c", "Siege", nil, "2020-02-01")), .contested)
+        XCTAssertNil(ControlTable.side(after: event("d", "Air/drone strike", nil, "2020-02-01")))
+        let handover = event("e", "Non-violent transfer of territory", nil, "2020-02-01", actor: Actor("Syrian government forces", kind: .stateForces))
+        XCTAssertEqual(ControlTable.side(after: handover), .government, "a transfer goes to the side that acted")
     }
 }

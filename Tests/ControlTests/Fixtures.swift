@@ -1,6 +1,6 @@
 import Control
 import Foundation
-import Events
+import EventModel
 import GeoModel
 import Places
 

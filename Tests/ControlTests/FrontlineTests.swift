@@ -1,6 +1,6 @@
 import XCTest
 import Control
-import Events
+import EventModel
 import GeoModel
 import Geodesy
 import Topology
@@ -39,6 +39,7 @@ final class FrontlineTests: XCTestCase {
             t:middle,Middle,opposition,2020-02-01,b
             t:middle,Middle,government,2020-02-02,c
             t:east,East,opposition,2020-02-01,d
+            *,all three,unchanged,2020-02-03,e
             """)
         return try FrontlineModel(table: t, area: Fixtures.box)
     }
@@ -89,6 +90,34 @@ final class FrontlineTests: XCTestCase {
         XCTAssertEqual(kinds, ["front_line", "side", "side", "contested"])
     }
 
+    func testTheLineIsTheBoundaryOfTheSideTheUserNames() throws {
+        let t = try Fixtures.table(Fixtures.header + """
+            t:west,West,ukraine,2022-09-01,a
+            t:middle,Middle,russia,2022-09-01,b
+            t:east,East,contested,2022-09-01,c
+            """)
+        let day = Fixtures.day("2022-09-01")
+        // By default the table's first side: the boundary between West and Middle, across the box.
+        let ukraine = try FrontlineModel(table: t, area: Fixtures.box).day(day)
+        XCTAssertEqual(ukraine.lineSide.rawValue, "ukraine")
+        XCTAssertEqual(ukraine.lengthKm, 11.09, accuracy: 0.1)
+        XCTAssertEqual(ukraine.sideOrder.map(\.rawValue), ["ukraine", "russia", "contested"])
+        // Russia's boundary faces both West and the contested East: two lines across the box.
+        let russia = try FrontlineModel(table: t, area: Fixtures.box, lineSide: Side(rawValue: "russia")).day(day)
+        XCTAssertEqual(russia.line.lines.count, 2)
+        XCTAssertEqual(russia.lengthKm, 2 * 11.09, accuracy: 0.2)
+        XCTAssertEqual(Set(russia.areaKm2.keys), ["ukraine", "russia", "contested"])
+        XCTAssertThrowsError(try FrontlineModel(table: t, area: Fixtures.box, lineSide: Side(rawValue: "nato"))) { e in
+            XCTAssertEqual("\(e)", "the control table has no side \"nato\" (its sides: ukraine, russia, contested)")
+        }
+    }
+
+    func testADayAfterTheTableIsAClearError() throws {
+        XCTAssertThrowsError(try twoSettlements().day(Fixtures.day("2020-03-15"))) { e in
+            XCTAssertEqual("\(e)", "no control data for 2020-03-15: the control table ends on 2020-02-01 (--assume-unchanged keeps its last state)")
+        }
+    }
+
     func testADayBeforeTheTableIsAClearError() throws {
         XCTAssertThrowsError(try twoSettlements().day(Fixtures.day("2020-01-15"))) { e in
             XCTAssertEqual("\(e)", "no control data for 2020-01-15: the control table starts on 2020-02-01")
@@ -136,9 +165,11 @@ final class FrontlineTests: XCTestCase {
     func testJSONOfADayHasTheDocumentedKeys() throws {
         let day = try threeInARow().day(Fixtures.day("2020-02-02"))
         let o = try XCTUnwrap(day.json.objectValue)
-        XCTAssertEqual(Set(o.keys), ["date", "length_km", "area_km2", "changed_km2", "advance_km", "control", "movements"])
+        XCTAssertEqual(Set(o.keys), ["date", "line_side", "length_km", "area_km2", "changed_km2", "advance_km", "control", "movements"])
         XCTAssertEqual(o["date"], "2020-02-02")
-        XCTAssertEqual(o["area_km2"]?.objectValue?.keys.sorted(), ["contested", "government", "opposition", "turkish"])
+        XCTAssertEqual(o["line_side"], "government")
+        // Every side of the table, and contested.
+        XCTAssertEqual(o["area_km2"]?.objectValue?.keys.sorted(), ["contested", "government", "opposition"])
         let control = try XCTUnwrap(o["control"]?.arrayValue)
         XCTAssertEqual(control.map { $0["side"]?.stringValue }, ["government", "government", "opposition"])
         XCTAssertEqual(day.placeDistances[1].sentence, "Middle 2.3 km behind the government side of the line")

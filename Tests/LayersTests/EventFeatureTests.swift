@@ -1,4 +1,5 @@
-import Events
+import EventModel
+import FileIO
 import GeoModel
 import Layers
 import TestSupport
@@ -11,10 +12,11 @@ enum Sample {
     static func event(_ id: String, _ sub: String, _ place: String, _ lon: Double?, _ lat: Double?,
                       start: Day?, end: Day? = nil, precision: Int = 1) -> Event {
         let dp: DatePrecision = start == nil ? .unknown : ((end ?? start) == start ? .day : .span)
-        return Event(id: id, type: "Explosions/Remote violence", subType: sub, start: start, end: end ?? start,
+        return Event(id: id, category: EventCategory(SubEventType(named: sub)!), start: start, end: end ?? start,
                      datePrecision: dp, place: place, placeID: "pm:\(place.lowercased())",
-                     coordinate: lon.map { Coordinate(lon: $0, lat: lat!) }, geoPrecision: precision,
-                     actors: ["Syrian government forces", "Turkish military"], fatalities: 3,
+                     coordinate: lon.map { Coordinate(lon: $0, lat: lat!) }, geoPrecision: precision, country: "SY",
+                     actor1: Actor("Syrian government forces", kind: .stateForces),
+                     actor2: Actor("Turkish military", kind: .external), fatalities: 3,
                      sources: [EventSource(report: "a.txt", sentence: "A made-up sentence.", charStart: 0, charEnd: 19)])
     }
 
@@ -30,8 +32,9 @@ enum Sample {
         odd.unresolvedPlace = "Some hamlet"
         odd.admin1 = "Idlib"
         odd.sources.append(EventSource(report: "b.txt", sentence: "Second.", charStart: 40, charEnd: 47))
-        var statement = event("st-1", "Statement", "Ankara", nil, nil, start: feb6)
-        statement.kind = .statement
+        odd.assocActor1 = [Actor("Russian military", kind: .external)]
+        odd.fatalitiesClaimed = 70
+        let statement = event("st-1", "Statement", "Ankara", nil, nil, start: feb6)
         return [
             event("ev-1", "Air/drone strike", "Taftanaz", 36.785790, 35.998320, start: feb6),
             event("ev-2", "Armed clash", "Saraqeb", 36.80591, 35.86447, start: feb6),
@@ -47,7 +50,7 @@ final class EventFeatureTests: XCTestCase {
     func testStreamedCollectionHasTheGeneralEncodersBytes() throws {
         let dir = try temporaryDirectory()
         let events = Sample.events
-        let features = events.map(EventFeatures.feature(of:))
+        let features = events.map { EventGeoJSON.feature($0) }
         let members: [String: JSONValue] = ["attribution": "GeoNames (CC BY 4.0)", "name": "events"]
         let expected = GeoJSON.encode(FeatureCollection(features: features, foreignMembers: members)
             .withComputedBoundingBox())
@@ -64,7 +67,7 @@ final class EventFeatureTests: XCTestCase {
         let extra = Feature(geometry: .lineString([Coordinate(lon: 36.7, lat: 35.8), Coordinate(lon: 36.9, lat: 35.9)]),
                             properties: ["kind": "front_line"])
         let e = Sample.events[0]
-        let expected = GeoJSON.encode(FeatureCollection(features: [EventFeatures.feature(of: e), extra],
+        let expected = GeoJSON.encode(FeatureCollection(features: [EventGeoJSON.feature(e), extra],
                                                         bbox: [36.7, 35.8, 36.9, 35.99832], foreignMembers: ["name": "x"]))
         let path = dir.appendingPathComponent("d.geojson").path
         let w = try FeatureCollectionWriter(path: path, bbox: BoundingBox(west: 36.7, south: 35.8, east: 36.9, north: 35.99832),
@@ -89,19 +92,19 @@ final class EventFeatureTests: XCTestCase {
         let w = try FeatureCollectionWriter(path: path, bbox: nil, members: [:])
         for e in events { w.write(event: e) }
         try w.finish()
-        let expected = GeoJSON.encode(FeatureCollection(features: events.map(EventFeatures.feature(of:))))
+        let expected = GeoJSON.encode(FeatureCollection(features: events.map { EventGeoJSON.feature($0) }))
         let got = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertEqual(got.count, expected.count)
         XCTAssertTrue(got == expected, "fast and general encoders differ")
     }
 
     func testTimeAndTimestampAreMidnightUTCOfTheFirstDay() {
-        let p = EventFeatures.properties(of: Sample.events[2])
+        let p = EventJSON.flatProperties(Sample.events[2])
         XCTAssertEqual(p["time"], "2020-02-03T00:00:00Z")
         XCTAssertEqual(p["timestamp"]?.intValue, 1_580_688_000_000)
-        let undated = EventFeatures.properties(of: Sample.events[3])
-        XCTAssertEqual(undated["time"], .null)
-        XCTAssertEqual(undated["timestamp"], .null)
+        let undated = EventJSON.flatProperties(Sample.events[3])
+        XCTAssertEqual(undated["time"], JSONValue.null)
+        XCTAssertEqual(undated["timestamp"], JSONValue.null)
     }
 
     func testSequenceIsRFC8142() throws {
@@ -116,7 +119,7 @@ final class EventFeatureTests: XCTestCase {
         XCTAssertEqual(records.first?.count, 0, "the file starts with RS")
         for (r, e) in zip(records.dropFirst(), Sample.events) {
             XCTAssertEqual(r.last, 0x0A)
-            XCTAssertEqual(String(decoding: r.dropLast(), as: UTF8.self), GeoJSON.encode(EventFeatures.feature(of: e)))
+            XCTAssertEqual(String(decoding: r.dropLast(), as: UTF8.self), GeoJSON.encode(EventGeoJSON.feature(e)))
         }
     }
 

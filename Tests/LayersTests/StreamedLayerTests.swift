@@ -1,40 +1,9 @@
-import Events
+import EventModel
 import GeoModel
 import Layers
 import TestSupport
 import XCTest
 
-/// Many varied events (more than one formatting block of 4096), deterministic: every optional field
-/// both present and absent, strings that need escaping, multi-day, ongoing and undated events.
-enum VariedEvents {
-    static let words = ["Saraqeb", "Taftanaz", "Nairab", "Idleb", "Tell \"Sultan\"", "back\\slash", "line\nbreak",
-                        "tab\there", "bell\u{07}", "Ma'arat al-Nu'man", "Sarmīn", "✓ checked", "", "a"]
-
-    static func make(_ count: Int, seed: UInt64 = 7) -> [Event] {
-        var g = SplitMix64(seed: seed)
-        func word() -> String { words.randomElement(using: &g)! }
-        func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &g) ? value() : nil }
-        let day0 = Day(iso: "2020-01-20")!
-        return (0..<count).map { i in
-            let start: Day? = Int.random(in: 0..<20, using: &g) == 0 ? nil : day0.adding(days: Int.random(in: 0..<40, using: &g))
-            let span = [0, 0, 0, 0, 1, 2, 6, 7, 9].randomElement(using: &g)!
-            let end = start.map { $0.adding(days: span) }
-            var lon = Double.random(in: 35...38, using: &g), lat = Double.random(in: 34...37, using: &g)
-            if i % 97 == 0 { lon = Double.random(in: -1...1, using: &g); lat = Double.random(in: -0.5...0.5, using: &g) }
-            let sources = (0..<Int.random(in: 0...3, using: &g)).map { k in
-                EventSource(report: "r\(k).txt", sentence: word() + " " + word(), charStart: k * 10, charEnd: k * 10 + 9)
-            }
-            return Event(id: "e\(i)", kind: i % 13 == 0 ? .statement : .event, type: word(), subType: word(),
-                         start: start, end: end, datePrecision: start == nil ? .unknown : (span == 0 ? .day : .span),
-                         place: word(), placeID: maybe("pm:\(i)"), coordinate: i % 31 == 0 ? nil : Coordinate(lon: lon, lat: lat),
-                         geoPrecision: Int.random(in: 1...3, using: &g), direction: maybe(word()),
-                         actors: (0..<Int.random(in: 0...3, using: &g)).map { _ in word() },
-                         fatalities: maybe(Int.random(in: 0...500, using: &g)), fatalitiesDetail: maybe(word()),
-                         claimed: Bool.random(using: &g), displaced: maybe(Int.random(in: 0...900_000, using: &g)),
-                         unresolvedPlace: maybe(word()), sources: sources, notes: maybe(word()), admin1: maybe(word()))
-        }
-    }
-}
 
 final class StreamedLayerTests: XCTestCase {
     func testStreamedCollectionOfManyVariedEventsHasTheGeneralEncodersBytes() throws {
@@ -42,7 +11,7 @@ final class StreamedLayerTests: XCTestCase {
         let events = VariedEvents.make(9_000)
         let path = dir.appendingPathComponent("events.geojson").path
         try EventLayers.writeCollection(events, indices: nil, to: path, name: "events")
-        let expected = GeoJSON.encode(FeatureCollection(features: events.map(EventFeatures.feature(of:)),
+        let expected = GeoJSON.encode(FeatureCollection(features: events.map { EventGeoJSON.feature($0) },
                                                         foreignMembers: Attribution.members(name: "events"))
             .withComputedBoundingBox())
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected, "streamed and general encoders differ")
@@ -54,7 +23,7 @@ final class StreamedLayerTests: XCTestCase {
         let indices = (0..<Int32(events.count)).filter { $0 % 3 != 1 }
         let path = dir.appendingPathComponent("some.geojson").path
         try EventLayers.writeCollection(events, indices: indices, to: path, name: "some")
-        let features = indices.map { EventFeatures.feature(of: events[Int($0)]) }
+        let features = indices.map { EventGeoJSON.feature(events[Int($0)]) }
         let expected = GeoJSON.encode(FeatureCollection(features: features, foreignMembers: Attribution.members(name: "some"))
             .withComputedBoundingBox())
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected)
@@ -65,7 +34,7 @@ final class StreamedLayerTests: XCTestCase {
         let events = VariedEvents.make(6_000, seed: 3)
         let path = dir.appendingPathComponent("events.geojsonseq").path
         try EventLayers.writeSequence(events, to: path)
-        let expected = events.map { "\u{1E}" + GeoJSON.encode(EventFeatures.feature(of: $0)) + "\n" }.joined()
+        let expected = events.map { "\u{1E}" + GeoJSON.encode(EventGeoJSON.feature($0)) + "\n" }.joined()
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 
@@ -84,7 +53,7 @@ final class StreamedLayerTests: XCTestCase {
             for (day, count) in counts {
                 let indices = partition.days[day] ?? []
                 XCTAssertEqual(count, indices.count + (extra[day]?.count ?? 0), "\(day)")
-                let features = indices.map { EventFeatures.feature(of: events[Int($0)]) } + (extra[day] ?? [])
+                let features = indices.map { EventGeoJSON.feature(events[Int($0)]) } + (extra[day] ?? [])
                 let expected = GeoJSON.encode(FeatureCollection(features: features,
                                                                 foreignMembers: Attribution.members(name: "\(day)"))
                     .withComputedBoundingBox())
@@ -109,7 +78,7 @@ final class StreamedLayerTests: XCTestCase {
                                            first.adding(days: 65_537), Day(iso: "2020-02-06")!])
         XCTAssertEqual(counts.map(\.count), [1, 1, 1, 1, 1, 1])
         for (day, _) in counts {
-            let features = DayPartition(events).days[day, default: []].map { EventFeatures.feature(of: events[Int($0)]) }
+            let features = DayPartition(events).days[day, default: []].map { EventGeoJSON.feature(events[Int($0)]) }
                 + (extra[day] ?? [])
             let expected = GeoJSON.encode(FeatureCollection(features: features, foreignMembers: Attribution.members(name: "\(day)"))
                 .withComputedBoundingBox())
@@ -129,7 +98,7 @@ final class StreamedLayerTests: XCTestCase {
         let w = try FeatureCollectionWriter(path: path, bbox: nil, members: [:], bufferSize: 4096)
         for e in events { w.write(event: e) }
         try w.finish()
-        let expected = GeoJSON.encode(FeatureCollection(features: events.map(EventFeatures.feature(of:))))
+        let expected = GeoJSON.encode(FeatureCollection(features: events.map { EventGeoJSON.feature($0) }))
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 

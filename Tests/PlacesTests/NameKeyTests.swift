@@ -40,4 +40,15 @@ final class NameKeyTests: XCTestCase {
         XCTAssertEqual(NameKey.fold("النيرب"), NameKey.fold("نيرب"))
         XCTAssertEqual(NameKey.fold("إدلب"), NameKey.fold("ادلب"))
     }
+
+    func testArabicHamzaSeatsTatweelAndPersianLettersFoldAlike() {
+        XCTAssertEqual(NameKey.fold("الشيخ إدريس"), NameKey.fold("شيخ ادريس"))
+        XCTAssertEqual(NameKey.fold("الشيـــخ إدريس"), NameKey.fold("الشيخ إدريس"), "tatweel")
+        XCTAssertEqual(NameKey.fold("مؤتة"), NameKey.fold("موته"), "hamza on waw, ta marbuta")
+        XCTAssertEqual(NameKey.fold("القائم"), NameKey.fold("القايم"), "hamza on ya")
+        XCTAssertEqual(NameKey.fold("کفر نبل"), NameKey.fold("كفر نبل"), "Persian kaf")
+        XCTAssertEqual(NameKey.fold("ٱلرقة"), NameKey.fold("الرقة"), "alif wasla")
+        XCTAssertEqual(NameKey.fold("تلّ مرديخ"), NameKey.fold("تل مرديخ"), "shadda")
+        XCTAssertNotEqual(NameKey.fold("سراقب"), NameKey.fold("سرمين"))
+    }
 }

@@ -138,9 +138,9 @@ final class ResolveTests: XCTestCase {
 
     func testTheHomeRegionOrdersTiers() {
         let idlib = g.place(id: "geonames:169389")!, damascus = g.place(id: "geonames:170654")!
-        XCTAssertEqual(HomeRegion.tier(of: idlib), 0)
-        XCTAssertEqual(HomeRegion.tier(of: damascus), 1)
-        XCTAssertEqual(HomeRegion.tier(of: g.place(id: "geonames:323786")!), 2)
-        XCTAssertEqual(HomeRegion.tier(of: g.place(id: "geonames:4352728")!), 3)
+        XCTAssertEqual(g.tier(of: idlib), 0)
+        XCTAssertEqual(g.tier(of: damascus), 1)
+        XCTAssertEqual(g.tier(of: g.place(id: "geonames:323786")!), 2)  // Ankara: Turkey borders Syria
+        XCTAssertEqual(g.tier(of: g.place(id: "geonames:4352728")!), 3) // Damascus, Maryland
     }
 }

@@ -1,4 +1,4 @@
-import Events
+import EventModel
 import Foundation
 import GeoModel
 import Geodesy
@@ -97,7 +97,7 @@ final class NearIndexTests: XCTestCase {
         let targets = [Coordinate(lon: 36.78579, lat: 35.99832), Coordinate(lon: 36.63393, lat: 35.93062),
                        Coordinate(lon: 36.83, lat: 35.80), Coordinate(lon: 37.16, lat: 36.20)]
         let events = targets.enumerated().map { i, c in
-            Event(id: "e\(i)", type: "Battles", subType: "", start: nil, end: nil, datePrecision: .unknown,
+            Event(id: "e\(i)", category: EventCategory(unspecified: .battles), start: nil, end: nil, datePrecision: .unknown,
                   place: "", placeID: nil, coordinate: c, geoPrecision: 1)
         }
         let hits = try NearQuery(center: centre, km: 100).run(events)
@@ -121,20 +121,27 @@ final class NearIndexTests: XCTestCase {
     }
 
     func testFiltersByDateTypeAndPrecision() throws {
-        func event(_ id: String, _ day: Int?, type: String, precision: Int = 1) -> Event {
+        func event(_ id: String, _ day: Int?, type: SubEventType, precision: Int = 1) -> Event {
             let d = day.map { Day(year: 2020, month: 2, day: $0)! }
-            return Event(id: id, type: type, subType: "Armed clash", start: d, end: d, datePrecision: d == nil ? .unknown : .day,
+            return Event(id: id, category: EventCategory(type), start: d, end: d, datePrecision: d == nil ? .unknown : .day,
                          place: "", placeID: nil, coordinate: Coordinate(lon: 36.8, lat: 35.86), geoPrecision: precision)
         }
-        let evs = [event("a", 5, type: "Battles"), event("b", 6, type: "Explosions/Remote violence"),
-                   event("c", 7, type: "Battles", precision: 3), event("d", nil, type: "Battles")]
+        let evs = [event("a", 5, type: .armedClash), event("b", 6, type: .shelling),
+                   event("c", 7, type: .armedClash, precision: 3), event("d", nil, type: .armedClash)]
         let c = Coordinate(lon: 36.8, lat: 35.86)
         XCTAssertEqual(try NearQuery(center: c, km: 1).run(evs).map(\.event.id), ["a", "b", "d"])
         XCTAssertEqual(try NearQuery(center: c, km: 1, filter: EventFilter(includeRegions: true)).run(evs).count, 4)
         let feb6 = Day(year: 2020, month: 2, day: 6)!
         XCTAssertEqual(try NearQuery(center: c, km: 1, filter: EventFilter(from: feb6)).run(evs).map(\.event.id), ["b"])
-        XCTAssertEqual(try NearQuery(center: c, km: 1, filter: EventFilter(type: "battles")).run(evs).map(\.event.id), ["a", "d"])
-        XCTAssertEqual(try NearQuery(center: c, km: 1, filter: EventFilter(type: "armed CLASH")).run(evs).count, 3)
+        XCTAssertEqual(try NearQuery(center: c, km: 1, filter: EventFilter(type: try TypeFilter(parsing: "battles"))).run(evs)
+            .map(\.event.id), ["a", "d"])
+        XCTAssertEqual(try NearQuery(center: c, km: 1, filter: EventFilter(type: try TypeFilter(parsing: "armed CLASH"))).run(evs)
+            .map(\.event.id), ["a", "d"])
+        XCTAssertEqual(try NearQuery(center: c, km: 1, filter: EventFilter(type: try TypeFilter(parsing: "Explosions/Remote violence")))
+            .run(evs).map(\.event.id), ["b"])
+        XCTAssertThrowsError(try TypeFilter(parsing: "Airstrike")) { error in
+            XCTAssertTrue("\(error)".contains("Air/drone strike"), "the message lists the names: \(error)")
+        }
         XCTAssertThrowsError(try NearQuery(center: c, km: -1))
         XCTAssertThrowsError(try NearQuery(center: c, km: 20_001))
         XCTAssertThrowsError(try NearQuery(center: c, km: .nan))

@@ -40,14 +40,18 @@ public struct ProcessResult {
 
 /// Runs programs for tests.
 public enum Run {
-    /// Runs `executable` with `arguments`, feeding `input` on stdin.
+    /// Runs `executable` with `arguments`, feeding `input` on stdin; `environment` adds to (or replaces
+    /// entries of) the test's own environment.
     @discardableResult
     public static func program(_ executable: URL, _ arguments: [String], input: String? = nil,
-                               cwd: URL? = nil) throws -> ProcessResult {
+                               cwd: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = cwd }
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -67,10 +71,18 @@ public enum Run {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Runs the built `placemap` with `arguments`.
+    /// Runs the built `placemap` with `arguments` (and `environment` added to the test's own).
     @discardableResult
-    public static func placemap(_ arguments: [String], input: String? = nil, cwd: URL? = nil) throws -> ProcessResult {
-        try program(ProjectPaths.placemap, arguments, input: input, cwd: cwd ?? ProjectPaths.root)
+    public static func placemap(_ arguments: [String], input: String? = nil, cwd: URL? = nil,
+                                environment: [String: String] = [:]) throws -> ProcessResult {
+        try program(ProjectPaths.placemap, arguments, input: input, cwd: cwd ?? ProjectPaths.root, environment: environment)
+    }
+
+    /// A copy of the project's `Gazetteer/` in a temporary folder, for tests that break one of its files.
+    public static func gazetteerCopy() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("placemap-gazetteer-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: ProjectPaths.root.appendingPathComponent("Gazetteer"), to: dir)
+        return dir
     }
 
     /// The full path of a program on PATH, or nil.

@@ -14,9 +14,11 @@ struct Distance: ParsableCommand {
     @Argument(help: "The second position: LON,LAT in degrees or a place name.") var b: String
     @Option(help: "Output: text or json.") var format: OutputFormat = .text
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+    func validate() throws { try format.check([.text, .json]) }
 
-    func run() throws {
+    func run() throws { try CLI.reporting { try answer() } }
+
+    func answer() throws {
         // The highways (shapes) are needed only for the `along` member of the JSON answer.
         var loaded: Gazetteer? = nil
         func gazetteer() throws -> Gazetteer {
@@ -28,14 +30,13 @@ struct Distance: ParsableCommand {
         let line = Geodesic.wgs84.inverse(from: from, to: to)
         // Degrees clockwise from north in [0, 360), as `near` reports bearings.
         let azimuth = (line.initialAzimuth + 360).truncatingRemainder(dividingBy: 360)
-        switch format {
-        case .text:
+        if format == .text {
             print("\(Format.metres(line.distance)) m, azimuth \(Format.fixed(azimuth, 4))° at A (clockwise from north)")
-        case .json:
+        } else {
             var obj: [String: JSONValue] = ["distance_m": .number(line.distance), "azimuth_deg": .number(azimuth)]
             // Along a highway when both lie within 2 km of the same one.
             let highways = try gazetteer().highways
-            if let shared = try CLI.reportingValue({ try AlongQuery.sharedHighway(from, to, highways: highways) }) {
+            if let shared = try AlongQuery.sharedHighway(from, to, highways: highways) {
                 obj["along"] = ["highway": .string(shared.highway.id), "distance_m": .number(shared.distance)]
             }
             print(JSONWriter.string(.object(obj)))

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Events
+import Extraction
 import Foundation
-import Places
+import Layers
+import Pipeline
 
 /// `placemap extract REPORT...`: events from news reports, one merged event per happening.
 struct Extract: ParsableCommand {
@@ -13,56 +14,26 @@ struct Extract: ParsableCommand {
             Gazetteer/lexicon/ (triggers.tsv, actors.tsv, cues.tsv).
             """)
 
-    @Argument(help: "Report files (UTF-8 text; '-' for standard input) or folders of them (their .txt files, in name order).")
-    var reports: [String]
-    @Option(help: "The date of reports without their own (YYYY-MM-DD).") var date: String?
-    @Option(help: "Output: jsonl (one event a line), csv (ACLED columns) or geojson.") var format: EventFormat = .jsonl
+    @OptionGroup var input: EventInputOptions
+    @Option(help: "Output: jsonl (one event a line), csv (ACLED's columns) or geojson.") var format: OutputFormat = .jsonl
     @Flag(help: "Show, per event, the sentence and the rules that fired (on stderr).") var explain = false
     @Flag(help: "Include statements and diplomacy (without coordinates).") var statements = false
-    @Option(help: "Analyst corrections keyed by event id (JSON Lines or CSV: id,action,value).") var overrides: String?
 
-    enum EventFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, geojson }
+    func validate() throws {
+        try format.check([.jsonl, .csv, .geojson])
+        try input.requireInputs()
+    }
 
     func run() throws {
-        var fallback: Day? = nil
-        if let date {
-            guard let d = Day(iso: date) else { throw ValidationError("--date must be YYYY-MM-DD, not '\(date)'") }
-            fallback = d
+        try CLI.reporting {
+            let gazetteer = try CLI.gazetteer()
+            let result = try EventInputs.load(input.request(explaining: explain), gazetteer: gazetteer,
+                                              lexicon: try Lexicon.load(besides: gazetteer), reportsOnly: true)
+            for w in result.warnings { CLI.warn(w) }
+            if explain { FileHandle.standardError.write(Data(result.explainText(includeStatements: statements).utf8)) }
+            let events = result.events + (statements ? result.statements : [])
+            let list: EventListFormat = format == .csv ? .csv : format == .geojson ? .geojson : .jsonl
+            FileHandle.standardOutput.write(Data(EventListOutput.render(events.map { EventRow($0) }, format: list).utf8))
         }
-        let gazetteer = try CLI.gazetteer()
-        let result: ExtractionResult
-        var events: [Event]
-        var warnings: [String]
-        do {
-            let lexicon = try Lexicon.load(besides: gazetteer)
-            result = try extractAll(from: try InputFiles.reports(reports), fallbackDate: fallback, gazetteer: gazetteer,
-                                    lexicon: lexicon, explaining: explain)
-            events = result.events + (statements ? result.statements : [])
-            warnings = result.warnings
-            if let overrides {
-                guard let data = FileManager.default.contents(atPath: overrides), let text = String(data: data, encoding: .utf8) else {
-                    throw EventFileError.unreadable(file: overrides, message: "cannot read the overrides file")
-                }
-                let o = try Overrides.parse(text, file: overrides)
-                let applied = Overrides.apply(o, to: events, gazetteer: gazetteer, lexicon: lexicon, file: overrides)
-                events = applied.events
-                warnings += applied.warnings
-            }
-        } catch let e as ReportError {
-            CLI.fail(e.description)
-        } catch let e as LexiconError {
-            CLI.fail(e.description)
-        } catch let e as EventFileError {
-            CLI.fail(e.description)
-        }
-        for w in warnings { FileHandle.standardError.write(Data("placemap: warning: \(w)\n".utf8)) }
-        if explain { FileHandle.standardError.write(Data(result.explainText(includeStatements: statements).utf8)) }
-        let text: String
-        switch format {
-        case .jsonl: text = EventJSONLines.encode(events)
-        case .csv: text = EventCSV.encode(events)
-        case .geojson: text = EventGeoJSON.encode(events) + "\n"
-        }
-        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -13,9 +13,9 @@ struct Nearest: ParsableCommand {
 
     @Argument(help: "The position, LON,LAT in degrees.") var position: String
     @Option(help: "How many places.") var limit: Int = 5
-    @Option(help: "Output: table or json.") var format: NearestFormat = .table
+    @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
-    enum NearestFormat: String, ExpressibleByArgument { case table, json }
+    func validate() throws { try format.check([.table, .json]) }
 
     func run() throws {
         try CLI.reporting {
@@ -30,7 +30,7 @@ struct Nearest: ParsableCommand {
                     rows.append([Format.fixed(f.metres / 1000, 3), Format.fixed(b, 1), f.place.name, f.place.kind.rawValue, f.place.id])
                 }
                 print(Format.table(rows))
-            case .json:
+            default:
                 print(JSONWriter.string(.array(zip(found, bearings).map { f, b in
                     ["id": .string(f.place.id), "name": .string(f.place.name), "kind": .string(f.place.kind.rawValue),
                      "lon": .number(f.place.coordinate.lon), "lat": .number(f.place.coordinate.lat),

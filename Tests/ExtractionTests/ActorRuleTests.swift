@@ -1,0 +1,65 @@
+import Foundation
+import GeoModel
+import XCTest
+@testable import Extraction
+import EventModel
+
+/// Who acted, in constructions written for the test.
+final class ActorRuleTests: XCTestCase {
+    func testAnAirStrikeWithNoOneNamedTakesTheSideOfTheAirStrikeToldBefore() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Government warplanes bombed Sarmin on Monday, killing "
+                                        + "three civilians. On Tuesday, air strikes killed two civilians in Ariha.")
+        let ariha = try XCTUnwrap(events.first { $0.place == "Ariha" })
+        XCTAssertEqual(ariha.subTypeName, "Air/drone strike")
+        XCTAssertEqual(ariha.actor1?.name, "Syrian government air force")
+        let alone = try Fixture.events(" date 2020-02-06 BEIRUT -- On Tuesday, air strikes killed two civilians in Ariha.")
+        XCTAssertEqual(alone.first?.actor1?.name, Actor.unidentified.name, "no side told before: unidentified")
+    }
+
+    func testFactionsAreRebels() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Armed factions seized Sarmin on Monday.").first)
+        XCTAssertEqual(e.actor1?.name, "Rebels")
+        XCTAssertEqual(e.subTypeName, "Non-state actor overtakes territory")
+    }
+}
+
+extension ActorRuleTests {
+    func testAChangeOfControlWithNoOneNamedTakesTheSideOfTheLastOneTold() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Government troops captured Sarmin on Monday. "
+                                        + "State media listed the captured villages as Ariha and Binnish.")
+        XCTAssertEqual(Set(events.map(\.place)), ["Sarmin", "Ariha", "Binnish"])
+        XCTAssertTrue(events.allSatisfy { $0.actor1?.name == "Syrian government forces" }, "\(events.map(\.actorNames))")
+    }
+}
+
+extension ActorRuleTests {
+    func testTheLeadsPlacelessSummaryOfAHappeningToldAtAPlaceIsLeftOut() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Ten civilians died in government air strikes on Monday."
+                                        + "\n\nJets bombed a market in Sarmin on Monday, killing ten civilians.")
+        XCTAssertEqual(events.map(\.place), ["Sarmin"])
+    }
+
+    func testABareSubjectAfterSeveralNamesOfOneSideTakesThatSide() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- The offensive of the factions and jihadi groups went on. "
+                                        + "On Monday they seized Sarmin.")
+        XCTAssertEqual(events.first?.actor1?.name, "Rebels")
+    }
+}
+
+extension ActorRuleTests {
+    func testByBeforeANameMakesItsSideTheAgent() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Air strikes by the Bashar al Assad regime hit "
+                                                 + "Sarmin on Monday.").first)
+        XCTAssertEqual(e.actor1?.name, "Syrian government air force")
+    }
+
+    func testTwoKindsOfStrikeJoinedByAndAreTwoEventsWithTheirOwnTolls() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- On Monday shelling killed six civilians in Sarmin, and an "
+                                        + "air strike killed four people in Ariha.")
+        let sarmin = try XCTUnwrap(events.first { $0.place == "Sarmin" })
+        let ariha = try XCTUnwrap(events.first { $0.place == "Ariha" })
+        XCTAssertEqual(sarmin.subTypeName, "Shelling/artillery/missile attack"); XCTAssertEqual(sarmin.fatalities, 6)
+        XCTAssertEqual(ariha.subTypeName, "Air/drone strike"); XCTAssertEqual(ariha.fatalities, 4)
+        XCTAssertEqual(ariha.start, .d("2020-02-03"))
+    }
+}
