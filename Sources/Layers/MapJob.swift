@@ -94,8 +94,10 @@ public enum MapJob {
 
     /// Writes all layers of `input` into `out` (created when missing) and returns what each holds.
     /// Throws `LayersError` (an unwritable folder or file, a projection failure) or `PageError` (Leaflet
-    /// missing); the earlier content of `out` is then left as it was.
-    public static func write(_ input: MapInput, to out: String) throws -> [LayerCount] {
+    /// missing); the earlier content of `out` is then left as it was. `alsoWrite` (file name, text) are
+    /// files of other modules published with the layers, in the same swap.
+    public static func write(_ input: MapInput, to out: String, alsoWrite: [(file: String, text: String)] = []) throws
+        -> [LayerCount] {
         let leaflet = try LeafletFiles.locate()
         let all = ordered(input.events)
         let events = all.filter { $0.kind == .event }
@@ -183,6 +185,7 @@ public enum MapJob {
         let pageFiles = try PageWriter.write(page, leaflet: leaflet, into: folder)
         counts.append(LayerCount(file: "index.html", count: days.count))
         counts.append(LayerCount(file: "page/", count: pageFiles))
+        for extra in alsoWrite { try ByteSink.write(extra.text, to: folder.stagingPath(extra.file)) }
 
         try folder.publish()
         return counts + dayCounts

@@ -58,9 +58,8 @@ public enum MapPipeline {
         let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
                              sourceCount: try EventInputs.sourceCount(request.events),
                              explanations: read.explanations, page: request.page)
-        let layers = try MapJob.write(input, to: request.out)
-        // The places an analyst should check, with their sentences (ReviewList, in Extraction).
-        try ReviewFile.write(read.review, into: request.out)
+        // With the layers: the places an analyst should check, with their sentences (ReviewList, in Extraction).
+        let layers = try MapJob.write(input, to: request.out, alsoWrite: [(ReviewFile.name, ReviewFile.render(read.review))])
         return MapOutcome(layers: layers, warnings: warnings)
     }
 

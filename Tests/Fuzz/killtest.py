@@ -288,7 +288,8 @@ def main(argv=None) -> int:
     report["rename"] = rename_trials
 
     # A publish that fails midway: one file of the old output is a folder (a name the new file cannot
-    # take). The run must fail with one line and leave every other file of the old output as it was.
+    # take). The run must either fail with one line and leave every other file of the old output as it
+    # was, or (swapping the whole folder) put the whole new output in place.
     reset(out, old_dir)
     blocked = "map.svg"
     os.remove(os.path.join(out, blocked))
@@ -298,7 +299,8 @@ def main(argv=None) -> int:
     others = {k: v for k, v in old_tree.items() if k != blocked}
     replaced = sum(1 for k, v in others.items() if now.get(k) == new_tree.get(k) != v)
     kept = sum(1 for k, v in others.items() if now.get(k) == v)
-    whole = status != 0 and kept == len(others)
+    # Whole: refused with the old output kept, or (a publish that swaps the folder) the whole new output.
+    whole = (status != 0 and kept == len(others)) or (status == 0 and now == new_tree)
     report["blocked"] = {"exit": status, "error": err.strip()[:300], "files_replaced": replaced,
                          "files_kept": kept, "files": len(others), "whole": whole,
                          "staging_after": len(staging_left(out))}
