@@ -22,6 +22,7 @@ test: deps test-deps
 	$(MAKE) --no-print-directory build
 	python3 -B Tests/Fuzz/fuzz.py --count 200 --seed $(SEED) --no-minimise --budget 150 $(FUZZ_REPORT_ONLY)
 	python3 -B Tests/Fuzz/killtest.py --kills 3 --rename-kills 3 --signals 1 --concurrent 1 --events 1500
+	python3 -B Tests/Fuzz/fuzz.py --replay $(REPLAY_CASES)
 
 build: deps
 	$(SWIFT) build --product placemap
@@ -76,6 +77,9 @@ bench: release
 # mixed --out or a staging folder left behind by the kill pass fails it (FUZZ_STRICT=0: the fuzz pass
 # only reports).
 FUZZ_STRICT ?= 1
+# The issue's reproducers replayed by `make test` (each must say `fixed`): all but the kill-test scenarios
+# (the kill pass covers them) and the timing ones (long-*: LongTextTests and MergeWorkTests count instead).
+REPLAY_CASES := $(filter-out Tests/Fuzz/cases/publish-% Tests/Fuzz/cases/long-%,$(wildcard Tests/Fuzz/cases/*))
 FUZZ_REPORT_ONLY := $(if $(filter 1,$(FUZZ_STRICT)),,--report-only)
 SEED ?= 1
 JOBS ?= 1

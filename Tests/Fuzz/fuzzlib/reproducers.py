@@ -196,8 +196,8 @@ def cases(corpus) -> list:
             ("header-only", "a control table of its header only", (control_lines[0] + "\n").encode(), "header only"),
             ("unknown-place", "a control row with an unknown place id",
              control_with("place_id", "geonames:0"), "unknown place id"),
-            ("unknown-side", "a control row with an unknown side", control_with("side", "martians"),
-             "unknown side"),
+            ("bad-side", "a control row whose side is not a word (sides are free words since the gazetteer "
+             "merge)", control_with("side", "Mar tians!"), "a side that is not a word"),
             ("bad-date", "a control row with a malformed date", control_with("from", "2020-02-30"),
              "impossible date")]:
         two = (HEADER + _row() + _row(id_="ev2", date="2020-02-06", place="Taftanaz", lon="36.7836", lat="35.9985")).encode()

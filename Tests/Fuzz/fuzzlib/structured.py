@@ -51,7 +51,7 @@ EVENT_INVALID = {
 # Per column name of a control table.
 CONTROL_INVALID = {
     "place_id": [("geonames:0", "unknown place id"), ("", "empty place id")],
-    "side": [("martians", "unknown side"), ("", "empty side")],
+    "side": [("Mar tians!", "a side that is not a word"), ("", "empty side")],
     "from": [("2020-02-30", "impossible date"), ("yesterday", "malformed date"), ("", "empty date")],
 }
 
