@@ -49,12 +49,14 @@ public final class OutputFolder {
     }
 
     deinit {
+        StagingSignals.shared.checkpoint()
         // An unpublished staging folder (an error on the way) goes; should that fail, the next run removes it.
         if !published, (try? FileManager.default.removeItem(atPath: staging)) != nil { StagingSignals.shared.forget(staging) }
     }
 
     /// The staging path of `relative` (such as "days/2020-02-06/events.geojson"), creating its folder.
     public func stagingPath(_ relative: String) throws -> String {
+        StagingSignals.shared.checkpoint()
         let url = URL(fileURLWithPath: staging).appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

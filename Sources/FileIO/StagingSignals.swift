@@ -43,6 +43,13 @@ final class StagingSignals: @unchecked Sendable {
         return try body()
     }
 
+    /// Returns at once, unless a signal is being handled: then it never returns (the process ends), so
+    /// that the writer makes no new folder in the staging folder being removed and does not end the process
+    /// (after an error of its own) before the removal is done.
+    func checkpoint() {
+        mutex.lock(); mutex.unlock()
+    }
+
     /// Removes the watched folders and ends the process. The mutex is never released: nothing may publish
     /// after this. The writer may still be adding files to a folder, so its removal is tried a few times.
     private func interrupted(by number: Int32) {
@@ -50,8 +57,8 @@ final class StagingSignals: @unchecked Sendable {
         let fm = FileManager.default
         var left: [String] = []
         for folder in folders.sorted() {
-            for _ in 0..<50 where fm.fileExists(atPath: folder) {
-                do { try fm.removeItem(atPath: folder) } catch { usleep(2_000) }
+            for _ in 0..<200 where fm.fileExists(atPath: folder) {
+                do { try fm.removeItem(atPath: folder) } catch { usleep(5_000) }
             }
             if fm.fileExists(atPath: folder) { left.append(folder) }
         }
