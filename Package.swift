@@ -77,6 +77,6 @@ let package = Package(
                     dependencies: ["Evaluation", "Extraction", "EventModel", "Places", "GeoModel", "TestSupport"]),
         .testTarget(name: "StoreTests",
                     dependencies: ["Store", "EventModel", "Queries", "Geodesy", "GeoModel", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["GeoModel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["placemap", "Layers", "GeoModel", "TestSupport"]),
     ]
 )

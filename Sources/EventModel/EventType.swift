@@ -23,6 +23,10 @@ public enum EventType: String, Sendable, Hashable, CaseIterable, Comparable {
     /// True for the kinds of violence ACLED counts as political violence.
     public var isViolent: Bool { self == .battles || self == .explosions || self == .violenceAgainstCivilians }
 
+    /// The types by their lower-cased names.
+    static let byLowercasedName: [String: EventType] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue.lowercased(), $0) })
+
     public static func < (a: EventType, b: EventType) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -216,7 +220,8 @@ public enum SubEventType: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// The sub-type named by `text`, ignoring case and surrounding spaces, or nil.
     public init?(named text: some StringProtocol) {
-        let folded = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let exact = SubEventType(rawValue: String(text)) { self = exact; return }  // as written: no folding
+        let folded = text.trimmingSpaces().lowercased()
         guard let match = SubEventType.byLowercasedName[folded] else { return nil }
         self = match
     }
@@ -250,10 +255,10 @@ public struct EventCategory: Hashable, Sendable, CustomStringConvertible {
     /// sub-type is unspecified). The type may be omitted when the sub-type is given.
     /// - Throws: `EventModelError.unknownType`, `.unknownSubType` or `.typeMismatch`, with the names as written.
     public init(type: String?, subType: String?) throws {
-        let t = type?.trimmingCharacters(in: .whitespaces) ?? "", s = subType?.trimmingCharacters(in: .whitespaces) ?? ""
+        let t = type?.trimmingSpaces() ?? "", s = subType?.trimmingSpaces() ?? ""
         var named: EventType? = nil
         if !t.isEmpty {
-            guard let e = EventType.allCases.first(where: { $0.rawValue.lowercased() == t.lowercased() }) else {
+            guard let e = EventType(rawValue: t) ?? EventType.byLowercasedName[t.lowercased()] else {
                 throw EventModelError.unknownType(t)
             }
             named = e

@@ -24,6 +24,8 @@ extension ReportRun {
             // A name inside a longer actor phrase names an organisation ("Hay'at Tahrir al-Sham"), not a place.
             if a.actors.contains(where: { $0.range.count > range.count && $0.range.lowerBound <= range.lowerBound
                 && $0.range.upperBound >= range.upperBound }) { continue }
+            // "the Siverskyi Donets river": a river's name, not the village of that name.
+            if range.upperBound < a.tokens.count, a.tokens[range.upperBound].text == "river" { continue }
             var rule = noted("name '\(m.text)'")
             var place: Place
             let nounAfter = range.upperBound < a.tokens.count ? a.has(.placeNoun, at: range.upperBound)?.value : nil
@@ -35,6 +37,9 @@ extension ReportRun {
                 place = g
                 rule += noted(wantsRegion ? " + region cue → the governorate"
                     : " (bare name of a governorate the report names as such) → the governorate")
+            } else if let c = extractor.gazetteer.country(spelledAs: m.text, among: m.candidates) {
+                place = c
+                rule += noted(" (written as the country's name) → the country")
             } else if m.candidates.count == 1 {
                 place = m.candidates[0]
             } else if let p = resolved[m.key + "|" + (m.cue ?? "")] ?? resolved[m.key + "|*"] {
@@ -57,6 +62,17 @@ extension ReportRun {
                     warnings.append("\(report.name): '\(m.text)' could not be resolved (\(error)); took \(place.name) (\(place.id))")
                     rule += noted(" → \(place.name): the resolver failed, the first candidate")
                 }
+            }
+            // A small place abroad is not what a report means when its own country has a place of the name, nor
+            // (left to the unknown names) a village abroad or a far town the name only folds like.
+            guard let own = extractor.gazetteer.reportPlace(place, candidates: m.candidates, written: m.text, home: home,
+                                                            nearby: Array(recent.suffix(5))) else {
+                rule += noted(" — \(place.name) (\(place.country)) lies abroad: an unknown name of the report's country")
+                continue
+            }
+            if own.id != place.id {
+                rule += noted(" — \(place.name) lies abroad: the home country's \(own.name)")
+                place = own
             }
             // An air base near the named village: "a military air base in the village of Taftanaz".
             if place.kind != .airbase, place.kind.isSettlement, mentionsAirBase(a, near: range) {

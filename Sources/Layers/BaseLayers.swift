@@ -6,30 +6,30 @@ import Places
 /// The layers that are not events: the places the events name, highways, borders and governorates,
 /// and the footprints of region-level events. Every polygon is wound right-handed (RFC 7946 §3.1.6).
 public enum BaseLayers {
-    /// One Point per distinct place of `events` (by gazetteer id, else by name and position), with the
-    /// gazetteer's `id`, `name`, `kind`, `admin1` when known, and `event_count`; sorted by name, then id.
+    /// One Point per place of `events`: keyed by gazetteer id, or by name when the event carries no id, with
+    /// the gazetteer's `id`, `name`, `kind`, `admin1` and `source` when known, the place's `event_count`, and
+    /// the `first_day` and `last_day` of its dated events (null when none is dated); sorted by name, then key.
+    /// A place the gazetteer knows stands at its own point; one it lacks at its first event's point (events
+    /// in the order given). Events near a place the gazetteer lacks (precision 2 without an id) have no
+    /// point of their own and are left out, as are events without a coordinate.
+    /// One pass over the events with an integer slot per place; only the places are sorted.
     public static func places(of events: [Event], gazetteer: Gazetteer?) -> FeatureCollection {
-        var byKey: [String: (feature: Feature, count: Int)] = [:]
-        for e in events {
-            guard let c = e.coordinate else { continue }
-            let key = e.placeID ?? "\(e.place)@\(FixedDecimal.string(c.lon)),\(FixedDecimal.string(c.lat))"
-            if let entry = byKey[key] { byKey[key] = (entry.feature, entry.count + 1); continue }
-            var props: [String: JSONValue] = ["id": .string(e.placeID), "name": .string(e.place)]
-            var point = c
-            if let id = e.placeID, let p = gazetteer?.place(id: id) {
-                props = ["id": .string(p.id), "name": .string(p.name), "kind": .string(p.kind.rawValue),
-                         "admin1": .string(p.admin1), "source": .string(p.source)]
-                point = p.coordinate
-            } else if e.geoPrecision == 2 {
-                continue  // near a place the gazetteer lacks: no point of its own to show
+        var slots: [PlaceKey: Int] = [:]
+        var tallies: [PlaceTally] = []
+        events.withUnsafeBufferPointer { all in  // read in place: no copy of each event's strings
+            for i in all.indices {
+                guard let c = all[i].coordinate else { continue }
+                let key: PlaceKey = all[i].placeID.map(PlaceKey.id) ?? .name(all[i].place)
+                if all[i].placeID == nil, all[i].geoPrecision == 2 { continue }
+                if let slot = slots[key] {
+                    tallies[slot].add(start: all[i].start, end: all[i].end)
+                } else {
+                    slots[key] = tallies.count
+                    tallies.append(PlaceTally(key: key, first: all[i], coordinate: c))
+                }
             }
-            byKey[key] = (Feature(id: .string(key), geometry: .point(point), properties: props), 1)
         }
-        let features = byKey.values.map { entry -> Feature in
-            var f = entry.feature
-            f.properties?["event_count"] = .int(entry.count)
-            return f
-        }.sorted { a, b in
+        let features = tallies.map { $0.feature(gazetteer: gazetteer) }.sorted { a, b in
             let na = a[property: "name"]?.stringValue ?? "", nb = b[property: "name"]?.stringValue ?? ""
             return na != nb ? na < nb : (a.id?.stringValue ?? "") < (b.id?.stringValue ?? "")
         }
@@ -73,9 +73,11 @@ public enum BaseLayers {
     /// region with the `event_ids` (joined by "; ") placed at its label point; sorted by region id.
     public static func footprints(of events: [Event], gazetteer: Gazetteer?) -> FeatureCollection {
         var ids: [String: [String]] = [:]
-        for e in events where e.geoPrecision == 3 {
-            guard let id = e.placeID, gazetteer?.region(id: id) != nil else { continue }
-            ids[id, default: []].append(e.id)
+        events.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i].geoPrecision == 3 {
+                guard let id = all[i].placeID, gazetteer?.region(id: id) != nil else { continue }
+                ids[id, default: []].append(all[i].id)
+            }
         }
         let features = ids.keys.sorted().compactMap { id -> Feature? in
             guard let r = gazetteer?.region(id: id) else { return nil }

@@ -17,14 +17,16 @@ public struct DayPartition: Sendable {
 
     /// Sorts `events` into days, ongoing and undated.
     public init(_ events: [Event]) {
-        for (i, e) in events.enumerated() {
-            let k = Int32(i)
-            guard e.start != nil else { undated.append(k); continue }
-            guard let span = Self.days(of: e) else { ongoing.append(k); continue }
-            var d = span.first
-            while d <= span.last {
-                days[d, default: []].append(k)
-                d = d.adding(days: 1)
+        events.withUnsafeBufferPointer { all in  // read in place: no copy of each event's strings
+            for i in all.indices {
+                let k = Int32(i)
+                guard all[i].start != nil else { undated.append(k); continue }
+                guard let span = Self.days(start: all[i].start, end: all[i].end) else { ongoing.append(k); continue }
+                var d = span.first
+                while d <= span.last {
+                    days[d, default: []].append(k)
+                    d = d.adding(days: 1)
+                }
             }
         }
     }

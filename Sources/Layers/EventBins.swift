@@ -20,6 +20,13 @@ struct EventBins {
             return EventSymbol.allCases[i]
         }
 
+        /// Counts one event of symbol number `i` at `at`.
+        mutating func add(_ at: Coordinate, symbol i: Int) {
+            count += 1
+            bySymbol[i] += 1
+            lonSum += at.lon; latSum += at.lat
+        }
+
         mutating func merge(_ b: Bin) {
             count += b.count
             for i in bySymbol.indices { bySymbol[i] += b.bySymbol[i] }
@@ -41,13 +48,7 @@ struct EventBins {
 
     /// Adds an event at `at` (its true position) to cell (`x`, `y`).
     mutating func add(x: Int, y: Int, at: Coordinate, symbol: EventSymbol) {
-        let i = symbol.index
-        let key = Cell(x: x, y: y)
-        if cells[key] == nil { cells[key] = Bin() }
-        cells[key]!.count += 1
-        cells[key]!.bySymbol[i] += 1
-        cells[key]!.lonSum += at.lon
-        cells[key]!.latSum += at.lat
+        cells[Cell(x: x, y: y), default: Bin()].add(at, symbol: symbol.index)  // one lookup, changed in place
         total += 1
     }
 
@@ -58,7 +59,8 @@ struct EventBins {
     func coarsened(by factor: Int) -> EventBins {
         var out = EventBins()
         out.total = total
-        for (c, b) in cells {
+        // In cell order: the sums of positions, and so the centres, are the same on every run.
+        for (c, b) in sorted {
             let key = Cell(x: Self.floorDiv(c.x, factor), y: Self.floorDiv(c.y, factor))
             if out.cells[key] == nil { out.cells[key] = b } else { out.cells[key]!.merge(b) }
         }

@@ -27,21 +27,25 @@ public enum EventLayers {
     /// The bounding box of the events at `indices` (all when nil) and of `extra`; nil when none has a position.
     public static func bounds(_ events: [Event], indices: [Int32]?, extra: [Feature] = []) -> BoundingBox? {
         var box = FeatureCollection(features: extra).computedBoundingBox
-        func add(_ e: Event) {
-            guard let c = e.coordinate else { return }
+        func add(_ c: Coordinate?) {
+            guard let c else { return }
             if box == nil { box = BoundingBox(west: c.x, south: c.y, east: c.x, north: c.y) } else { box!.extend(with: c) }
         }
-        if let indices { for k in indices { add(events[Int(k)]) } } else { for e in events { add(e) } }
+        events.withUnsafeBufferPointer { all in
+            if let indices { for k in indices { add(all[Int(k)].coordinate) } } else { for i in all.indices { add(all[i].coordinate) } }
+        }
         return box
     }
 
     /// Writes the events at `indices` (all when nil, in array order), then `extra`, as one FeatureCollection
-    /// named `name` at `path` (temporary file and rename). Throws `LayersError.unwritableOutput`.
+    /// named `name` at `path` (temporary file and rename); `done` is told the events written so far.
+    /// Throws `LayersError.unwritableOutput`.
     public static func writeCollection(_ events: [Event], indices: [Int32]?, extra: [Feature] = [],
-                                       to path: String, name: String, attribution: String = Attribution.text) throws {
+                                       to path: String, name: String, attribution: String = Attribution.text,
+                                       done: (Int) -> Void = { _ in }) throws {
         let w = try FeatureCollectionWriter(path: path, bbox: bounds(events, indices: indices, extra: extra),
                                             members: Attribution.members(name: name, text: attribution))
-        w.write(events: events, indices: indices)
+        w.write(events: events, indices: indices, done: done)
         for f in extra { w.write(feature: f) }
         try w.finish()
     }

@@ -60,11 +60,15 @@ public final class FeatureCollectionWriter {
     }
 
     /// Appends the events at `indices` (all when nil), in order: formatted on worker threads while this
-    /// thread writes (`FormatPipeline.events`).
-    func write(events: [Event], indices: [Int32]?) {
-        guard (indices?.count ?? events.count) > 0 else { return }
+    /// thread writes (`FormatPipeline.events`). `done` is told the events written so far, at each block.
+    func write(events: [Event], indices: [Int32]?, done: (Int) -> Void = { _ in }) {
+        let n = indices?.count ?? events.count
+        guard n > 0 else { return }
+        var written = 0
         FormatPipeline.events(events, indices: indices, framing: EventFraming(before: UInt8(ascii: ","), firstBare: first)) {
             sink.append($0.bytes)
+            written = min(written + FormatPipeline.eventsPerBlock, n)
+            done(written)
         }
         first = false
     }

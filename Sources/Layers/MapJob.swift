@@ -49,7 +49,14 @@ public enum MapJob {
 
     /// Events in output order: by first day (undated last), then last day, then id.
     public static func ordered(_ events: [Event]) -> [Event] {
-        events.sorted { a, b in
+        var events = events
+        order(&events)
+        return events
+    }
+
+    /// Puts `events` in output order (`ordered`) in place: days compare as integers, ids only on a tie.
+    public static func order(_ events: inout [Event]) {
+        events.sort { a, b in
             switch (a.start, b.start) {
             case (nil, .some): return false
             case (.some, nil): return true
@@ -96,12 +103,18 @@ public enum MapJob {
     /// Throws `LayersError` (an unwritable folder or file, a projection failure) or `PageError` (Leaflet
     /// missing); the earlier content of `out` is then left as it was. `alsoWrite` (file name, text) are
     /// files of other modules published with the layers, in the same swap.
-    public static func write(_ input: MapInput, to out: String, alsoWrite: [(file: String, text: String)] = []) throws
-        -> [LayerCount] {
+    /// `input` is consumed: its events are sorted in place, not copied. `progress` is told each stage.
+    public static func write(_ input: consuming MapInput, to out: String, progress: MapProgress? = nil,
+                             alsoWrite: [(file: String, text: String)] = []) throws -> [LayerCount] {
         let leaflet = try LeafletFiles.locate()
-        let all = ordered(input.events)
-        let events = all.filter { $0.kind == .event }
-        let statements = all.filter { $0.kind == .statement }
+        var events = input.events
+        input.events = []
+        order(&events)
+        var statements: [Event] = []
+        if events.contains(where: { $0.kind == .statement }) {
+            statements = events.filter { $0.kind == .statement }
+            events.removeAll { $0.kind == .statement }
+        }
         let partition = DayPartition(events)
         let fronts = Dictionary(input.frontlines.map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
         let days = Array(Set(partition.sortedDays).union(fronts.keys)).sorted()
@@ -110,14 +123,17 @@ public enum MapJob {
         let credit = Attribution.text(for: input.gazetteer)
 
         // events
+        progress?.update(.eventLayers, done: 0, total: events.count)
         try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events",
-                                        attribution: credit)
+                                        attribution: credit) { n in progress?.update(.eventLayers, done: n, total: events.count) }
         counts.append(LayerCount(file: "events.geojson", count: events.count))
         try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
-        counts.append(LayerCount(file: "sources.csv", count: events.reduce(0) { $0 + $1.sources.count }))
+        counts.append(LayerCount(file: "sources.csv", count: events.withUnsafeBufferPointer { all in
+            all.indices.reduce(0) { $0 + all[$1].sources.count }
+        }))
         try EventLayers.writeSequence(events, to: folder.stagingPath("events.geojsonseq"))
         counts.append(LayerCount(file: "events.geojsonseq", count: events.count))
-        try stream(to: folder.stagingPath("events.csv")) { sink in EventCSV.write(events, header: true) { sink.append($0) } }
+        try EventTable.writeCSV(events, to: folder.stagingPath("events.csv"))
         counts.append(LayerCount(file: "events.csv", count: events.count))
         try ByteSink.write(EventJSONLines.encode(statements), to: folder.stagingPath("statements.jsonl"))
         counts.append(LayerCount(file: "statements.jsonl", count: statements.count))
@@ -129,6 +145,7 @@ public enum MapJob {
         counts.append(LayerCount(file: "undated.geojson", count: partition.undated.count))
 
         // one folder a day, one geometry type a file: its events, front line, sides and control
+        progress?.update(.dayLayers, done: 0, total: events.count)
         var dayCounts = try EventLayers.writeDays(events, attribution: credit) { day in
             try folder.stagingPath("days/\(day)/events.geojson")
         }.map { LayerCount(file: "days/\($0.day)/events.geojson", count: $0.count) }
@@ -143,6 +160,7 @@ public enum MapJob {
         dayCounts.sort { $0.file < $1.file }
 
         // base layers
+        progress?.update(.baseLayers, done: events.count, total: events.count)
         let places = BaseLayers.places(of: events, gazetteer: input.gazetteer)
         let highways = input.gazetteer.map(BaseLayers.highways) ?? BaseLayers.collection([], name: "highways", attribution: credit)
         let borders = input.gazetteer.map(BaseLayers.borders) ?? BaseLayers.collection([], name: "borders", attribution: credit)
@@ -175,14 +193,18 @@ public enum MapJob {
         }
 
         // the map and the page
+        progress?.update(.svg, done: 0, total: events.count)
         let scene = MapScene(events: events, partition: partition, days: days, frontlines: fronts,
                              controlCoordinates: input.control?.coordinates ?? [:], movements: movementFeatures,
                              places: places, highways: highways, borders: borders, sourceCount: input.sourceCount,
                              attribution: credit)
         try ByteSink.write(try SVGMap.render(scene), to: folder.stagingPath("map.svg"))
         counts.append(LayerCount(file: "map.svg", count: events.count))
+        progress?.update(.page, done: 0, total: events.count)
         let page = PageInput(scene: scene, explanations: input.explanations, options: input.page)
-        let pageFiles = try PageWriter.write(page, leaflet: leaflet, into: folder)
+        let pageFiles = try PageWriter.write(page, leaflet: leaflet, into: folder) { n in
+            progress?.update(.page, done: n, total: events.count)
+        }
         counts.append(LayerCount(file: "index.html", count: days.count))
         counts.append(LayerCount(file: "page/", count: pageFiles))
         for extra in alsoWrite { try ByteSink.write(extra.text, to: folder.stagingPath(extra.file)) }

@@ -38,11 +38,13 @@ public struct MapScene {
     /// The box to show: every event and place, and the front lines' extent; nil when there is nothing.
     var box: BoundingBox? {
         var placed: BoundingBox?, all: BoundingBox?
-        for e in events {
-            guard let c = e.coordinate else { continue }
-            if all == nil { all = BoundingBox(covering: [c]) } else { all!.extend(with: c) }
-            guard e.geoPrecision < 3 else { continue }
-            if placed == nil { placed = BoundingBox(covering: [c]) } else { placed!.extend(with: c) }
+        events.withUnsafeBufferPointer { events in  // read in place: no copy of each event's strings
+            for i in events.indices {
+                guard let c = events[i].coordinate else { continue }
+                if all == nil { all = BoundingBox(covering: [c]) } else { all!.extend(with: c) }
+                guard events[i].geoPrecision < 3 else { continue }
+                if placed == nil { placed = BoundingBox(covering: [c]) } else { placed!.extend(with: c) }
+            }
         }
         var box = placed ?? all
         for f in frontlines.values {
@@ -353,13 +355,15 @@ struct Renderer {
             batch.removeAll(keepingCapacity: true)
             symbols.removeAll(keepingCapacity: true)
         }
-        for e in scene.events {
-            guard let c = e.coordinate else { continue }
-            let symbol = e.category.symbol
-            present.insert(symbol)
-            batch.append(c)
-            symbols.append(symbol)
-            if batch.count == 1 << 16 { flush() }
+        scene.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                guard let c = events[i].coordinate else { continue }
+                let symbol = events[i].category.symbol
+                present.insert(symbol)
+                batch.append(c)
+                symbols.append(symbol)
+                if batch.count == 1 << 16 { flush() }
+            }
         }
         flush()
         let cells = bins.sorted

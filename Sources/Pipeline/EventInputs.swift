@@ -49,9 +49,13 @@ public enum EventInputs {
                                     lexicon: lexicon, explaining: request.explaining)
         }
         for file in eventFiles {
-            let read = try EventFiles.load(path: file)
-            result.events += read.filter { $0.kind == .event }
-            result.statements += read.filter { $0.kind == .statement }
+            var read = try EventFiles.load(path: file)
+            if read.contains(where: { $0.kind == .statement }) {
+                result.statements += read.filter { $0.kind == .statement }
+                read.removeAll { $0.kind == .statement }  // in place, order kept
+            }
+            // The first file's array is taken as it is: a million events are not copied.
+            if result.events.isEmpty { result.events = read } else { result.events += read }
         }
         for location in stores {
             let read = try StoreLocation(location).open(create: false).read(gazetteer: gazetteer)

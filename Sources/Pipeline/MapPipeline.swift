@@ -38,14 +38,22 @@ public enum MapPipeline {
     /// Reads the events of `request`, draws the front lines of their days from the gazetteer's control
     /// table (with the events' own changes of control), and writes every layer into `request.out` through a
     /// staging folder: on any error the earlier output is left as it was.
+    /// `progress` is told each stage and how many events it has done (and `finish`ed at the end).
     /// - Throws: the first error of reading (naming the file and line), of the control table (unless
     ///   `withoutFrontLines`) or of writing (`FileIOError`, `LayersError`).
-    public static func run(_ request: MapRequest, gazetteer: Gazetteer) throws -> MapOutcome {
+    public static func run(_ request: MapRequest, gazetteer: Gazetteer, progress: MapProgress? = nil) throws -> MapOutcome {
+        defer { progress?.finish() }
         try checkOutput(request.out, inputs: request.events.inputs)
         let lexicon = try Lexicon.load(besides: gazetteer)
-        let read = try EventInputs.load(request.events, gazetteer: gazetteer, lexicon: lexicon)
+        progress?.update(.reading, done: 0, total: nil)
+        var read = try EventInputs.load(request.events, gazetteer: gazetteer, lexicon: lexicon)
         var warnings = read.warnings
-        let events = read.events + read.statements
+        // One array of events and statements, without a copy of the events when there are no statements.
+        var events = read.events
+        read.events = []
+        events += read.statements
+        progress?.update(.reading, done: events.count, total: events.count)
+        progress?.update(.frontLines, done: 0, total: events.count)
         var control: ControlTable?
         var frontlines: [FrontlineDay] = []
         do {
@@ -58,8 +66,11 @@ public enum MapPipeline {
         let input = MapInput(events: events, gazetteer: gazetteer, control: control, frontlines: frontlines,
                              sourceCount: try EventInputs.sourceCount(request.events),
                              explanations: read.explanations, page: request.page)
-        // With the layers: the places an analyst should check, with their sentences (ReviewList, in Extraction).
-        let layers = try MapJob.write(input, to: request.out, alsoWrite: [(ReviewFile.name, ReviewFile.render(read.review))])
+        events = []  // the input holds them now: one copy of the events, not two
+        // With the layers, in the same swap: the places an analyst should check, with their sentences
+        // (ReviewList, in Extraction).
+        let layers = try MapJob.write(consume input, to: request.out, progress: progress,
+                                      alsoWrite: [(ReviewFile.name, ReviewFile.render(read.review))])
         return MapOutcome(layers: layers, warnings: warnings)
     }
 

@@ -289,20 +289,45 @@ public final class Gazetteer: Sendable {
     /// The `limit` places nearest to `c` (geodesic metres on WGS84), nearest first; only `kinds` when given.
     public func nearest(to c: Coordinate, limit: Int, kinds: Set<PlaceKind>? = nil) -> [(place: Place, metres: Double)] {
         guard limit > 0 else { return [] }
-        let all = measured(from: c, kinds: kinds)
-        return Array(all.prefix(limit))
+        // The geodesic distance is within `sphereSlack` of the spherical one: the places whose spherical distance
+        // is within that of the limit-th nearest are the only ones that can be among the nearest.
+        let rough = candidates(kinds).map { (i: $0, m: Gazetteer.sphereMetres(c, places[$0].coordinate)) }
+        guard rough.count > limit else { return measured(from: c, indices: rough.map(\.i)) }
+        let kth = rough.map(\.m).sorted()[limit - 1]
+        let bound = kth * (1 + Gazetteer.sphereSlack) * (1 + Gazetteer.sphereSlack) + 1
+        return Array(measured(from: c, indices: rough.filter { $0.m <= bound }.map(\.i)).prefix(limit))
     }
 
     /// The places within `metres` (geodesic, WGS84) of `c`, nearest first; only `kinds` when given.
     public func places(within metres: Double, of c: Coordinate, kinds: Set<PlaceKind>? = nil) -> [(place: Place, metres: Double)] {
-        measured(from: c, kinds: kinds).filter { $0.metres <= metres }
+        let bound = metres * (1 + Gazetteer.sphereSlack) + 1
+        let near = candidates(kinds).filter { Gazetteer.sphereMetres(c, places[$0].coordinate) <= bound }
+        return measured(from: c, indices: near).filter { $0.metres <= metres }
     }
 
-    func measured(from c: Coordinate, kinds: Set<PlaceKind>?) -> [(place: Place, metres: Double)] {
+    /// The positions of the places of `kinds` (all places when nil), in gazetteer order.
+    func candidates(_ kinds: Set<PlaceKind>?) -> [Int] {
+        kinds.map { ks in ks.flatMap { byKind[$0] ?? [] }.sorted() } ?? Array(places.indices)
+    }
+
+    /// The places at `indices` with their geodesic distance from `c`, nearest first (ties by id).
+    func measured(from c: Coordinate, indices: [Int]) -> [(place: Place, metres: Double)] {
         let g = Geodesic.wgs84
-        let chosen = kinds.map { ks in ks.flatMap { byKind[$0] ?? [] }.sorted().map { places[$0] } } ?? places
-        return chosen.map { (place: $0, metres: g.distance(from: c, to: $0.coordinate)) }
-            .sorted { $0.metres != $1.metres ? $0.metres < $1.metres : $0.place.id < $1.place.id }
+        return indices.map { (i: $0, m: g.distance(from: c, to: places[$0].coordinate)) }
+            .sorted { $0.m != $1.m ? $0.m < $1.m : places[$0.i].id < places[$1.i].id }
+            .map { (place: places[$0.i], metres: $0.m) }
+    }
+
+    /// How far a distance on the mean sphere may differ from the WGS84 geodesic one, as a fraction (at most about
+    /// 0.56 %; 1 % with room).
+    static let sphereSlack = 0.01
+
+    /// The great-circle distance in metres between `a` and `b` on the sphere of the Earth's mean radius.
+    static func sphereMetres(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let r = Double.pi / 180
+        let dLat = (b.lat - a.lat) * r, dLon = (b.lon - a.lon) * r
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * r) * cos(b.lat * r) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6_371_008.8 * asin(min(1, h.squareRoot()))
     }
 
     /// The region with this id (`pm:gov-idlib`), or nil.

@@ -42,8 +42,9 @@ extension Gazetteer {
 
     /// The home region of a text, from the place names found in it (`NameMatcher.matches(in:)`):
     /// - each distinct name whose candidates all lie in one country and are not countries (a place "without
-    ///   doubt" as to its country: Saraqeb, Kharkiv, "Idlib province") counts 10 for that country, and gives
-    ///   its division when the candidates share one;
+    ///   doubt" as to its country: Saraqeb, Kharkiv, "Idlib province") counts 10 for that country (nothing when
+    ///   they are villages or hamlets the name only folds like, without being spelled as one of their names), and
+    ///   gives its division when the candidates share one;
     /// - each mention of a country by name counts 1 for it ("Turkey", "Ukraine");
     /// - names whose candidates lie in several countries (Damascus, Tripoli) count for none.
     ///
@@ -56,6 +57,9 @@ extension Gazetteer {
         for m in matches where !m.candidates.isEmpty {
             let codes = Set(m.candidates.map(\.country))
             guard codes.count == 1, let cc = codes.first, !cc.isEmpty else { continue }
+            // A village the name only folds like ("Assad" and 'Ein el Asad) is no clue at all.
+            guard m.candidates.contains(where: { $0.kind != .village && $0.kind != .hamlet || spells($0, asWritten: m.text) })
+            else { continue }
             if score[cc] == nil { order.append(cc) }
             if m.candidates.allSatisfy({ $0.kind == .country }) {
                 score[cc, default: 0] += 1

@@ -61,8 +61,9 @@ extension Gazetteer {
     /// Nairab", "near Saraqeb") are taken off and used; text after a comma is a governorate or country
     /// ("Damascus, Maryland"). Candidates are ranked by, in order of weight: a cue that fits their kind,
     /// a governorate or country named in the context, nearness to the context's other places, the name
-    /// spelled as written rather than only folded alike ("Syria" is the country, not the village Sura), the
-    /// home tier (the home divisions, the home country, its neighbours, the world: see `HomeRegion`), when the
+    /// spelled as written rather than only folded alike ("Syria" is the country, not the village Sura; for a town or
+    /// village beyond the home country's neighbours only when the home country has no place of the name), the home
+    /// tier (the home divisions, the home country, its neighbours, the world: see `HomeRegion`), when the
     /// context gives no other place, a place listed in its own right over a village only OpenStreetMap has
     /// (`Place.isListed`), a main name over an alternate, the kind (settlements before regions; towns,
     /// villages, hamlets in that order), and population.
@@ -195,8 +196,13 @@ extension Gazetteer {
         most += points.isEmpty ? 0.7 : 2
         if spelling != nil { most += 1.1 }
         let g = Geodesic.wgs84
+        // An exact spelling decides among namesakes, but not for a town or village beyond the home country's
+        // neighbours when the home country has a place of the name: a report on Idlib that spells a village as
+        // GeoNames spells a village of Yemen still means its own village. Countries and capitals keep it ("Iran").
+        let homeHasName = spelling != nil && entries.contains { places[$0.place].country == home.country }
         let scored = entries.map { e -> (place: Place, score: Double) in
             let p = places[e.place]
+            let tier = home.tier(of: p, neighbours: neighbours)
             var s = 0.0
             if let cue, cue != .near, cue.fits(p.kind) { s += 8 }
             if !hints.isEmpty {
@@ -209,9 +215,10 @@ extension Gazetteer {
                 // of namesakes a few kilometres apart (10 km scale): the nearest candidate wins.
                 s += (-km / 100).exp + (-km / 10).exp
             }
-            if let spelling, Gazetteer.spells(p, spelling) { s += 1.1 }
-            s += Double(3 - home.tier(of: p, neighbours: neighbours)) / 3
-            if points.isEmpty, p.isListed { s += 0.7 }
+            if let spelling, !(homeHasName && tier == 3 && p.kind.isSettlement && p.kind != .capital),
+               Gazetteer.spells(p, spelling) { s += 1.1 }
+            s += Double(3 - tier) / 3
+            if points.isEmpty, p.isListed, tier < 2 || (tier == 2 && p.kind.isTownOrLarger) { s += 0.7 }
             s += e.primary ? 0.3 : 0.2
             s += p.kind.rankWeight
             if let pop = p.population, pop > 0 { s += 0.1 * min(1, log10(Double(pop) + 1) / 8) }
@@ -244,10 +251,12 @@ extension Gazetteer {
 extension Place {
     /// True for a place that GeoNames (cities500, or a user's import), a hand row or the build lists in its own
     /// right, false for a village only OpenStreetMap's village layer has (its own id is `osm:`). Of places of
-    /// one name with no other place in the context, a listed one comes first unless it lies three tiers further
-    /// (the world against the home region): Douma by Damascus before a village Duma in Idlib, the Bab al-Hawa
-    /// crossing before the village. With other places in the context, the nearest wins instead.
-    var isListed: Bool { !id.hasPrefix("osm:") }
+    /// one name with no other place in the context, a listed one in the home country, or a listed town or city
+    /// of a neighbour, comes first: Douma by Damascus before a village Duma in Idlib, the Bab al-Hawa crossing
+    /// before the village, Reyhanli before the village Rayhaniyah. A neighbour's villages and places beyond the
+    /// neighbours (the world, tier 3) get no such preference over the home country's villages. With other places
+    /// in the context, the nearest wins instead.
+    public var isListed: Bool { !id.hasPrefix("osm:") }
 }
 
 extension PlaceKind {
@@ -265,6 +274,8 @@ extension PlaceKind {
 
     /// True for governorates and countries (their point is only a label).
     public var isArea: Bool { self == .governorate || self == .country }
+    /// True for capitals, cities and towns.
+    var isTownOrLarger: Bool { self == .capital || self == .city || self == .town }
     /// True for cities, towns, villages, hamlets and capitals.
     public var isSettlement: Bool {
         self == .city || self == .town || self == .village || self == .hamlet || self == .capital

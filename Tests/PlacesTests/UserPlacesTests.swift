@@ -9,13 +9,15 @@ import XCTest
 final class UserPlacesTests: XCTestCase {
     let g = Fixture.gazetteer
 
-    /// GeoNames rows (19 columns) written for the test: Kharkiv and Izium (coordinates, names and
-    /// populations as GeoNames gives them, ids 706483 and 707292), Beirut and Saraqib again (ids the bundled
-    /// gazetteer has: 276781 in world.tsv, 164816 in syria_settlements.tsv) with spellings of their own, and
-    /// a hill (skipped).
+    /// GeoNames rows (19 columns) written for the test: Kutaisi and Batumi of Georgia, which the bundled gazetteer
+    /// lacks (ids 613607 and 615532), Kharkiv and Izium (706483 and 707292, in geonames_theatres.tsv), Beirut
+    /// and Saraqib again (276781 in world.tsv, 164816 in syria_settlements.tsv), each with spellings of its own
+    /// (coordinates, names and populations as GeoNames gives them), and a hill (skipped).
     static let dump = [
         ["706483", "Kharkiv", "Kharkiv", "Charkiw,Kharkov,Харків", "49.98177", "36.25475", "P", "PPLA", "UA", "", "07", "", "", "", "1421125", "", "152", "Europe/Kyiv", "2022-09-01"],
         ["707292", "Izyum", "Izyum", "Izium,Ізюм", "49.20697", "37.27679", "P", "PPL", "UA", "", "07", "", "", "", "45884", "", "100", "Europe/Kyiv", "2022-09-01"],
+        ["613607", "Kutaisi", "Kutaisi", "Koutaissi", "42.26791", "42.69459", "P", "PPLA", "GE", "", "66", "", "", "", "135201", "", "150", "Asia/Tbilisi", "2022-09-01"],
+        ["615532", "Batumi", "Batumi", "Batoemi", "41.64077", "41.6306", "P", "PPLA", "GE", "", "04", "", "", "", "186949", "", "5", "Asia/Tbilisi", "2022-09-01"],
         ["276781", "Beirut", "Beirut", "Bayrut-test-spelling", "33.89332", "35.50157", "P", "PPLC", "LB", "", "04", "", "", "", "1916100", "", "40", "Asia/Beirut", "2022-09-01"],
         ["164816", "Saraqib", "Saraqib", "Saraqib-test-spelling", "35.86447", "36.80591", "P", "PPL", "SY", "", "12", "", "", "", "34231", "", "360", "Asia/Damascus", "2020-06-10"],
         ["700000", "Some Hill", "Some Hill", "", "49.5", "36.5", "T", "HLL", "UA", "", "07", "", "", "", "0", "", "200", "Europe/Kyiv", "2022-09-01"],
@@ -34,9 +36,10 @@ final class UserPlacesTests: XCTestCase {
 
     func testAnImportThatRepeatsBundledIdsMergesIntoThemInsteadOfFailing() throws {
         let (folder, withUser) = try imported()
-        XCTAssertEqual(withUser.places.count, g.places.count + 2, "Kharkiv and Izium are new; Beirut and Saraqib merge")
+        XCTAssertEqual(withUser.places.count, g.places.count + 2, "Kutaisi and Batumi are new; Kharkiv, Izium, Beirut and Saraqib merge")
         XCTAssertEqual(withUser.layers.map(\.added), [2])
-        XCTAssertEqual(withUser.layers.map(\.merged), [2])
+        XCTAssertEqual(withUser.layers.map(\.merged), [4])
+        XCTAssertEqual(try withUser.resolve("Koutaissi").place.id, "geonames:613607")
         XCTAssertEqual(withUser.layers.first?.directory, folder)
         // One place each, keeping the bundled row, with the imported spellings added.
         XCTAssertEqual(try withUser.resolve("Saraqib-test-spelling").place.id, "geonames:164816")
@@ -79,13 +82,13 @@ final class UserPlacesTests: XCTestCase {
 
     func testAddingAPlaceWritesTheUserFolderAndRefusesBadInput() throws {
         let folder = try temporaryDirectory().appendingPathComponent("new-folder")
-        let kupiansk = try PlaceFile.handPlace(name: "Kup'iansk", coordinate: Coordinate(lon: 37.61581, lat: 49.71003),
-                                               kind: .town, country: "UA", source: "GeoNames 703656")
-        XCTAssertEqual(kupiansk.id, "pm:kupiansk")
-        let file = try PlaceFile.add(kupiansk, to: folder, checkingAgainst: g)
+        let ozurgeti = try PlaceFile.handPlace(name: "Ozurget'i", coordinate: Coordinate(lon: 42.00525, lat: 41.92336),
+                                               kind: .town, country: "GE", source: "GeoNames 612536")
+        XCTAssertEqual(ozurgeti.id, "pm:ozurgeti")
+        let file = try PlaceFile.add(ozurgeti, to: folder, checkingAgainst: g)
         XCTAssertEqual(file.lastPathComponent, "added.tsv")
-        XCTAssertEqual(try PlaceTable.parse(try String(contentsOf: file, encoding: .utf8), file: file.path), [kupiansk])
-        XCTAssertThrowsError(try PlaceFile.add(kupiansk, to: folder, checkingAgainst: g))
+        XCTAssertEqual(try PlaceTable.parse(try String(contentsOf: file, encoding: .utf8), file: file.path), [ozurgeti])
+        XCTAssertThrowsError(try PlaceFile.add(ozurgeti, to: folder, checkingAgainst: g))
         XCTAssertThrowsError(try PlaceFile.handPlace(name: "X", coordinate: Coordinate(lon: 200, lat: 1), kind: .village,
                                                      country: "UA", source: "s"))
         XCTAssertThrowsError(try PlaceFile.handPlace(name: "X", coordinate: Coordinate(lon: 20, lat: 1), kind: .village,
@@ -93,7 +96,7 @@ final class UserPlacesTests: XCTestCase {
         XCTAssertThrowsError(try PlaceFile.handPlace(name: "X", coordinate: Coordinate(lon: 20, lat: 1), kind: .village,
                                                      country: "UA", source: " "))
         let withIt = try Gazetteer.load(from: Fixture.directory, adding: [folder], shapes: false)
-        XCTAssertEqual(try withIt.resolve("Kup'iansk").place.id, "pm:kupiansk")
+        XCTAssertEqual(try withIt.resolve("Ozurget'i").place.id, "pm:ozurgeti")
     }
 
     func testTheEnvironmentNamesUserFolders() throws {
@@ -109,7 +112,9 @@ final class UserPlacesTests: XCTestCase {
         let (_, withUser) = try imported()
         let ukraine = withUser.homeRegion(of: "Shelling hit Kharkiv and Izium; Russia said it had regrouped.")
         XCTAssertEqual(ukraine.country, "UA")
-        XCTAssertEqual(ukraine.admin1, ["07"], "admin1 codes stay codes without an admin1 codes file")
+        XCTAssertEqual(ukraine.admin1, ["Kharkiv"], "the bundled rows keep their English division names")
+        let georgia = withUser.homeRegion(of: "Storms closed the port of Batumi.")
+        XCTAssertEqual(georgia, HomeRegion(country: "GE", admin1: ["04"]), "admin1 codes stay codes without an admin1 codes file")
         let syria = withUser.homeRegion(of: "Troops entered Saraqeb as Turkey sent convoys toward Idlib province.")
         XCTAssertEqual(syria.country, "SY")
         XCTAssertTrue(syria.admin1.isSuperset(of: HomeRegion.northwesternSyria.admin1))
@@ -119,7 +124,7 @@ final class UserPlacesTests: XCTestCase {
         // Countries named only count when no place decides.
         XCTAssertEqual(withUser.homeRegion(of: "Talks on Ukraine went on.").country, "UA")
         // Tiers seen from Ukraine: Kharkiv oblast, Ukraine, its neighbours (Russia), the world (Syria).
-        let home = HomeRegion(country: "UA", admin1: ["07"])
+        let home = HomeRegion(country: "UA", admin1: ["Kharkiv"])
         XCTAssertEqual(withUser.tier(of: withUser.place(id: "geonames:706483")!, home: home), 0)
         XCTAssertEqual(withUser.tier(of: withUser.place(id: "geonames:524901")!, home: home), 2)
         XCTAssertEqual(withUser.tier(of: withUser.place(id: "geonames:164816")!, home: home), 3)

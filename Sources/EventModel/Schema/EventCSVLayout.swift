@@ -142,7 +142,7 @@ public struct EventCSVLayout: Sendable {
         }
         func number(_ c: CSVColumn) throws -> Int? {
             guard let s = text(c) else { return nil }
-            guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else {
+            guard let n = Int(s.trimmingSpaces()) else {
                 throw EventFileError.malformed(file: file, line: reader.line, message: "\(c.name) \"\(s)\" must be a whole number")
             }
             return n

@@ -29,7 +29,7 @@ public struct EventValues: Sendable {
     /// - Throws: `EventModelError` naming the field: a missing id, an unknown type, a bad date order or
     ///   span, coordinates out of range or given half, a count out of range, an unknown actor type.
     public func event() throws -> Event {
-        guard let id = text(.id)?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+        guard let id = text(.id)?.trimmingSpaces(), !id.isEmpty else {
             throw EventModelError.outOfRange(field: "id", message: "the event id is missing or empty")
         }
         let category = try EventCategory(type: text(.type), subType: text(.subType))

@@ -29,14 +29,16 @@ public enum PageWriter {
     public static let finestCellDegrees = 0.01
 
     /// Writes the page of `page` into the staging folder of `folder`; returns the number of files
-    /// written. Throws `LayersError.unwritableOutput` or `PageError.missingLibrary`.
+    /// written. `done` is told how many events the details files hold so far, at each file. Throws
+    /// `LayersError.unwritableOutput` or `PageError.missingLibrary`.
     @discardableResult
-    public static func write(_ page: PageInput, leaflet: LeafletFiles, into folder: OutputFolder) throws -> Int {
+    public static func write(_ page: PageInput, leaflet: LeafletFiles, into folder: OutputFolder,
+                             done: (Int) -> Void = { _ in }) throws -> Int {
         try leaflet.copy(into: folder)
         try ByteSink.write(PageScript.text, to: folder.stagingPath("page/placemap.js"))
         try ByteSink.write(PageStyle.text, to: folder.stagingPath("page/placemap.css"))
         var files = leaflet.items.count + 2
-        let all = try writeDetailsAndAll(page, folder: folder)
+        let all = try writeDetailsAndAll(page, folder: folder, done: done)
         files += all.detailFiles + 1
         for d in page.days {
             try writeView(key: "\(d.day)", page: page, indices: d.events, front: d.front, movements: d.movements,
@@ -63,7 +65,7 @@ public enum PageWriter {
     }
 
     /// The details files, and the "All days" view (points or grid) gathered in the same pass.
-    static func writeDetailsAndAll(_ page: PageInput, folder: OutputFolder) throws -> Summary {
+    static func writeDetailsAndAll(_ page: PageInput, folder: OutputFolder, done: (Int) -> Void = { _ in }) throws -> Summary {
         let events = page.events
         let asPoints = events.count <= pointLimit
         var points = ViewPoints()
@@ -72,9 +74,11 @@ public enum PageWriter {
         var sink: ByteSink?
         var summary = Summary()
         summary.allMode = asPoints ? "points" : "grid"
-        for (i, e) in events.enumerated() {
+        // By index into the array's storage: an event is read in place, not copied (with its strings) per use.
+        try events.withUnsafeBufferPointer { events in
+        for i in events.indices {
             if i % eventsPerDetailsFile == 0 {
-                if let s = sink { w.raw("]);\n"); w.drain(into: s); try s.commit() }
+                if let s = sink { w.raw("]);\n"); w.drain(into: s); try s.commit(); done(i) }
                 let chunk = i / eventsPerDetailsFile
                 sink = try ByteSink(path: folder.stagingPath(detailsPath(chunk)), bufferSize: 1 << 16)
                 summary.detailFiles += 1
@@ -82,18 +86,20 @@ public enum PageWriter {
             } else {
                 w.raw(",\n")
             }
-            let symbol = e.category.symbol
-            PageEvent(e, symbol: symbol, explanation: page.explanations[e.id] ?? []).write(to: &w)
+            let symbol = events[i].category.symbol
+            let explanation = page.explanations.isEmpty ? [] : page.explanations[events[i].id] ?? []
+            PageEvent(events[i], symbol: symbol, explanation: explanation).write(to: &w)
             if w.bytes.count > 1 << 15 { w.drain(into: sink!) }
             summary.symbolCounts[symbol.index] += 1
-            if e.geoPrecision == 3 { summary.regionEvents += 1 }
-            guard let c = e.coordinate else { continue }
+            if events[i].geoPrecision == 3 { summary.regionEvents += 1 }
+            guard let c = events[i].coordinate else { continue }
             if asPoints {
-                points.add(e, symbol: symbol, index: i)
+                points.add(events[i], symbol: symbol, index: i)
             } else {
                 bins.add(x: Int((c.lon / finestCellDegrees).rounded(.down)), y: Int((c.lat / finestCellDegrees).rounded(.down)),
                          at: c, symbol: symbol)
             }
+        }
         }
         if let s = sink { w.raw("]);\n"); w.drain(into: s); try s.commit() }
         let sinkAll = try ByteSink(path: folder.stagingPath("page/views/all.js"), bufferSize: 1 << 16)
@@ -135,22 +141,20 @@ public enum PageWriter {
         w.raw("PlaceMap.view(")
         w.string(key)
         w.raw(",{\"count\":\(indices.count),")
-        if indices.count <= pointLimit {
-            var points = ViewPoints()
-            for k in indices {
-                let e = page.events[Int(k)]
-                points.add(e, symbol: e.category.symbol, index: Int(k))
+        page.events.withUnsafeBufferPointer { events in
+            if indices.count <= pointLimit {
+                var points = ViewPoints()
+                for k in indices { points.add(events[Int(k)], symbol: events[Int(k)].category.symbol, index: Int(k)) }
+                points.write(to: &w)
+            } else {
+                var bins = EventBins()
+                for k in indices {
+                    guard let c = events[Int(k)].coordinate else { continue }
+                    bins.add(x: Int((c.lon / finestCellDegrees).rounded(.down)), y: Int((c.lat / finestCellDegrees).rounded(.down)),
+                             at: c, symbol: events[Int(k)].category.symbol)
+                }
+                grid(bins).write(to: &w)
             }
-            points.write(to: &w)
-        } else {
-            var bins = EventBins()
-            for k in indices {
-                let e = page.events[Int(k)]
-                guard let c = e.coordinate else { continue }
-                bins.add(x: Int((c.lon / finestCellDegrees).rounded(.down)), y: Int((c.lat / finestCellDegrees).rounded(.down)),
-                         at: c, symbol: e.category.symbol)
-            }
-            grid(bins).write(to: &w)
         }
         w.raw(",\"front\":")
         if let front { write(front: front, to: &w) } else { w.raw("null") }
@@ -214,14 +218,28 @@ public enum PageWriter {
 struct ViewPoints {
     private var w = ScriptJSON(reservingCapacity: 1 << 14)
     private var labels: [String] = []
-    private var labelIndex: [String: Int] = [:]
+    /// Label numbers by what the label is made of: the text is built once a distinct label, not once an event.
+    private var labelIndex: [LabelKey: Int] = [:]
+    /// Label numbers by text (two keys may read the same).
+    private var labelByText: [String: Int] = [:]
     private var count = 0
+
+    /// What `PageEvent.label` is made of.
+    struct LabelKey: Hashable {
+        let category: EventCategory, direction: String?, place: String
+    }
 
     mutating func add(_ e: Event, symbol: EventSymbol, index: Int) {
         guard let c = e.coordinate else { return }
-        let label = PageEvent.label(e)
+        let key = LabelKey(category: e.category, direction: e.direction, place: e.place)
         let l: Int
-        if let k = labelIndex[label] { l = k } else { l = labels.count; labels.append(label); labelIndex[label] = l }
+        if let k = labelIndex[key] {
+            l = k
+        } else {
+            let label = PageEvent.label(e)
+            if let k = labelByText[label] { l = k } else { l = labels.count; labels.append(label); labelByText[label] = l }
+            labelIndex[key] = l
+        }
         if count > 0 { w.raw(",") }
         w.lonLat(c)
         w.raw(",\(symbol.index),\(index),\(e.geoPrecision),\(l)")

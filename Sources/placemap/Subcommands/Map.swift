@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Layers
 import Pipeline
 
@@ -24,6 +25,8 @@ struct Map: ParsableCommand {
     var noFrontline = false
     @Option(help: "An online tile layer for the page, as a URL template ({z}/{x}/{y}); none by default.") var tiles: String?
     @Option(help: "The credit line the tile layer's provider asks for (with --tiles).") var tilesAttribution: String?
+    @Flag(help: "No progress line on the terminal (there is none when standard error is not a terminal).")
+    var quiet = false
 
     func validate() throws {
         if let tiles, !(tiles.contains("{z}") && tiles.contains("{x}") && tiles.contains("{y}")) {
@@ -42,7 +45,9 @@ struct Map: ParsableCommand {
             if let store { events.inputs.append(store) }
             let page = PageOptions(tiles: tiles.map { TileLayer(url: $0, attribution: tilesAttribution ?? "") })
             let request = MapRequest(events: events, out: out, withoutFrontLines: noFrontline, page: page)
-            let outcome = try MapPipeline.run(request, gazetteer: try CLI.gazetteer())
+            // The progress line only on a terminal: redirected output gets nothing extra.
+            let progress = quiet || isatty(2) == 0 ? nil : ProgressLine.standardError()
+            let outcome = try MapPipeline.run(request, gazetteer: try CLI.gazetteer(), progress: progress)
             for w in outcome.warnings { CLI.warn(w) }
             let days = outcome.layers.filter { $0.file.hasPrefix("days/") }
             print("wrote \(outcome.layers.count - days.count) layers and \(days.count) day layers to \(out)")
