@@ -77,7 +77,7 @@ public enum MapJob {
     public static func frontlines(for events: [Event], gazetteer: Gazetteer, table: ControlTable) throws
         -> (table: ControlTable, days: [FrontlineDay])
     {
-        let merged = (try? table.adding(events: events, gazetteer: gazetteer).table) ?? table
+        let merged = try table.adding(events: events, gazetteer: gazetteer).table
         let partition = DayPartition(events)
         guard let first = partition.sortedDays.first, let last = partition.sortedDays.last, last >= merged.firstDay,
               first <= merged.lastDay || merged.assumesUnchanged
