@@ -30,7 +30,8 @@ struct SentenceAnalysis {
         self.tokens = tokens
         let words = lexicon.vocabulary.numbers(of: tokens)
         triggers = lexicon.triggerTrie.matches(in: lexicon.triggerWords.numbers(of: tokens)).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
-        actors = lexicon.actorMatches(in: words, conflict: conflict)
+        actors = PairedTroops.add(to: lexicon.actorMatches(in: words, conflict: conflict), tokens: tokens,
+                                  government: lexicon.governmentForces(conflict: conflict))
         var cues: [CueMatch] = []
         var cueAt = CuesByToken(count: tokens.count)
         // Cues: every phrase at every position (kinds overlap: "over" is a qualifier, "north" a direction
@@ -62,7 +63,8 @@ struct SentenceAnalysis {
 
     /// Takes the actor entries of `conflict` (once the report's home region is known).
     mutating func pickActors(lexicon: Lexicon, conflict: String?) {
-        actors = lexicon.actorMatches(in: lexicon.vocabulary.numbers(of: tokens), conflict: conflict)
+        actors = PairedTroops.add(to: lexicon.actorMatches(in: lexicon.vocabulary.numbers(of: tokens), conflict: conflict),
+                                  tokens: tokens, government: lexicon.governmentForces(conflict: conflict))
     }
 
     /// Gazetteer names that stand side by side with only a space between ("Tal Melh" found as "Tal" and "Melh",

@@ -124,6 +124,9 @@ public enum PlaceRoleCue: String, Sendable, Hashable, CaseIterable {
     case speech
     /// "based": where a group or person is based ("based in A", "A-based").
     case based
+    /// "front", "direction", "axis": the places that name a sector of a front ("on the A front", "in the A and
+    /// B directions"); fighting along a sector happened somewhere on it, not in the town it is named after.
+    case sector
 }
 
 /// A cue phrase of one kind and its value ("thursday" → weekday 4).

@@ -17,6 +17,8 @@ import Places
 /// - **speech**: after "from" or "in" with a word of speech before it and no happening between ("speaking to
 ///   a channel from A", "said in A");
 /// - **based**: "based in A", "A-based";
+/// - **sector**: a sector word right after the name, past other names joined to it ("on the A front", "in the
+///   A and B directions");
 /// - **metonym**: a capital or country that the actor lexicon names as a side ("Ankara fears", "blamed on
 ///   Damascus"), unless a locative word stands before it ("in Damascus").
 enum PlaceRoles {
@@ -28,6 +30,8 @@ enum PlaceRoles {
     static let roadLinks: Set<String> = ["between", "linking", "links", "link", "connecting", "connects", "joining",
                                          "joins", "from"]
     static let roadJoints: Set<String> = ["and", "with", "to", "--", "the", "city", "town", "of"]
+    /// Tokens joining names that share one road or sector word after them.
+    static let nameJoints: Set<String> = ["--", ",", "and"]
     /// Prepositions after which a place is where people went.
     static let goingTo: Set<String> = ["to", "toward", "towards", "into", "for", "around", "and", "in", "near"]
     /// Prepositions before a statement's place.
@@ -92,12 +96,10 @@ enum PlaceRoles {
 
     /// The road rule, after and before the name.
     static func road(_ a: SentenceAnalysis, _ r: Range<Int>) -> String? {
-        var j = r.upperBound, names = 0
-        while j < a.tokens.count, names < 3 {
-            if a.role(at: j) == .road { return "'\(a.original(r))' names a road" }
-            if a.tokens[j].text == "--" { j += 1; continue }
-            guard let next = a.names.first(where: { $0.range.lowerBound == j }) else { break }
-            j = next.range.upperBound; names += 1
+        switch roleAfter(a, r) {
+        case .road?: return "'\(a.original(r))' names a road"
+        case .sector?: return "'\(a.original(r))' names a sector of the front"
+        default: break
         }
         var k = r.lowerBound - 1, linked = false
         while k >= max(0, r.lowerBound - 10) {
@@ -108,6 +110,20 @@ enum PlaceRoles {
             if let n = a.names.first(where: { $0.range.contains(k) }) { k = n.range.lowerBound - 1; continue }
             if let m = a.names.first(where: { $0.range.upperBound == k + 1 }) { k = m.range.lowerBound - 1; continue }
             return nil
+        }
+        return nil
+    }
+
+    /// The road or sector word right after the name, past other names joined to it by "--", "," or "and"
+    /// ("the Hama-Aleppo highway", "the A, B and C fronts"); a joint must lead to another name.
+    static func roleAfter(_ a: SentenceAnalysis, _ r: Range<Int>) -> PlaceRoleCue? {
+        var j = r.upperBound, names = 0
+        while j < a.tokens.count, names < 4 {
+            if let role = a.role(at: j), role == .road || role == .sector { return role }
+            var k = j
+            while k < a.tokens.count, nameJoints.contains(a.tokens[k].text) { k += 1 }
+            guard let next = a.names.first(where: { $0.range.lowerBound == k }) else { return nil }
+            j = next.range.upperBound; names += 1
         }
         return nil
     }

@@ -117,6 +117,14 @@ extension ReportRun {
             explain.add("skipped: history (ended \(end), over a year before the report)")
             return 0
         }
+        if runningTotal(r, in: a) {
+            explain.add("skipped: a running total ('have been killed since …'), no happening of its own")
+            return 0
+        }
+        if let end = historyOfSentence(r, in: a) {
+            explain.add("skipped: history (no date of its own, in a sentence dated \(end), over a year before the report)")
+            return 0
+        }
         guard DateOfHappening.isAnchored(reading: r, previousDate: previousDate) else {
             explain.add("skipped: no place and no date of its own (background)")
             return 0
@@ -161,6 +169,32 @@ extension ReportRun {
 
     /// How long before the report a happening must have ended to be history, not an event: 365 days.
     static let historyDays = 365
+
+    /// True when clause `r` counts the dead of a whole stretch in the perfect tense ("at least 300 people have
+    /// been killed since the war began", "since March, 90 have died"): a running total, no happening of its own.
+    func runningTotal(_ r: ClauseReading, in a: SentenceAnalysis) -> Bool {
+        guard r.fatalities != nil else { return false }
+        let words = Set(a.tokens[r.clause.range].map(\.text))
+        return words.contains("since") && !words.isDisjoint(with: ["have", "has"])
+    }
+
+    /// The end of the sentence's year when clause `r` names no day or month of its own and the sentence
+    /// names a year over before the year leading to the report ("the war began in 2014, when the rebels seized
+    /// A"): the clause tells that history. A "then" counting from the day last named is no date of its own.
+    func historyOfSentence(_ r: ClauseReading, in a: SentenceAnalysis) -> Day? {
+        let range = r.clause.range
+        let own = a.cues.contains { c in
+            guard range.contains(c.range.lowerBound) else { return false }
+            switch c.entry.kind {
+            case .weekday, .month: return true
+            case .relative: return DateRules.relative(c.entry.value, phrase: "", d: report.date) != nil
+            default: return false
+            }
+        }
+        guard !own, case .dated(_, let end, _)? = DateRules.year(in: 0..<a.tokens.count, tokens: a.tokens, d: report.date),
+              end < report.date.adding(days: -ReportRun.historyDays) else { return nil }
+        return end
+    }
 
     /// True when the clause only gives a toll ("the number of militants killed in X", "the death toll in X"): its
     /// trigger is a death, and a toll word stands in it.

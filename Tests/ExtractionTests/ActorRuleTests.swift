@@ -74,3 +74,15 @@ extension ActorRuleTests {
         XCTAssertEqual(binnish.start, .d("2020-02-04"))
     }
 }
+
+extension ActorRuleTests {
+    func testBareTroopsAreTheHomeGovernmentsAndANationalityStillWins() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Clashes between troops and insurgents near Ariha "
+                                                 + "went on all Monday.").first)
+        XCTAssertEqual(Set(e.actorNames), ["Syrian government forces", "Rebels"])
+        let b = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Fighting between rebels and soldiers raged in Ariha on Monday.").first)
+        XCTAssertEqual(Set(b.actorNames), ["Syrian government forces", "Rebels"])
+        let t = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Turkish troops shelled Sarmin on Monday.").first)
+        XCTAssertEqual(t.actor1?.name, "Turkish military")
+    }
+}

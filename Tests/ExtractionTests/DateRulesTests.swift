@@ -76,6 +76,13 @@ extension DateRulesTests {
                       "history, over a year before the report, is no event")
         XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- The war began in 2011, when troops shelled Sarmin.").isEmpty)
     }
+
+    func testAThenInASentenceOfOldHistoryGivesItsHappeningNoDateOfToday() throws {
+        let text = " date 2020-02-06 BEIRUT -- The conflict started in 2012, when rebels seized Ariha and the army pulled out, first to Sarmin and then to the coast."
+        XCTAssertTrue(try Fixture.events(text).isEmpty, "history told with a 'then' is still history")
+        let today = try Fixture.events(" date 2020-02-06 BEIRUT -- The conflict started in 2012, and on Monday rebels seized Ariha.")
+        XCTAssertEqual(today.map(\.place), ["Ariha"], "a clause with a day of its own is news")
+    }
 }
 
 extension DateRulesTests {
@@ -108,5 +115,14 @@ extension DateRulesTests {
                                    date: "2019-12-02")
         let s = try XCTUnwrap(r.first { $0.place == "Sarmin" })
         XCTAssertEqual(s.start, Day(iso: "2019-12-02")); XCTAssertEqual(s.datePrecision, .report)
+    }
+}
+
+extension DateRulesTests {
+    func testARunningTotalSinceAStartIsNoHappening() throws {
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Since the offensive began in December, at least 300 civilians have been killed in Sarmin.").isEmpty)
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Some 90 fighters have died in Ariha since the truce collapsed.").isEmpty)
+        let one = try Fixture.events(" date 2020-02-06 BEIRUT -- Jets bombed Sarmin on Monday, killing five people, the deadliest raid since December.")
+        XCTAssertEqual(one.map(\.place), ["Sarmin"], "a toll of one happening stays an event")
     }
 }

@@ -222,6 +222,10 @@ final class ExtractionRulesTests: XCTestCase {
     func testBackgroundAndAimsTellNoHappening() throws {
         XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Ariha is home to 40,000 people displaced by fighting.").isEmpty)
         XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Ankara urged Moscow to stop the offensive on Saraqib.").isEmpty)
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- To head off an assault on Saraqib, Ankara keeps four posts around it.").isEmpty)
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Villagers dug shelters in Ariha to ward off air strikes.").isEmpty)
+        XCTAssertTrue(try Fixture.events(" date 2020-02-06 BEIRUT -- Eight Russian patrols are deployed across the Idlib countryside.").isEmpty,
+                      "a standing deployment is a state, not a happening")
     }
 
     func testBareGovernorateNameIsTheProvinceOnlyWhenTheReportSaysSo() throws {

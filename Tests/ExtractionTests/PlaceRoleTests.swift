@@ -29,6 +29,13 @@ final class PlaceRoleTests: XCTestCase {
         XCTAssertEqual(try places("Speaking to a television channel from Ariha, the governor said jets bombed Sarmin on Monday."), ["Sarmin"])
     }
 
+    func testTownsNamingASectorOfTheFrontAreNoEventPlaces() throws {
+        XCTAssertEqual(try places("Government troops captured Sarmin on Monday and kept attacking on the Ariha and Binnish fronts."),
+                       ["Sarmin"])
+        XCTAssertEqual(try places("The army said it repelled assaults in the Ariha, Binnish and Saraqib directions on Monday."), [])
+        XCTAssertEqual(try places("Rebels shelled Sarmin and Ariha on Monday."), ["Ariha", "Sarmin"])
+    }
+
     func testACapitalNamedAsAGovernmentIsNoPlaceButInItIsOne() throws {
         XCTAssertEqual(try places("Rebels shelled Sarmin on Monday, an attack blamed on Damascus."), ["Sarmin"])
         XCTAssertEqual(try places("A car bomb exploded in Damascus on Monday."), ["Damascus"])
@@ -46,7 +53,7 @@ final class PlaceRoleTests: XCTestCase {
         try "".write(to: dir.appendingPathComponent("actors.tsv"), atomically: true, encoding: .utf8)
         try "# c\nplace_role\thighway\tlane\n".write(to: dir.appendingPathComponent("cues.tsv"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Lexicon.load(from: dir)) { e in
-            XCTAssertTrue("\(e)".hasSuffix("cues.tsv:2: place_role must be one of road, destination, retreat, origin, speech, based, not \"lane\""), "\(e)")
+            XCTAssertTrue("\(e)".hasSuffix("cues.tsv:2: place_role must be one of road, destination, retreat, origin, speech, based, sector, not \"lane\""), "\(e)")
         }
     }
 }
