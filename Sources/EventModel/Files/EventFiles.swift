@@ -77,9 +77,20 @@ public enum EventFiles {
                 try EventCSV.decode(bytes: raw.bindMemory(to: UInt8.self), file: file)
             }
         case .jsonLines:
-            return try EventJSONLines.decode(try text(data, file: file), file: file)
+            // Read a line at a time (EventStream): the events, not the file's JSON tree, stay in memory.
+            var events: [Event] = []
+            try data.withUnsafeBytes { try EventStream.jsonLines($0.bindMemory(to: UInt8.self), file: file) { events.append($0) } }
+            return events
         case .geoJSON:
-            return try EventGeoJSON.decode(try text(data, file: file), file: file, sources: sidecars ? try sidecarSources(of: file) : nil)
+            // A feature at a time (EventStream); a lone Feature or Geometry, or a file that is not a
+            // FeatureCollection, is read whole, which names its problem.
+            let sources = sidecars ? try sidecarSources(of: file) : nil
+            var events: [Event] = []
+            let whole = try data.withUnsafeBytes {
+                try EventStream.features($0.bindMemory(to: UInt8.self), file: file, sources: sources) { events.append($0) }
+            }
+            guard whole else { return events }
+            return try EventGeoJSON.decode(try text(data, file: file), file: file, sources: sources)
         }
     }
 
