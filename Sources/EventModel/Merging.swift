@@ -17,8 +17,8 @@ import Geodesy
 /// A region-level event (precision 3) is then folded into the town-level events told by one of its reports, of the
 /// same sub-type, in that region, with overlapping dates and compatible actors (neither standing for an unknown place): a summary ("Turkey sent reinforcements into
 /// northwestern Syria") joins the precise telling ("north of Saraqeb"). With one such event the two merge;
-/// with several, the summary's source joins each of them (only when it reports no deaths, so that no death
-/// is counted twice). Statements are never merged.
+/// with several, the summary merges into the one that gives the same death toll, else (when it reports no
+/// deaths, so that no death is counted twice) its source joins each of them. Statements are never merged.
 ///
 /// A merged event keeps the id of the event with the earliest source (by report name, then offset), the
 /// most precise place, the union of the dates, the actors of the fullest telling (an "Unidentified armed
@@ -89,10 +89,12 @@ public enum EventMerger {
                     && (r.fatalities == nil || clusters[j].fatalities == nil || r.fatalities == clusters[j].fatalities)
                     && !Set(r.sources.map(\.report)).isDisjoint(with: clusters[j].sources.map(\.report))
             }
-            if targets.count == 1 {
-                work.sourcesSorted += clusters[targets[0]].sources.count + r.sources.count
-                clusters[targets[0]] = combine(clusters[targets[0]], r)
-                members[targets[0]] += members[i]
+            // Among several, a summary's death toll names the one telling that gives the same toll.
+            let sameToll = r.fatalities == nil ? [] : targets.filter { clusters[$0].fatalities == r.fatalities }
+            if let t = targets.count == 1 ? targets.first : (sameToll.count == 1 ? sameToll.first : nil) {
+                work.sourcesSorted += clusters[t].sources.count + r.sources.count
+                clusters[t] = combine(clusters[t], r)
+                members[t] += members[i]
                 folded.insert(i)
             } else if targets.count > 1, r.fatalities == nil {
                 for j in targets {

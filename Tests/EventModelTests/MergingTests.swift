@@ -92,6 +92,24 @@ final class MergingTests: XCTestCase {
         XCTAssertEqual(merged?.actorNames, ["Syrian government forces"])
     }
 
+    func testARegionSummaryWithADeathTollFoldsIntoTheTellingWithTheSameToll() {
+        // A lead ("eight died when jets hit a town in the province") and two towns struck that day, one with eight dead.
+        let market = event("m", report: "001.txt", offset: 200, sub: .airStrike, fatalities: 8)
+        let other = event("o", report: "001.txt", offset: 300, sub: .airStrike, place: "Maarrat al-Numan",
+                          placeID: "geonames:169304", lon: 36.6717, lat: 35.6433)
+        let lead = event("l", report: "001.txt", offset: 0, sub: .airStrike, place: "Idlib Governorate",
+                         placeID: "pm:gov-idlib", lon: 36.7, lat: 35.7, precision: 3, fatalities: 8)
+        let m = EventMerger.merge([market, other, lead])
+        XCTAssertEqual(m.count, 2, "\(m.map(\.id))")
+        let merged = m.first { $0.sources.count == 2 }
+        XCTAssertEqual(merged?.placeID, "geonames:164816")
+        XCTAssertEqual(merged?.fatalities, 8)
+        XCTAssertEqual(m.first { $0.placeID == "geonames:169304" }?.sources.count, 1, "no death is counted twice")
+        // With two tellings of the same toll the lead names neither: it stays.
+        var twin = other; twin.fatalities = 8
+        XCTAssertEqual(EventMerger.merge([market, twin, lead]).count, 3)
+    }
+
     func testMergingIsDeterministicWhateverTheInputOrder() {
         var events: [Event] = []
         for k in 0..<12 {
