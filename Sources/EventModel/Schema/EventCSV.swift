@@ -212,8 +212,9 @@ public enum EventCSV {
     /// Events from CSV bytes (UTF-8); see `decode(_:file:)`.
     public static func decode(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [Event] {
         var events: [Event] = []
+        let share = ValueShare()
         try scan(bytes: bytes, file: file) { reader, fields, layout in
-            events.append(try layout.event(reader, fields, file: file))
+            events.append(try layout.event(reader, fields, file: file, share: share))
         }
         return events
     }
