@@ -209,11 +209,14 @@ public enum EventCSV {
         return try t.withUTF8 { try decode(bytes: $0, file: file) }
     }
 
-    /// Events from CSV bytes (UTF-8); see `decode(_:file:)`.
-    public static func decode(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [Event] {
+    /// Events from CSV bytes (UTF-8); see `decode(_:file:)`. `passed` is told, every 65,536 rows, the
+    /// offset before which no byte will be read again.
+    public static func decode(bytes: UnsafeBufferPointer<UInt8>, file: String,
+                              passed: ((Int) -> Void)? = nil) throws -> [Event] {
         var events: [Event] = []
         let share = ValueShare()
         try scan(bytes: bytes, file: file) { reader, fields, layout in
+            if let passed, events.count & 0xFFFF == 0, let first = fields.first { passed(first.start) }
             events.append(try layout.event(reader, fields, file: file, share: share))
         }
         return events
