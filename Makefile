@@ -1,8 +1,8 @@
 # PlaceMap — the two commands of the README's quick start.
 #   make demo   installs what it needs, builds (release), and runs the main job
-#   make test   the same set-up plus the tests' checkers, then swift test
+#   make test   the same set-up plus the tests' checkers, then swift test and a short robustness pass
 #   make eval   extraction scored against the hand-coded corpus in ../shared/corpus (skipped without it)
-# Also: make install [PREFIX=/usr/local], make bench.
+# Also: make install [PREFIX=/usr/local], make bench, make fuzz, make killtest.
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -12,13 +12,17 @@ PIP_TEST := geographiclib shapely pyproj numpy
 PLACEMAP := .build/release/placemap
 PREFIX ?= /usr/local
 
-.PHONY: demo test eval deps test-deps build release install bench clean
+.PHONY: demo test eval deps test-deps build release install bench fuzz killtest clean
 
 demo: release
 	$(PLACEMAP) map Examples --out Output
 
 test: deps test-deps
 	$(SWIFT) test
+	$(MAKE) --no-print-directory build
+	python3 -B Tests/Fuzz/fuzz.py --count 200 --seed $(SEED) --no-minimise --budget 150 $(FUZZ_REPORT_ONLY)
+	python3 -B Tests/Fuzz/killtest.py --kills 3 --rename-kills 3 --signals 1 --concurrent 1 --events 1500
+	python3 -B Tests/Fuzz/fuzz.py --replay $(REPLAY_CASES)
 
 build: deps
 	$(SWIFT) build --product placemap
@@ -64,6 +68,27 @@ bench: release
 .build/bench/events-%-42.csv:
 	mkdir -p $(dir $@)
 	python3 $(GEN) $* 42 $@
+
+# Robustness (issue 15; Tests/Fuzz/README.md). Both run the debug binary and fail on what they find.
+#   make fuzz [N=10000] [SEED=1] [JOBS=2]   N mutated inputs over every format (default 300)
+#   make killtest [N=50]                     N SIGKILLs at random moments (default 20), one at each
+#                                            publishing rename, SIGTERM/SIGINT, two runs at once
+# `make test` runs a short pass of each after swift test: a crash or a hang found by the fuzz pass, a
+# mixed --out or a staging folder left behind by the kill pass fails it (FUZZ_STRICT=0: the fuzz pass
+# only reports).
+FUZZ_STRICT ?= 1
+# The issue's reproducers replayed by `make test` (each must say `fixed`): all but the kill-test scenarios
+# (the kill pass covers them) and the timing ones (long-*: LongTextTests and MergeWorkTests count instead).
+REPLAY_CASES := $(filter-out Tests/Fuzz/cases/publish-% Tests/Fuzz/cases/long-%,$(wildcard Tests/Fuzz/cases/*))
+FUZZ_REPORT_ONLY := $(if $(filter 1,$(FUZZ_STRICT)),,--report-only)
+SEED ?= 1
+JOBS ?= 1
+
+fuzz: build
+	python3 -B Tests/Fuzz/fuzz.py --count $(if $(filter command line,$(origin N)),$(N),300) --seed $(SEED) --jobs $(JOBS)
+
+killtest: build
+	python3 -B Tests/Fuzz/killtest.py --kills $(if $(filter command line,$(origin N)),$(N),20) --seed $(SEED)
 
 # Debian packages, installed only when missing.
 deps:

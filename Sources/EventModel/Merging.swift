@@ -33,17 +33,51 @@ public enum EventMerger {
 
     /// The merged events with the ids of the events each absorbed (itself included).
     public static func mergeGroups(_ events: [Event]) -> [(event: Event, members: [String])] {
+        var work = MergeWork()
+        return mergeGroups(events, work: &work)
+    }
+
+    /// What merging did, counted for the tests that keep it linear in the number of tellings.
+    struct MergeWork {
+        /// Sources sorted into merged events: the one sort of each cluster's sources, and the folds.
+        var sourcesSorted = 0
+    }
+
+    /// The earliest of `s` (by report, then offset) alone, as `sortedSources(s)` would put first; empty for none.
+    static func earliest(_ s: [EventSource]) -> [EventSource] {
+        s.min { $0.report != $1.report ? $0.report < $1.report : $0.charStart < $1.charStart }.map { [$0] } ?? []
+    }
+
+    /// `mergeGroups(_:)`, counting its work. A cluster carries only its earliest source while tellings join it
+    /// (all `combine` reads of sources); all its sources are sorted once at the end, so that N tellings of one
+    /// happening cost N log N, not N² (issue 15: a report of one sentence said 10^5 times).
+    static func mergeGroups(_ events: [Event], work: inout MergeWork) -> [(event: Event, members: [String])] {
         let statements = events.filter { $0.kind == .statement }.sorted(by: sourceOrder)
         var clusters: [Event] = []
         var members: [[String]] = []
+        var sources: [[EventSource]?] = []  // all sources of a cluster that absorbed another event
         for e in events.filter({ $0.kind == .event }).sorted(by: sourceOrder) {
             if let k = clusters.firstIndex(where: { same($0, e) }) {
-                clusters[k] = combine(clusters[k], e)
+                // What `combine` of the full lists would put first: the earliest of all.
+                let lowest = earliest(clusters[k].sources + e.sources)
+                if sources[k] == nil { sources[k] = clusters[k].sources }
+                sources[k]!.append(contentsOf: e.sources)
+                // `combine` orders the two by their first sources only.
+                var current = clusters[k], lead = e
+                current.sources = Array(current.sources.prefix(1)); lead.sources = Array(e.sources.prefix(1))
+                clusters[k] = combine(current, lead)
+                clusters[k].sources = lowest
                 members[k].append(e.id)
             } else {
                 clusters.append(e)
                 members.append([e.id])
+                sources.append(nil)
             }
+        }
+        for k in clusters.indices {
+            guard let all = sources[k] else { continue }
+            work.sourcesSorted += all.count
+            clusters[k].sources = sortedSources(all)
         }
         // Fold region-level events into the precise ones they summarise.
         var folded = Set<Int>()
@@ -56,11 +90,13 @@ public enum EventMerger {
                     && !Set(r.sources.map(\.report)).isDisjoint(with: clusters[j].sources.map(\.report))
             }
             if targets.count == 1 {
+                work.sourcesSorted += clusters[targets[0]].sources.count + r.sources.count
                 clusters[targets[0]] = combine(clusters[targets[0]], r)
                 members[targets[0]] += members[i]
                 folded.insert(i)
             } else if targets.count > 1, r.fatalities == nil {
                 for j in targets {
+                    work.sourcesSorted += clusters[j].sources.count + r.sources.count
                     clusters[j].sources = sortedSources(clusters[j].sources + r.sources)
                     members[j] += members[i]
                 }

@@ -148,7 +148,12 @@ struct ReportRun {
             for k in d.range where scalars[k] != "\n" { scalars[k] = " " }
         }
         let assumed = extractor.lexicon.conflict(of: home.country)
-        for s in SentenceSplitter.split(scalars, from: report.bodyStart) {
+        let sentences = SentenceSplitter.split(scalars, from: report.bodyStart)
+        if case let cut = sentences.filter(\.cut).count, cut > 0 {
+            warnings.append("\(report.name): \(cut) pieces of text longer than \(SentenceSplitter.longestSentence) characters "
+                            + "without a sentence end were read as separate sentences")
+        }
+        for s in sentences {
             analyses.append(SentenceAnalysis(sentence: s, reportScalars: scalars, lexicon: extractor.lexicon,
                                              matcher: extractor.matcher, conflict: assumed))
         }

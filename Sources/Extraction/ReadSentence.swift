@@ -9,6 +9,10 @@ extension ReportRun {
     /// Reads sentence `k` and adds its events, warnings and explanations.
     mutating func readSentence(_ k: Int) {
         let a = analyses[k]
+        for n in NumberRules.implausible(tokens: a.tokens, cueAt: a.cueAt) {
+            warnings.append("\(report.name): '\(n.prefix(40))' is beyond any plausible count (more than "
+                            + "\(NumberRules.plausibleMaximum)); not read as a count")
+        }
         // A sentence with no trigger and no statement word tells nothing: only its places are remembered.
         if a.triggers.isEmpty, !a.cues.contains(where: { $0.entry.kind == .statement || $0.entry.kind == .reportVerb }) {
             remember(named[k])

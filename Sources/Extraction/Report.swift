@@ -1,4 +1,5 @@
 import EventModel
+import FileIO
 import Foundation
 import GeoModel
 
@@ -123,10 +124,11 @@ public struct Report: Sendable, Hashable {
             }
             name = URL(fileURLWithPath: path).lastPathComponent
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ReportError.unreadable(file: path, message: "the report is not UTF-8 text")
+        // The checks of every text file in (not UTF-8, UTF-16, NUL bytes), then the report's own normalising.
+        let normal: String
+        do { normal = normalise(try TextFile.decode(data, path: path)) } catch let FileIOError.unreadable(_, message) {
+            throw ReportError.unreadable(file: path, message: message)
         }
-        let normal = normalise(text)
         let header = try Report.header(of: normal, file: path)
         if datesItself(normal, header: header) { return try Report(name: name, text: normal, date: nil) }
         var sourceName: String? = nil, url: String? = nil

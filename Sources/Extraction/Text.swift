@@ -8,6 +8,8 @@ public struct Sentence: Sendable, Hashable {
     public var start: Int
     /// Offset just past its last scalar.
     public var end: Int
+    /// True when the sentence is a piece of a longer run of text cut at `SentenceSplitter.longestSentence`.
+    public var cut = false
 }
 
 /// Splits report text into sentences, keeping character offsets.
@@ -18,6 +20,13 @@ public struct Sentence: Sendable, Hashable {
 /// after a title ("Mr.", "Gen.") or a single capital (an initial) does not end a sentence; after a dotted
 /// acronym ("U.N.") it does only when the next word usually starts a sentence ("The", "Many", "It", ...).
 public enum SentenceSplitter {
+    /// The longest sentence read as one, in scalars. A longer run of text without a sentence end (a line of
+    /// 50,000 dashes, a list of names without a stop) is read in pieces, cut at the first space after this
+    /// length or anywhere at one and a half times it: the clause rules look across a whole sentence for each
+    /// of its clauses, so a sentence's cost grows with its length squared, and a bound on it keeps reading
+    /// linear in the text (issue 15). Real sentences are far shorter.
+    public static let longestSentence = 1_000
+
     /// The sentences of `scalars[from...]`.
     public static func split(_ scalars: [Unicode.Scalar], from: Int = 0) -> [Sentence] {
         // UTF-8 bytes and the byte offset of every scalar, to cut sentences out without re-encoding.
@@ -34,19 +43,25 @@ public enum SentenceSplitter {
         var i = from
         let n = scalars.count
 
-        func emit(_ end: Int) {
+        func emit(_ end: Int, cut: Bool = false) {
             var s = start, e = end
             while s < e, isSpace(scalars[s]) { s += 1 }
             while e > s, isSpace(scalars[e - 1]) { e -= 1 }
             if e > s {
                 var piece = Array(bytes[offsets[s]..<offsets[e]])
                 for k in piece.indices where piece[k] == 0x0A { piece[k] = 0x20 }
-                out.append(Sentence(text: String(decoding: piece, as: UTF8.self), start: s, end: e))
+                out.append(Sentence(text: String(decoding: piece, as: UTF8.self), start: s, end: e, cut: cut))
             }
         }
 
         while i < n {
             let c = scalars[i]
+            if i - start >= longestSentence, isSpace(c) || i - start >= longestSentence * 3 / 2 {
+                emit(i, cut: true)
+                start = i
+                i += 1
+                continue
+            }
             if c == "\n" {
                 // A blank line (only spaces between two line breaks) ends the paragraph.
                 var j = i + 1

@@ -46,7 +46,9 @@ extension Coordinate {
     public init(parsing text: String) throws {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let lon = Double(parts[0]), let lat = Double(parts[1]) else {
+        // Plain decimals only: Double(_:) also reads "0x24", "0x1p3" and "nan".
+        let plain = parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { "0123456789.+-".unicodeScalars.contains($0) } }
+        guard parts.count == 2, plain, let lon = Double(parts[0]), let lat = Double(parts[1]) else {
             throw CoordinateError.malformed(text)
         }
         let c = Coordinate(lon: lon, lat: lat)

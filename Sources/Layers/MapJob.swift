@@ -95,15 +95,15 @@ public enum MapJob {
         let index: Int32
     }
 
-    /// Front lines for the days of `events`: from the first dated day (or the control table's first day,
-    /// when later) to the last (or the table's last day, when earlier), when some event lies in the model's
-    /// area of interest; else none.
+    /// Front lines for the days of `events` (`drawnDays`: every day inside the control table's range from
+    /// the first dated day, and days with events beyond it), when some event lies in the model's area of
+    /// interest; else none.
     /// The events' own changes of control (taken, overtaken, besieged) are added to `table` first.
     /// Throws the model's `ControlError` when a front line cannot be computed.
     public static func frontlines(for events: [Event], gazetteer: Gazetteer, table: ControlTable) throws
         -> (table: ControlTable, days: [FrontlineDay])
     {
-        let merged = (try? table.adding(events: events, gazetteer: gazetteer).table) ?? table
+        let merged = try table.adding(events: events, gazetteer: gazetteer).table
         let partition = DayPartition(events)
         guard let first = partition.sortedDays.first, let last = partition.sortedDays.last, last >= merged.firstDay,
               first <= merged.lastDay || merged.assumesUnchanged
@@ -111,14 +111,27 @@ public enum MapJob {
         let model = try FrontlineModel(gazetteer: gazetteer, table: merged)
         guard let area = model.area.boundingBox,
               events.contains(where: { $0.coordinate.map(area.contains) ?? false }) else { return (merged, []) }
-        return (merged, try model.range(from: max(first, merged.firstDay), to: merged.assumesUnchanged ? last : min(last, merged.lastDay)))
+        return (merged, try drawnDays(events: partition.sortedDays, table: table, merged: merged).map { try model.day($0) })
+    }
+
+    /// The days that get a front line: every day the events span inside the control table's own range, and
+    /// beyond it only days with events that the table (with the events' changes, or `assumesUnchanged`)
+    /// covers. So one event dated 9999-12-31 costs one front line, not three million.
+    static func drawnDays(events days: [Day], table: ControlTable, merged: ControlTable) -> [Day] {
+        guard let first = days.first, let last = days.last else { return [] }
+        let from = max(first, merged.firstDay), to = min(last, table.lastDay)
+        var drawn = from <= to ? (0...from.days(to: to)).map { from.adding(days: $0) } : []
+        drawn += days.filter { $0 > to && $0 >= merged.firstDay && ($0 <= merged.lastDay || merged.assumesUnchanged) }
+        return drawn
     }
 
     /// Writes all layers of `input` into `out` (created when missing) and returns what each holds.
     /// Throws `LayersError` (an unwritable folder or file, a projection failure) or `PageError` (Leaflet
-    /// missing); the earlier content of `out` is then left as it was.
+    /// missing); the earlier content of `out` is then left as it was. `alsoWrite` (file name, text) are
+    /// files of other modules published with the layers, in the same swap.
     /// `input` is consumed: its events are sorted in place, not copied. `progress` is told each stage.
-    public static func write(_ input: consuming MapInput, to out: String, progress: MapProgress? = nil) throws -> [LayerCount] {
+    public static func write(_ input: consuming MapInput, to out: String, progress: MapProgress? = nil,
+                             alsoWrite: [(file: String, text: String)] = []) throws -> [LayerCount] {
         let leaflet = try LeafletFiles.locate()
         var events = input.events
         input.events = []
@@ -220,6 +233,7 @@ public enum MapJob {
         }
         counts.append(LayerCount(file: "index.html", count: days.count))
         counts.append(LayerCount(file: "page/", count: pageFiles))
+        for extra in alsoWrite { try ByteSink.write(extra.text, to: folder.stagingPath(extra.file)) }
 
         try folder.publish()
         return counts + dayCounts

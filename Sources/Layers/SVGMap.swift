@@ -608,21 +608,3 @@ struct Renderer {
         return s == "-0" ? "0" : s
     }
 }
-
-/// Text escaped for XML character data and attribute values.
-func xml(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}": out += " "
-        default: out.unicodeScalars.append(ch)
-        }
-    }
-    return out
-}

@@ -67,9 +67,10 @@ public enum MapPipeline {
                              sourceCount: try EventInputs.sourceCount(request.events),
                              explanations: read.explanations, page: request.page)
         events = []  // the input holds them now: one copy of the events, not two
-        let layers = try MapJob.write(consume input, to: request.out, progress: progress)
-        // The places an analyst should check, with their sentences (ReviewList, in Extraction).
-        try ReviewFile.write(read.review, into: request.out)
+        // With the layers, in the same swap: the places an analyst should check, with their sentences
+        // (ReviewList, in Extraction).
+        let layers = try MapJob.write(consume input, to: request.out, progress: progress,
+                                      alsoWrite: [(ReviewFile.name, ReviewFile.render(read.review))])
         return MapOutcome(layers: layers, warnings: warnings)
     }
 

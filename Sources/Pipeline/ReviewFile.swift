@@ -17,9 +17,6 @@ public enum ReviewFile {
         return out
     }
 
-    /// Writes `review.csv` into the folder `out`.
-    /// - Throws: `FileIOError` when it cannot be written.
-    public static func write(_ items: [ReviewItem], into out: String) throws {
-        try ByteSink.write(render(items), to: out + "/review.csv")
-    }
+    /// The file's name in a map's output folder.
+    public static let name = "review.csv"
 }

@@ -20,11 +20,21 @@ public enum NearJob {
     public static func run(_ query: NearQuery, events path: String, countOnly: Bool) throws -> Answer {
         if path != "-" {
             let file = try EventFiles.resolve(path: path)
-            if EventFiles.format(of: file, bytes: try EventFiles.bytes(of: file)) == .csv {
+            let data = try EventFiles.bytes(of: file)
+            if EventFiles.format(of: file, bytes: data) == .csv {
                 if countOnly { return Answer(hits: [], count: try CSVNearScan.count(file: file, query: query)) }
                 let hits = try CSVNearScan.hits(file: file, query: query)
                 return Answer(hits: hits, count: hits.count)
             }
+            // JSON Lines and GeoJSON: one event at a time, keeping only the hits.
+            var hits: [NearHit] = []
+            var count = 0
+            try EventStream.forEach(file: file, bytes: data, sidecars: !countOnly) { e in
+                guard let hit = query.hit(e) else { return }
+                count += 1
+                if !countOnly { hits.append(hit) }
+            }
+            return Answer(hits: NearQuery.sorted(hits), count: count)
         }
         let hits = query.run(try EventFiles.load(path: path))
         return Answer(hits: countOnly ? [] : hits, count: hits.count)

@@ -115,10 +115,13 @@ public struct NearQuery: Sendable {
     /// The events within the circle that pass the filter, nearest first (ties by id), each with its
     /// distance and bearing. One pass over `events` (for a one-off query; see `EventIndex` for many).
     public func run(_ events: [Event]) -> [NearHit] {
-        NearQuery.sorted(events.compactMap { e in
-            guard filter.passes(e), let c = e.coordinate, circle.boxesContain(c), circle.contains(c) else { return nil }
-            return NearHit(event: e, from: circle.center)
-        })
+        NearQuery.sorted(events.compactMap(hit))
+    }
+
+    /// The hit of one event: nil when it is outside the circle or does not pass the filter.
+    public func hit(_ e: Event) -> NearHit? {
+        guard filter.passes(e), let c = e.coordinate, circle.boxesContain(c), circle.contains(c) else { return nil }
+        return NearHit(event: e, from: circle.center)
     }
 
     /// Hits nearest first; equal distances by event id.

@@ -66,6 +66,8 @@ public struct EventCSVLayout: Sendable {
         guard fields.count == columnCount else {
             throw fail("expected \(columnCount) fields as in the header, found \(fields.count)")
         }
+        // Checked here too, so that a scan that reads only the core (`near --count`) refuses what decoding refuses.
+        guard !ByteParsing.isBlank(reader.slice(fields[id])) else { throw fail("id: the event id is missing or empty") }
         let lonBytes = reader.slice(fields[lon]), latBytes = reader.slice(fields[lat])
         var coordinate: Coordinate?
         if let x = ByteParsing.double(lonBytes), let y = ByteParsing.double(latBytes) {

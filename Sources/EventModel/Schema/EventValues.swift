@@ -33,6 +33,10 @@ public struct EventValues: Sendable {
             throw EventModelError.outOfRange(field: "id", message: "the event id is missing or empty")
         }
         let category = try EventCategory(type: text(.type), subType: text(.subType))
+        // `kind` is derived from the type; when a file gives it, it must say the same.
+        if let k = text(.kind), EventKind(rawValue: k) != (category.isStatement ? .statement : .event) {
+            throw EventModelError.outOfRange(field: "kind", message: "must be \"event\" or \"statement\" as the type says, not \"\(k)\"")
+        }
         let start = day(.start), end = day(.end) ?? start
         if let start, let end {
             guard start <= end else {

@@ -49,10 +49,10 @@ struct Frontline: ParsableCommand {
             control.assumesUnchanged = assumeUnchanged
             if let events {
                 let read = try EventSources.load(path: events) { gazetteer }
-                for w in read.warnings { FileHandle.standardError.write(Data("placemap: warning: \(w)\n".utf8)) }
+                for w in read.warnings { CLI.warn(w) }
                 let (merged, skipped) = try control.adding(events: read.events, gazetteer: gazetteer)
                 control = merged
-                for s in skipped { FileHandle.standardError.write(Data("placemap: note: event \(s.eventID) not used: \(s.reason)\n".utf8)) }
+                for s in skipped { CLI.say("note", "event \(s.eventID) not used: \(s.reason)") }
             }
             let lineSide = try side.map { text in
                 guard let s = Side(parsing: text) else { try Frontline.fail("--side '\(text)' is not a side (\(Side.rule))") }
@@ -82,8 +82,5 @@ struct Frontline: ParsableCommand {
         catch let e as StoreError { try fail(e.description) }
     }
 
-    static func fail(_ message: String) throws -> Never {
-        FileHandle.standardError.write(Data("placemap: error: \(message)\n".utf8))
-        throw ExitCode.failure
-    }
+    static func fail(_ message: String) throws -> Never { try CLI.fail(message) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GeoModel
 import Places
+import Queries
 
 extension PlaceKind: ExpressibleByArgument {}
 
@@ -11,13 +12,14 @@ struct PlacesCommand: ParsableCommand {
         abstract: "List gazetteer places, all or those within --km of --near, nearest first.")
 
     @Option(help: "A place name or LON,LAT to measure from (geodesic, WGS84).") var near: String?
-    @Option(parsing: .unconditional, help: "The radius around --near in kilometres.") var km: Double?
+    @Option(parsing: .unconditional, help: "The radius around --near in kilometres.") var km: Kilometres?
     @Option(help: "Only this kind: \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: [PlaceKind] = []
     @Option(help: "Output: table, json or geojson.") var format: PlaceFormat = .table
 
     func validate() throws {
         if km != nil, near == nil { throw ValidationError("--km needs --near") }
-        if let km, !(km.isFinite && km >= 0) { throw ValidationError("--km must be a distance of 0 or more kilometres") }
+        // The radius `near` accepts (0 to 20,000 km), one error line otherwise.
+        if let km = km?.value, !(km >= 0 && km <= QueriesError.maxRadiusKm) { throw ValidationError(QueriesError.badRadius(km: km).description) }
     }
 
     func run() throws {
@@ -26,7 +28,7 @@ struct PlacesCommand: ParsableCommand {
         let rows: [(place: Place, metres: Double?)]
         if let near {
             let from = try CLI.position(near) { g }
-            let found = km.map { g.places(within: $0 * 1000, of: from, kinds: kinds) }
+            let found = km.map { g.places(within: $0.value * 1000, of: from, kinds: kinds) }
                 ?? g.nearest(to: from, limit: g.places.count, kinds: kinds)
             rows = found.map { ($0.place, $0.metres) }
         } else {
