@@ -179,6 +179,43 @@ public enum CSVWriter {
         return "'" + s
     }
 
+    /// Appends `s` as a text cell (`text(_:)`, then `append(field:to:)`) to `out` without building the
+    /// guarded string: the same bytes as `append(field: text(s), to: &out)`.
+    public static func append(textField s: String, to out: inout [UInt8]) {
+        let u = s.utf8
+        guard let first = u.first else { return }
+        let guarded = formulaStarts.contains(first)
+        guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            if guarded { out.append(0x27) }
+            out.append(contentsOf: u)
+            return
+        }
+        out.append(0x22)
+        if guarded { out.append(0x27) }
+        for b in u {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
+    }
+
+    /// Appends the decimal digits of `n` (a minus sign first when negative) to `out`: the bytes of
+    /// `String(n)` without making the string.
+    public static func append(integer n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D) }
+        var m = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits (UInt.max has 20)
+        withUnsafeMutableBytes(of: &digits) { buf in
+            var k = buf.count
+            repeat {
+                k -= 1
+                buf[k] = UInt8(truncatingIfNeeded: m % 10) + 0x30
+                m /= 10
+            } while m > 0
+            out.append(contentsOf: buf[k...])
+        }
+    }
+
     /// A text cell as written by `text(_:)`, without the apostrophe that guarded a formula character.
     public static func unescapeText(_ s: String) -> String {
         let u = s.utf8

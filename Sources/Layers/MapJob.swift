@@ -55,18 +55,44 @@ public enum MapJob {
     }
 
     /// Puts `events` in output order (`ordered`) in place: days compare as integers, ids only on a tie.
+    /// The sort runs on small keys (days and position), not on the events: sorting the events themselves
+    /// held a merge buffer of half a million events at 10^6, the job's peak of memory. The events are then
+    /// moved along the permutation's cycles, in place.
     public static func order(_ events: inout [Event]) {
-        events.sort { a, b in
-            switch (a.start, b.start) {
-            case (nil, .some): return false
-            case (.some, nil): return true
-            case (.some(let x), .some(let y)) where x != y: return x < y
-            default:
-                let ea = a.end ?? a.start, eb = b.end ?? b.start
-                if ea != eb, let ea, let eb { return ea < eb }
-                return a.id < b.id
+        var keys = events.indices.map { OrderKey(start: events[$0].start, end: events[$0].end, index: Int32($0)) }
+        events.withUnsafeBufferPointer { all in
+            keys.sort { a, b in
+                switch (a.start, b.start) {
+                case (nil, .some): return false
+                case (.some, nil): return true
+                case (.some(let x), .some(let y)) where x != y: return x < y
+                default:
+                    let ea = a.end ?? a.start, eb = b.end ?? b.start
+                    if ea != eb, let ea, let eb { return ea < eb }
+                    return all[Int(a.index)].id < all[Int(b.index)].id
+                }
             }
         }
+        var placed = [Bool](repeating: false, count: events.count)
+        for first in events.indices where !placed[first] {
+            // The cycle through `first`: slot j takes the event of slot keys[j].index.
+            let held = events[first]
+            var j = first
+            while true {
+                placed[j] = true
+                let from = Int(keys[j].index)
+                if from == first { events[j] = held; break }
+                events[j] = events[from]
+                j = from
+            }
+        }
+    }
+
+    /// What `order` sorts for one event: its days and its position in the input.
+    private struct OrderKey {
+        let start: Day?
+        let end: Day?
+        let index: Int32
     }
 
     /// Front lines for the days of `events` (`drawnDays`: every day inside the control table's range from

@@ -65,16 +65,19 @@ public enum EventFiles {
     public static func load(path: String) throws -> [Event] {
         if path == "-" { return try load(bytes: try TextFile.bytes("-"), file: "stdin", sidecars: false) }
         let file = try resolve(path: path)
-        return try load(bytes: try bytes(of: file), file: file, sidecars: true)
+        return try load(bytes: try bytes(of: file), file: file, sidecars: true, mapped: true)
     }
 
     /// The events of `data` read as the file `file` (format from its name, else its content); `sources.csv`
-    /// beside a GeoJSON file is read when `sidecars`.
-    static func load(bytes data: Data, file: String, sidecars: Bool) throws -> [Event] {
+    /// beside a GeoJSON file is read when `sidecars`. When `mapped` (`data` maps the file, `bytes(of:)`),
+    /// the pages of the CSV rows read go back to the kernel as the reading goes.
+    static func load(bytes data: Data, file: String, sidecars: Bool, mapped: Bool = false) throws -> [Event] {
         switch format(of: file, bytes: data) {
         case .csv:
             return try data.withUnsafeBytes { raw in
-                try EventCSV.decode(bytes: raw.bindMemory(to: UInt8.self), file: file)
+                var pages = ReadPages(raw)
+                return try EventCSV.decode(bytes: raw.bindMemory(to: UInt8.self), file: file,
+                                           passed: mapped ? { pages.drop(before: $0) } : nil)
             }
         case .jsonLines:
             // Read a line at a time (EventStream): the events, not the file's JSON tree, stay in memory.

@@ -48,6 +48,48 @@ public enum CSVColumn: String, CaseIterable, Sendable {
         return isNumeric ? s : CSVWriter.text(s)
     }
 
+    /// Appends the column's cell for `e` to `out` as a CSV field: the same bytes as
+    /// `CSVWriter.append(field: cell(e), to: &out)`, formatted straight into `out` for the columns that
+    /// hold one stored value (text, whole numbers, flags), so that a row makes no string per cell.
+    public func append(cellOf e: Event, to out: inout [UInt8]) {
+        func text(_ s: String?) { if let s { CSVWriter.append(textField: s, to: &out) } }
+        func number(_ n: Int?) { if let n { CSVWriter.append(integer: n, to: &out) } }
+        switch self {
+        case .eventIDCnty: text(e.id)
+        case .eventDate: text(e.start?.description)
+        case .year: number(e.start?.components.year)
+        case .timePrecision: number(e.datePrecision.acledTimePrecision(start: e.start, end: e.end))
+        case .disorderType: text(e.category.disorderType)
+        case .eventType: text(e.type.rawValue)
+        case .subEventType: text(e.subType?.acled.rawValue)
+        case .actor1: text(e.actor1?.name)
+        case .inter1: text(e.actor1?.kind?.rawValue)
+        case .actor2: text(e.actor2?.name)
+        case .inter2: text(e.actor2?.kind?.rawValue)
+        case .admin1: text(e.admin1)
+        case .admin2: text(e.admin2)
+        case .admin3: text(e.admin3)
+        case .location: text(e.place)
+        case .geoPrecision: number(e.geoPrecision)
+        case .sourceScale: break
+        case .fatalities: number(e.fatalities)
+        case .timestamp: number(e.start.map { Int($0.epochMilliseconds / 1000) })
+        case .endDate: text(e.end?.description)
+        case .placemapID: text(e.placeID)
+        case .placemapSubType: text(e.subType?.rawValue)
+        case .datePrecision: text(e.datePrecision.rawValue)
+        case .direction: text(e.direction)
+        case .countryCode: text(e.country)
+        case .fatalitiesClaimed: number(e.fatalitiesClaimed)
+        case .fatalitiesDetail: text(e.fatalitiesDetail)
+        case .claimed: out.append(contentsOf: (e.claimed ? "true" : "false").utf8)
+        case .displaced: number(e.displaced)
+        case .unresolvedPlace: text(e.unresolvedPlace)
+        case .placemapNotes: text(e.notes)
+        default: CSVWriter.append(field: cell(e), to: &out)
+        }
+    }
+
     /// The cell before formula guarding.
     func rawCell(_ e: Event) -> String {
         let nation = e.country.flatMap(Country.code)
@@ -167,11 +209,15 @@ public enum EventCSV {
         return try t.withUTF8 { try decode(bytes: $0, file: file) }
     }
 
-    /// Events from CSV bytes (UTF-8); see `decode(_:file:)`.
-    public static func decode(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [Event] {
+    /// Events from CSV bytes (UTF-8); see `decode(_:file:)`. `passed` is told, every 65,536 rows, the
+    /// offset before which no byte will be read again.
+    public static func decode(bytes: UnsafeBufferPointer<UInt8>, file: String,
+                              passed: ((Int) -> Void)? = nil) throws -> [Event] {
         var events: [Event] = []
+        let share = ValueShare()
         try scan(bytes: bytes, file: file) { reader, fields, layout in
-            events.append(try layout.event(reader, fields, file: file))
+            if let passed, events.count & 0xFFFF == 0, let first = fields.first { passed(first.start) }
+            events.append(try layout.event(reader, fields, file: file, share: share))
         }
         return events
     }

@@ -132,13 +132,15 @@ public struct EventCSVLayout: Sendable {
         (.placemapID, "place_id"), (.eventIDCnty, "id"), (.eventDate, "date"), (.longitude, "lon"), (.latitude, "lat"),
     ]
 
-    /// The whole event of one row; throws `EventFileError.malformed` naming `file` and the line.
-    public func event(_ reader: CSVReader, _ fields: [CSVField], file: String) throws -> Event {
+    /// The whole event of one row; throws `EventFileError.malformed` naming `file` and the line. With
+    /// `share`, texts and source lists equal to ones of earlier rows are the earlier rows' (kept once).
+    public func event(_ reader: CSVReader, _ fields: [CSVField], file: String, share: ValueShare? = nil) throws -> Event {
         let c = try core(reader, fields, file: file)
         func text(_ c: CSVColumn) -> String? {
             guard let i = column(c), fields[i].end > fields[i].start else { return nil }
             let s = CSVWriter.unescapeText(reader.string(fields[i]))
-            return s.isEmpty ? nil : s
+            if s.isEmpty { return nil }
+            return share?.text(s) ?? s
         }
         func number(_ c: CSVColumn) throws -> Int? {
             guard let s = text(c) else { return nil }
@@ -191,7 +193,10 @@ public struct EventCSVLayout: Sendable {
         } else if let reports = text(.source) {
             // An ACLED export: its sources are outlets, its notes the description.
             let sentence = text(.notes) ?? ""
-            v[.sources] = .sources(FlatText.split(reports).map { EventSource(report: $0, sentence: sentence, charStart: 0, charEnd: 0) })
+            func list() -> [EventSource] {
+                FlatText.split(reports).map { EventSource(report: $0, sentence: sentence, charStart: 0, charEnd: 0) }
+            }
+            v[.sources] = .sources(share?.sources(reports: reports, sentence: sentence, make: list) ?? list())
         }
         do { return try v.event() } catch {
             throw EventFileError.malformed(file: file, line: reader.line, message: "\(error)")
