@@ -146,6 +146,37 @@ public enum Evaluation {
                        withToponyms: toponyms != nil)
     }
 
+    /// Scores events already coded (an event file or a store, overrides applied) instead of extracting
+    /// articles: each event counts for every article among its sources' reports, so an event that two
+    /// reports told is scored in both. Articles are the gold file's and the reports the events cite: a gold
+    /// article no event cites is scored too (all its rows missed).
+    /// - Parameters:
+    ///   - events: the coded events; `toponyms`: the gold mentions, or nil when not scored.
+    public static func run(events: [Event], gold: [GoldEvent], toponyms: [GoldToponym]?, gazetteer: Gazetteer,
+                           lexicon: Lexicon) -> EvaluationResult {
+        let rules = MatchRules(sides: SideMap(lexicon: lexicon))
+        let goldBy = Dictionary(grouping: gold, by: \.article)
+        let toponymsBy = toponyms.map { Dictionary(grouping: $0, by: \.article) }
+        var byArticle: [String: [Event]] = [:]
+        for e in events where e.kind == .event {
+            for report in Set(e.sources.map(\.report)) { byArticle[report, default: []].append(e) }
+        }
+        var results: [ArticleResult] = []
+        var warnings: [String] = []
+        let unsourced = events.filter { $0.kind == .event && $0.sources.isEmpty }.count
+        if unsourced > 0 { warnings.append("\(unsourced) event(s) cite no report: not scored") }
+        for name in Set(byArticle.keys).union(goldBy.keys).sorted() {
+            let rows = goldBy[name] ?? []
+            if rows.isEmpty { warnings.append("no gold rows for \(name): all its events count as false") }
+            let mentions = toponymsBy.map { $0[name] ?? [] }
+            var r = score(article: name, events: byArticle[name] ?? [], gold: rows, toponyms: mentions, rules: rules)
+            r.theatre = Theatre.of(gold: rows, toponyms: mentions ?? [], gazetteer: gazetteer)
+            results.append(r)
+        }
+        return summary(of: results, goldArticles: Set(gold.map(\.article)), warnings: warnings,
+                       withToponyms: toponyms != nil)
+    }
+
     /// The overall and per-theatre sums of article results.
     public static func summary(of results: [ArticleResult], goldArticles: Set<String>, warnings: [String] = [],
                                withToponyms: Bool) -> EvaluationResult {

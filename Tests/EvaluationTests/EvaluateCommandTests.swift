@@ -44,6 +44,26 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertEqual((o["toponyms"] as? [String: Any])?["placed_within_2km"] as? Int, 1)
     }
 
+    /// Events already coded (here a GeoPackage store the article was ingested into) score as the extraction
+    /// of the same article does; articles and --events together are one error.
+    func testEventsOfAStoreScoreAsTheirArticles() throws {
+        let dir = try tinyCorpus()
+        let store = dir.appendingPathComponent("coded.gpkg").path
+        let ingest = try Run.placemap(["ingest", dir.appendingPathComponent("articles").path, "--store", store])
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        let gold = dir.appendingPathComponent("gold_events.csv").path
+        let r = try Run.placemap(["evaluate", "--gold", gold, "--events", store, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(o["recall"] as? Double, 0.5)
+        XCTAssertEqual(o["precision"] as? Double, 1)
+        XCTAssertEqual((((o["articles"] as? [String: Any])?["a.txt"] as? [String: Any])?["missed"] as? [[String: Any]])?.first?["row"] as? Int, 2)
+
+        let both = try Run.placemap(["evaluate", "--gold", gold, "--events", store, dir.appendingPathComponent("articles").path])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertEqual(both.stderr.split(separator: "\n").count, 1, both.stderr)
+    }
+
     func testTableStartsWithTheOverallLineAndABadGoldFileIsOneLine() throws {
         let dir = try tinyCorpus()
         let gold = dir.appendingPathComponent("gold_events.csv").path

@@ -5,6 +5,7 @@ import Extraction
 import FileIO
 import Foundation
 import GeoModel
+import Pipeline
 import Places
 
 /// `placemap evaluate`: extraction scored against an analyst's coding of the same articles.
@@ -26,14 +27,17 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The gold place mentions (CSV: article,mention,char_offset,place_name,lat,lon,coord_source,geonames_id,kind,role).")
     var toponyms: String?
     @Argument(help: "Articles (.txt, line 1 'URL: … | DATE: YYYY-MM-DD') or folders of them.")
-    var articles: [String]
+    var articles: [String] = []
+    @Option(help: "Score events already coded instead of extracting articles: a .jsonl, .csv or .geojson file, a folder written by `placemap map`, or a store (FILE.gpkg, postgresql://…; its overrides applied). Each event counts for every report among its sources.")
+    var events: String?
     @Option(help: "The date YYYY-MM-DD of articles that carry none of their own.") var date: String?
     @Option(help: "Output: table (for a terminal) or json (one object).") var format: OutputFormat = .table
 
     func validate() throws {
         try format.check([.table, .json])
         if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
-        if articles.isEmpty { throw ValidationError("give at least one article or folder") }
+        if articles.isEmpty, events == nil { throw ValidationError("give at least one article or folder, or --events") }
+        if !articles.isEmpty, events != nil { throw ValidationError("give articles or --events, not both") }
     }
 
     func run() throws {
@@ -41,6 +45,13 @@ struct Evaluate: ParsableCommand {
             let goldRows = try GoldEvents.read(path: gold)
             let mentions = try toponyms.map { try GoldToponyms.read(path: $0) }
             let gazetteer = try Gazetteer.loadDefault(shapes: false)
+            if let events {
+                let read = try EventSources.load(path: events) { gazetteer }
+                var result = Evaluation.run(events: read.events, gold: goldRows, toponyms: mentions,
+                                            gazetteer: gazetteer, lexicon: try Lexicon.load(besides: gazetteer))
+                result.warnings = read.warnings + result.warnings
+                return result
+            }
             return try Evaluation.run(articles: try InputFiles.reports(articles), gold: goldRows, toponyms: mentions,
                                       gazetteer: gazetteer, lexicon: try Lexicon.load(besides: gazetteer),
                                       fallbackDate: date.flatMap { Day(iso: $0) })
