@@ -372,8 +372,10 @@ extension ReportRun {
     /// gazetteer key, more than reading the report.
     func hint(_ name: String) -> String {
         guard extractor.explains else { return "" }
-        return extractor.hints.hint(for: name) {
-            let sugg = extractor.gazetteer.suggestions(for: name)
+        // Spellings of places near the report's area come first; the hint is kept per name and area.
+        let near = area.core.first?.coordinate
+        return extractor.hints.hint(for: name + "|" + (area.core.first?.id ?? "")) {
+            let sugg = extractor.gazetteer.suggestions(for: name, near: near)
             return sugg.isEmpty ? "" : " (did you mean " + sugg.map { "'\($0)'" }.joined(separator: ", ") + "?)"
         }
     }

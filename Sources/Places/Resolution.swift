@@ -151,20 +151,27 @@ extension Gazetteer {
                           candidates: ranked.dropFirst().map { Candidate(place: $0.place, score: $0.score) })
     }
 
-    /// Up to `limit` spellings nearest to `name` by edit distance between folding keys (ties: the
-    /// shorter difference in length, then alphabetical), each at most about half the key's length away.
-    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+    /// Up to `limit` spellings nearest to `name` by edit distance between folding keys (ties alphabetical),
+    /// each at most about half the key's length away; with `near`, those of places near it first.
+    public func suggestions(for name: String, limit: Int = 3, near: Coordinate? = nil) -> [String] {
         let key = Array(NameKey.fold(name).unicodeScalars)
         guard !key.isEmpty, limit > 0 else { return [] }
         let bound = max(3, key.count / 2)
-        var scored: [(d: Int, spelling: String)] = []
+        // With `near` (the report's area), spellings of places within `suggestionMetres` of it come first, so a
+        // Syrian report's unknown village is not offered a namesake-like town of another war first.
+        var scored: [(far: Bool, d: Int, spelling: String)] = []
         for (k, spelling) in spellings {
             let other = Array(k.unicodeScalars)
             if abs(other.count - key.count) > bound { continue }
             let d = editDistance(key, other)
-            if d <= bound { scored.append((d, spelling)) }
+            guard d <= bound else { continue }
+            // The key's place near the report's area, when it has one, is the spelling shown.
+            let local = near.flatMap { c in
+                (index[k] ?? []).first { Gazetteer.sphereMetres(c, places[$0.place].coordinate) <= Gazetteer.suggestionMetres }
+            }
+            scored.append((near != nil && local == nil, d, local.map { places[$0.place].name } ?? spelling))
         }
-        scored.sort { $0.d != $1.d ? $0.d < $1.d : $0.spelling < $1.spelling }
+        scored.sort { ($0.far ? 1 : 0, $0.d, $0.spelling) < ($1.far ? 1 : 0, $1.d, $1.spelling) }
         var seen: Set<String> = [], out: [String] = []
         for s in scored where seen.insert(s.spelling).inserted {
             out.append(s.spelling)
@@ -172,6 +179,9 @@ extension Gazetteer {
         }
         return out
     }
+
+    /// How near the report's area a place must lie for its spelling to be suggested first: 150 km (spherical).
+    static let suggestionMetres = 150_000.0
 
     // MARK: - Ranking
 

@@ -136,6 +136,20 @@ final class ResolveTests: XCTestCase {
         XCTAssertEqual(g.suggestions(for: "Taftanas", limit: 1), ["Taftanaz"])
     }
 
+    /// Near a report's area the suggestions for an unknown village are places of that area, shown by their own
+    /// names; without an area the nearest spellings may lie in any theatre.
+    func testSuggestionsNearTheReportsAreaAreItsPlaces() {
+        let saraqib = Coordinate(lon: 36.80591, lat: 35.86447)
+        func nearby(_ spelling: String) -> Bool {
+            g.places(within: 160_000, of: saraqib).contains { $0.place.name == spelling }
+        }
+        let near = g.suggestions(for: "Trunbah", near: saraqib)
+        XCTAssertEqual(near.count, 3)
+        XCTAssertTrue(near.allSatisfy(nearby), "\(near)")
+        XCTAssertFalse(g.suggestions(for: "Trunbah").allSatisfy(nearby), "without an area the test shows nothing")
+        XCTAssertEqual(g.suggestions(for: "Taftanas", limit: 1, near: saraqib), ["Taftanaz"])
+    }
+
     func testTheHomeRegionOrdersTiers() {
         let idlib = g.place(id: "geonames:169389")!, damascus = g.place(id: "geonames:170654")!
         XCTAssertEqual(g.tier(of: idlib), 0)
