@@ -134,11 +134,8 @@ public enum Evaluation {
             seen[name] = path
             let extraction = try extractAll(from: [path], fallbackDate: fallbackDate, gazetteer: gazetteer,
                                             lexicon: lexicon, explaining: false)
-            let rows = goldBy[name] ?? []
-            if rows.isEmpty { warnings.append("\(path): no gold rows for \(name): all its events count as false") }
-            let mentions = toponymsBy.map { $0[name] ?? [] }
-            var r = score(article: name, path: path, events: extraction.events, gold: rows, toponyms: mentions, rules: rules)
-            r.theatre = Theatre.of(gold: rows, toponyms: mentions ?? [], gazetteer: gazetteer)
+            var r = scoreAgainstGold(article: name, path: path, events: extraction.events, goldBy: goldBy,
+                                     toponymsBy: toponymsBy, rules: rules, gazetteer: gazetteer, warnings: &warnings)
             r.warnings = extraction.warnings
             results.append(r)
         }
@@ -166,15 +163,27 @@ public enum Evaluation {
         let unsourced = events.filter { $0.kind == .event && $0.sources.isEmpty }.count
         if unsourced > 0 { warnings.append("\(unsourced) event(s) cite no report: not scored") }
         for name in Set(byArticle.keys).union(goldBy.keys).sorted() {
-            let rows = goldBy[name] ?? []
-            if rows.isEmpty { warnings.append("no gold rows for \(name): all its events count as false") }
-            let mentions = toponymsBy.map { $0[name] ?? [] }
-            var r = score(article: name, events: byArticle[name] ?? [], gold: rows, toponyms: mentions, rules: rules)
-            r.theatre = Theatre.of(gold: rows, toponyms: mentions ?? [], gazetteer: gazetteer)
-            results.append(r)
+            results.append(scoreAgainstGold(article: name, path: "", events: byArticle[name] ?? [], goldBy: goldBy,
+                                            toponymsBy: toponymsBy, rules: rules, gazetteer: gazetteer,
+                                            warnings: &warnings))
         }
         return summary(of: results, goldArticles: Set(gold.map(\.article)), warnings: warnings,
                        withToponyms: toponyms != nil)
+    }
+
+    /// One article's events scored against its gold rows and mentions, with its theatre; an article without
+    /// gold rows adds a warning (naming its `path`, when it has one).
+    static func scoreAgainstGold(article name: String, path: String, events: [Event], goldBy: [String: [GoldEvent]],
+                                 toponymsBy: [String: [GoldToponym]]?, rules: MatchRules, gazetteer: Gazetteer,
+                                 warnings: inout [String]) -> ArticleResult {
+        let rows = goldBy[name] ?? []
+        if rows.isEmpty {
+            warnings.append((path.isEmpty ? "" : path + ": ") + "no gold rows for \(name): all its events count as false")
+        }
+        let mentions = toponymsBy.map { $0[name] ?? [] }
+        var r = score(article: name, path: path, events: events, gold: rows, toponyms: mentions, rules: rules)
+        r.theatre = Theatre.of(gold: rows, toponyms: mentions ?? [], gazetteer: gazetteer)
+        return r
     }
 
     /// The overall and per-theatre sums of article results.

@@ -79,21 +79,11 @@ public enum EventFiles {
                 return try EventCSV.decode(bytes: raw.bindMemory(to: UInt8.self), file: file,
                                            passed: mapped ? { pages.drop(before: $0) } : nil)
             }
-        case .jsonLines:
-            // Read a line at a time (EventStream): the events, not the file's JSON tree, stay in memory.
+        case .jsonLines, .geoJSON:
+            // A line or a feature at a time (EventStream): the events, not the file's JSON tree, stay in memory.
             var events: [Event] = []
-            try data.withUnsafeBytes { try EventStream.jsonLines($0.bindMemory(to: UInt8.self), file: file) { events.append($0) } }
+            try EventStream.forEach(file: file, bytes: data, sidecars: sidecars) { events.append($0) }
             return events
-        case .geoJSON:
-            // A feature at a time (EventStream); a lone Feature or Geometry, or a file that is not a
-            // FeatureCollection, is read whole, which names its problem.
-            let sources = sidecars ? try sidecarSources(of: file) : nil
-            var events: [Event] = []
-            let whole = try data.withUnsafeBytes {
-                try EventStream.features($0.bindMemory(to: UInt8.self), file: file, sources: sources) { events.append($0) }
-            }
-            guard whole else { return events }
-            return try EventGeoJSON.decode(try text(data, file: file), file: file, sources: sources)
         }
     }
 
@@ -106,7 +96,7 @@ public enum EventFiles {
     }
 
     /// UTF-8 text without a byte-order mark, with CRLF line ends made LF.
-    private static func text(_ data: Data, file: String) throws -> String {
+    static func text(_ data: Data, file: String) throws -> String {
         do { return try TextFile.decode(data, path: file) } catch let e as FileIOError {
             if case .unreadable(_, let m) = e { throw EventFileError.unreadable(file: file, message: m) }
             throw e

@@ -21,7 +21,7 @@ public enum EventStream {
             let sources = sidecars ? try EventFiles.sidecarSources(of: file) : nil
             let whole = try data.withUnsafeBytes { try features($0.bindMemory(to: UInt8.self), file: file, sources: sources, body) }
             if !whole { return }
-            for e in try EventFiles.load(bytes: data, file: file, sidecars: sidecars) { try body(e) }
+            for e in try EventGeoJSON.decode(try EventFiles.text(data, file: file), file: file, sources: sources) { try body(e) }
         }
     }
 
