@@ -15,7 +15,7 @@ import Geodesy
 ///   standing for a village the gazetteer lacks never merges into the event of the place it was put near.
 ///
 /// A region-level event (precision 3) is then folded into the town-level events told by one of its reports, of the
-/// same sub-type, in that region, with overlapping dates and compatible actors (neither standing for an unknown place): a summary ("Turkey sent reinforcements into
+/// same sub-type, in that region, on days within theirs and with compatible actors (neither standing for an unknown place): a summary ("Turkey sent reinforcements into
 /// northwestern Syria") joins the precise telling ("north of Saraqeb"). With one such event the two merge;
 /// with several, the summary merges into the one that gives the same death toll, else (when it reports no
 /// deaths, so that no death is counted twice) its source joins each of them. Statements are never merged.
@@ -85,7 +85,7 @@ public enum EventMerger {
             let targets = clusters.indices.filter { j in
                 j != i && !folded.contains(j) && clusters[j].geoPrecision < 3 && clusters[j].category == r.category
                     && clusters[j].unresolvedPlace == nil
-                    && datesOverlap(r, clusters[j]) && actorsCompatible(r, clusters[j]) && contains(region: r, clusters[j])
+                    && datesWithin(r, clusters[j]) && actorsCompatible(r, clusters[j]) && contains(region: r, clusters[j])
                     && (r.fatalities == nil || clusters[j].fatalities == nil || r.fatalities == clusters[j].fatalities)
                     && !Set(r.sources.map(\.report)).isDisjoint(with: clusters[j].sources.map(\.report))
             }
@@ -128,6 +128,13 @@ public enum EventMerger {
         if let x = a.placeID, x == b.placeID, a.direction == b.direction { return true }
         guard a.geoPrecision < 3, b.geoPrecision < 3, let p = a.coordinate, let q = b.coordinate else { return false }
         return Geodesic.wgs84.distance(from: p, to: q) <= nearbyMetres && a.direction == b.direction
+    }
+
+    /// True when `a`'s days lie within `b`'s: a summary over a longer time than a telling (a toll "since
+    /// Thursday") is an aggregate of several happenings, not that telling retold.
+    static func datesWithin(_ a: Event, _ b: Event) -> Bool {
+        guard let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return datesOverlap(a, b) }
+        return s2 <= s1 && e1 <= e2
     }
 
     static func datesOverlap(_ a: Event, _ b: Event) -> Bool {

@@ -22,7 +22,8 @@ public enum DateFinding: Sendable, Hashable {
 ///   cut at `D`; "early", "mid", "late" take days 1–10, 11–20 and 21–end; "6 February" or "February 6" is
 ///   that day;
 /// - "since December" (and "since the beginning of December") is the span from 1 December (the latest
-///   one on or before `D`) to `D`; "since Monday" is that Monday … `D`;
+///   one on or before `D`) to `D`; "since Monday" is that Monday … `D`, and so is "since the rebels attacked on
+///   Monday" (`sinceOpens`);
 /// - "without saying when", "refused to say" make the event undated (`unknown`);
 /// - "recently", "earlier" alone are vague: too loose to code a date.
 public enum DateRules {
@@ -42,7 +43,7 @@ public enum DateRules {
             case .weekday where found == nil:
                 guard let w = Int(m.entry.value) else { continue }
                 let phrase = m.text(tokens)
-                let since = k > 0 && cues[k - 1].entry.kind == .since && cues[k - 1].range.upperBound == m.range.lowerBound
+                let since = sinceOpens(k, cues: cues, tokens: tokens)
                 let last = m.range.lowerBound > 0 && tokens[m.range.lowerBound - 1].text == "last"
                 var day = mostRecent(weekday: w, onOrBefore: d)
                 if last, day == d { day = d.adding(days: -7) }
@@ -56,6 +57,22 @@ public enum DateRules {
             }
         }
         return undated ?? found ?? year(in: range, tokens: tokens, d: d) ?? vague
+    }
+
+    /// Words of a "since" clause between "since" and its day ("since the rebels launched their attack on the
+    /// afternoon of Thursday"): at most this many.
+    static let sinceReach = 16
+
+    /// True when cue `k` (a day) closes a "since" phrase or clause: "since Monday", or "since" at most
+    /// `sinceReach` words before it, in the same clause (no ";" or sentence end between) and with no other date between.
+    static func sinceOpens(_ k: Int, cues: [CueMatch], tokens: [Token]) -> Bool {
+        let m = cues[k]
+        guard let j = cues[..<k].lastIndex(where: { $0.entry.kind == .since }) else { return false }
+        let start = cues[j].range.upperBound
+        guard start <= m.range.lowerBound, m.range.lowerBound - start <= sinceReach else { return false }
+        let dateKinds: [CueKind] = [.weekday, .month, .relative]
+        if cues[(j + 1)..<k].contains(where: { dateKinds.contains($0.entry.kind) }) { return false }
+        return !tokens[start..<m.range.lowerBound].contains { [";", ".", ":"].contains($0.text) }
     }
 
     /// "in 2014" (that year, cut at `d`), "since 2014" (from its start to `d`).

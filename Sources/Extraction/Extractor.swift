@@ -120,6 +120,8 @@ struct ReportRun {
     var lastAgent: [AgentKind: ActorMention] = [:]
     /// Events put in the report's province because their clause named no place.
     var provinceOnly = Set<String>()
+    /// Events placed by referring back (id → the id of the happening whose place they took).
+    var placedByReference: [String: String] = [:]
     /// The day the report named last (the start of the latest dated clause read), for anchored dates.
     var lastDay: Day?
     /// Names resolved by a weak clue (the rest of the review list is made from the merged events).
@@ -191,19 +193,56 @@ struct ReportRun {
         recent = []
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }
+        placeBackReferences()
         dropSummaries()
         noteUnlocated()
     }
 
+    /// A happening placed by referring back to one the report first told only at the province level ("a post in
+    /// northern Syria was shelled … Turkish forces retaliated") takes the place the report gives that happening
+    /// later ("the shells struck the post near Morek"): the one town-level event of its sub-type on overlapping
+    /// days, into which merging folds the province-level telling.
+    mutating func placeBackReferences() {
+        for (id, referent) in placedByReference.sorted(by: { $0.key < $1.key }) {
+            guard let ref = events.first(where: { $0.id == referent }), ref.geoPrecision == 3,
+                  let k = events.firstIndex(where: { $0.id == id }) else { continue }
+            let told = events.filter { e in
+                e.id != id && e.id != referent && e.geoPrecision < 3 && e.unresolvedPlace == nil
+                    && e.category == ref.category && ReportRun.overlaps(e, ref)
+            }
+            guard let later = told.first, told.allSatisfy({ $0.placeID == later.placeID && $0.direction == later.direction })
+            else { continue }
+            events[k].place = later.place; events[k].placeID = later.placeID; events[k].coordinate = later.coordinate
+            events[k].geoPrecision = later.geoPrecision; events[k].direction = later.direction
+            events[k].country = later.country; events[k].admin1 = later.admin1
+            events[k].admin2 = later.admin2; events[k].admin3 = later.admin3
+            explanations[id]?.append("place: \(referent) is told at \(later.place) later (\(later.id)) → \(later.place) "
+                                     + "(precision \(later.geoPrecision))")
+        }
+    }
+
     /// A happening the first paragraph tells without a place ("fifteen civilians died in air strikes", put in the
-    /// report's province) that the report also tells at a place (the same sub-type, on overlapping days) is the
-    /// lead's summary of it: left out; so is a headline's happening when the body tells one of its kind.
+    /// report's province) that the report also tells at a town (the same sub-type, on overlapping days) is the
+    /// lead's summary of it: left out. So is one the lead tells only at the province level ("five villages at the
+    /// edge of Idlib fell") when the towns lie outside that province (at the edge of it): merging cannot fold it
+    /// into them, and its sentence joins their sources; within the province merging folds it, keeping its
+    /// actors. A headline's happening is left out when the body tells one of its kind.
     mutating func dropSummaries() {
         let firstParagraph = Set(analyses.indices.filter { paragraph[$0] == 0 }.map { analyses[$0].sentence.start })
-        let lead = provinceOnly.filter { id in events.contains { $0.id == id && firstParagraph.contains($0.sources[0].charStart) } }
-        let placed = events.filter { !provinceOnly.contains($0.id) }
+        let inLead = events.filter { firstParagraph.contains($0.sources[0].charStart) }
+        let lead = Set(inLead.filter { provinceOnly.contains($0.id) }.map(\.id))
+        let regional = inLead.filter { !provinceOnly.contains($0.id) && $0.geoPrecision == 3 && $0.unresolvedPlace == nil }
+        let placed = events.filter { !lead.contains($0.id) && !provinceOnly.contains($0.id) && $0.geoPrecision < 3 }
         events.removeAll { e in
             lead.contains(e.id) && placed.contains { p in p.category == e.category && ReportRun.overlaps(p, e) }
+        }
+        for r in regional {
+            let told = placed.filter { $0.category == r.category && ReportRun.overlaps($0, r) }
+            guard !told.isEmpty, !told.contains(where: { $0.admin1 == r.admin1 }), r.fatalities == nil else { continue }
+            events.removeAll { $0.id == r.id }
+            for k in events.indices where told.contains(where: { $0.id == events[k].id }) {
+                events[k].sources = (events[k].sources + r.sources).sorted { $0.charStart < $1.charStart }
+            }
         }
         // A headline sums up what the body tells: its happening is left out when the body tells one of its kind.
         let headlines = Set(analyses.indices.filter { isHeadline($0) }.map { analyses[$0].sentence.start })

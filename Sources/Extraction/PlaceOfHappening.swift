@@ -13,6 +13,8 @@ struct Target {
     var rule: String
     /// True when the clause named no place and the event went to the report's province.
     var inProvinceOnly = false
+    /// The id of the happening told before whose place this is ("in retaliation": the attack's), when it is.
+    var referent: String? = nil
     /// One event per place, direction and unknown name.
     var key: String { place.id + "|" + (direction ?? "") + "|" + (unresolved ?? "") }
 }
@@ -83,7 +85,7 @@ extension ReportRun {
         }
         if targets.isEmpty, let ref = reference, let id = ref.placeID, let p = extractor.gazetteer.place(id: id) {
             targets.append(Target(place: p, precision: ref.geoPrecision, direction: ref.direction, unresolved: ref.unresolvedPlace,
-                                  rule: "refers back → the place of \(ref.id)"))
+                                  rule: "refers back → the place of \(ref.id)", referent: ref.id))
         }
         if targets.isEmpty, let prov = mainProvince, tellsItsOwn(r) {
             targets.append(Target(place: prov, precision: 3, rule: "no place in the clause, but a date or a toll of its own "

@@ -150,6 +150,7 @@ extension ReportRun {
             }
             let id = uniqueID(sentence: a, target: t, category: category)
             if t.inProvinceOnly { provinceOnly.insert(id) }
+            if let referent = t.referent { placedByReference[id] = referent }
             events.append(Event(id: id, category: category, start: start, end: end, datePrecision: precision,
                                 place: t.place.name, placeID: t.place.id, coordinate: t.place.coordinate,
                                 geoPrecision: t.precision, direction: t.direction,

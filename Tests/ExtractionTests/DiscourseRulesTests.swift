@@ -1,0 +1,66 @@
+import XCTest
+@testable import Extraction
+import EventModel
+import GeoModel
+
+/// How a report's sentences relate: a capture beats an advance in one clause, a retaliation lands where the
+/// attack it answers is placed later, a "since" clause opens a span, a lead's province-level summary gives way
+/// to the towns, an aggregate is not folded into one of its days; civilians by their role (sentences written
+/// for the test).
+final class DiscourseRulesTests: XCTestCase {
+    func testACaptureToldBesideAnAdvanceIsTheCapture() throws {
+        let events = try Fixture.events(" date 2019-05-10 BEIRUT -- The Friday advance came a day after the capture by "
+                                        + "government troops of the village of Kafr Nabuda.")
+        XCTAssertTrue(events.contains { $0.place == "Kafr Nabuda" && $0.category == EventCategory(.governmentRegainsTerritory) },
+                      "\(events.map { "\($0.subTypeName) at \($0.place)" })")
+    }
+
+    func testARetaliationLandsWhereTheAttackItAnswersIsPlacedLater() throws {
+        let events = try Fixture.events(" date 2019-06-16 ANKARA -- A Turkish post in northern Syria was shelled by Syrian "
+                                        + "government forces on Sunday, the ministry said.\n\nNobody was wounded, and Turkish "
+                                        + "troops \"quickly retaliated with heavy weapons\", it said. The shells, fired from ground "
+                                        + "held by Syrian government forces, struck the post in the Murak area.")
+        let answer = try XCTUnwrap(events.first { $0.actor1?.name == "Turkish military" },
+                                   "\(events.map { "\($0.subTypeName) at \($0.place) by \($0.actorNames)" })")
+        XCTAssertEqual(answer.place, "Morek", "not the province of the first telling")
+        XCTAssertEqual(answer.geoPrecision, 2)
+        XCTAssertTrue(events.contains { $0.actor1?.name == "Syrian government forces" && $0.place == "Morek" })
+    }
+
+    func testASinceClauseOpensASpanToTheReportDate() throws {
+        let r = try Fixture.extract(" date 2019-06-09 BEIRUT -- The monitor has counted 120 deaths in the countryside "
+                                    + "of Hama since the rebels opened their attack on Thursday.")
+        let e = try XCTUnwrap(r.events.first)
+        XCTAssertEqual(e.start, .d("2019-06-06"))
+        XCTAssertEqual(e.end, .d("2019-06-09"))
+    }
+
+    func testAnAggregateOverSeveralDaysIsNotFoldedIntoOneOfThem() {
+        func clash(_ id: String, _ place: String, precision: Int, _ start: String, _ end: String, admin1: String) -> Event {
+            Event(id: id, category: EventCategory(.armedClash), start: .d(start), end: .d(end), datePrecision: .span,
+                  place: place, placeID: "pm:" + id, coordinate: Coordinate(lon: 36.5, lat: 35.3), geoPrecision: precision,
+                  country: "SY", admin1: admin1, actor1: Actor("Rebels", kind: .rebelGroup),
+                  sources: [EventSource(report: "r.txt", sentence: id, charStart: id.count, charEnd: 99)])
+        }
+        let toll = clash("toll", "Hama Governorate", precision: 3, "2019-06-06", "2019-06-09", admin1: "Hama")
+        let day = clash("day", "Kafr Hud", precision: 1, "2019-06-07", "2019-06-07", admin1: "Hama")
+        XCTAssertEqual(EventMerger.merge([toll, day]).count, 2)
+        var sameDay = toll; sameDay.start = .d("2019-06-07"); sameDay.end = .d("2019-06-07")
+        XCTAssertEqual(EventMerger.merge([sameDay, day]).count, 1, "a one-day summary is that day's telling")
+    }
+
+    func testALeadThatNamesOnlyTheProvinceGivesWayToTheTowns() throws {
+        let events = try Fixture.events(" date 2019-05-13 BEIRUT -- Two villages at the edge of Idlib province fell to "
+                                        + "government troops on Monday.\n\nThe troops took Kafr Nabuda and Hawash on Monday.")
+        XCTAssertFalse(events.contains { $0.place == "Idlib Governorate" },
+                       "\(events.map { "\($0.subTypeName) at \($0.place)" })")
+        XCTAssertTrue(events.contains { $0.place == "Kafr Nabuda" })
+    }
+
+    func testKillingAnOfficialOrFarmersIsViolenceAgainstCivilians() throws {
+        for victim in ["the mayor of the town", "two farmers"] {
+            let e = try only("Gunmen killed \(victim) in Saraqib on Monday.")
+            XCTAssertEqual(e.type, .violenceAgainstCivilians, victim)
+        }
+    }
+}
