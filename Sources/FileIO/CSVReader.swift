@@ -181,8 +181,10 @@ public enum CSVWriter {
 
     /// Appends `s` as a text cell (`text(_:)`, then `append(field:to:)`) to `out` without building the
     /// guarded string: the same bytes as `append(field: text(s), to: &out)`.
-    public static func append(textField s: String, to out: inout [UInt8]) {
-        let u = s.utf8
+    public static func append(textField s: String, to out: inout [UInt8]) { append(textField: s.utf8, to: &out) }
+
+    /// Appends the UTF-8 text `u` as a text cell: the same bytes as `append(textField:)` of its string.
+    public static func append<Text: Collection<UInt8>>(textField u: Text, to out: inout [UInt8]) {
         guard let first = u.first else { return }
         let guarded = formulaStarts.contains(first)
         guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
