@@ -127,20 +127,16 @@ extension FormatPipeline {
 
     /// Formats the events at `indices` (all when nil), in that order, as Features framed by `framing`, on
     /// worker threads; `consume` receives each filled block on the calling thread, in order. With `route`,
-    /// only the events whose dates (start, end) it gives slots are written, each marked with its slots (then `firstBare` must be false).
+    /// each Feature is marked with the slots `route` gives its dates (start, end), possibly none.
     static func events(_ events: [Event], indices: [Int32]?, framing: EventFraming, eventsPerBlock: Int = eventsPerBlock,
-                       route: (@Sendable (Day?, Day?) -> Range<Int>?)? = nil, consume: (ByteBlock) -> Void) {
+                       route: (@Sendable (Day?, Day?) -> Range<Int>)? = nil, consume: (ByteBlock) -> Void) {
         let n = indices?.count ?? events.count
         let per = max(eventsPerBlock, 1)
         run(blocks: (n + per - 1) / per, blockCapacity: per * 1024, format: { i, block in
             events.withUnsafeBufferPointer { all in
                 for position in i * per..<min(i * per + per, n) {
                     let k = indices.map { Int($0[position]) } ?? position
-                    var slots: Range<Int>?
-                    if let route {
-                        slots = route(all[k].start, all[k].end)
-                        if slots == nil { continue }
-                    }
+                    let slots = route?(all[k].start, all[k].end)
                     var c = block.cursor(room: EventFeatureFormat.maxCount(all[k]) + 2)
                     if let b = framing.before, !(framing.firstBare && position == 0) { c.put(b) }
                     EventFeatureFormat.write(all[k], to: &c)

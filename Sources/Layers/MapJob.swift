@@ -150,14 +150,17 @@ public enum MapJob {
 
         // events
         progress?.update(.eventLayers, done: 0, total: events.count)
-        try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events",
-                                        attribution: credit) { n in progress?.update(.eventLayers, done: n, total: events.count) }
+        // events.geojson, events.geojsonseq and the days' events, each Feature formatted once
+        let eventDays = try EventLayerPass.write(
+            events, partition: partition,
+            to: .init(collection: folder.stagingPath("events.geojson"), sequence: folder.stagingPath("events.geojsonseq"),
+                      day: { try folder.stagingPath("days/\($0)/events.geojson") }),
+            name: "events", attribution: credit) { n in progress?.update(.eventLayers, done: n, total: events.count) }
         counts.append(LayerCount(file: "events.geojson", count: events.count))
         try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
         counts.append(LayerCount(file: "sources.csv", count: events.withUnsafeBufferPointer { all in
             all.indices.reduce(0) { $0 + all[$1].sources.count }
         }))
-        try EventLayers.writeSequence(events, to: folder.stagingPath("events.geojsonseq"))
         counts.append(LayerCount(file: "events.geojsonseq", count: events.count))
         try EventTable.writeCSV(events, to: folder.stagingPath("events.csv"))
         counts.append(LayerCount(file: "events.csv", count: events.count))
@@ -170,11 +173,9 @@ public enum MapJob {
                                         name: "undated", attribution: credit)
         counts.append(LayerCount(file: "undated.geojson", count: partition.undated.count))
 
-        // one folder a day, one geometry type a file: its events, front line, sides and control
+        // one folder a day, one geometry type a file: its events (written above), front line, sides and control
         progress?.update(.dayLayers, done: 0, total: events.count)
-        var dayCounts = try EventLayers.writeDays(events, attribution: credit) { day in
-            try folder.stagingPath("days/\(day)/events.geojson")
-        }.map { LayerCount(file: "days/\($0.day)/events.geojson", count: $0.count) }
+        var dayCounts = eventDays.map { LayerCount(file: "days/\($0.day)/events.geojson", count: $0.count) }
         for day in fronts.keys.sorted() {
             let parts = GISLayers.day(fronts[day]!, coordinates: input.control?.coordinates ?? [:])
             for (file, features) in [("frontline", parts.line), ("sides", parts.sides), ("control", parts.control)] {
