@@ -104,7 +104,7 @@ public enum CSVColumn: String, CaseIterable, Sendable {
             guard !e.sources.isEmpty else { break }
             var w = JSONWriter(reservingCapacity: 256)
             EventJSON.write(sources: e.sources, to: &w)
-            CSVWriter.append(textField: w.bytes, to: &out)
+            w.bytes.withUnsafeBufferPointer { CSVWriter.append(textField: $0, to: &out) }
         default: CSVWriter.append(field: cell(e), to: &out)
         }
     }
