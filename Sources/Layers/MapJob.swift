@@ -150,6 +150,15 @@ public enum MapJob {
 
         // events
         progress?.update(.eventLayers, done: 0, total: events.count)
+        // sources.csv and events.csv on a thread of their own (mostly formatting), while this one writes the
+        // GeoJSON layers (mostly the kernel's copies)
+        let sourcesPath = try folder.stagingPath("sources.csv"), tablePath = try folder.stagingPath("events.csv")
+        let tables = BackgroundWork { [events] in
+            try stream(to: sourcesPath) { sink in SourcesCSV.write(events) { sink.append($0) } }
+            try EventTable.writeCSV(events, to: tablePath)
+        }
+        defer { tables.join() }
+
         // events.geojson, events.geojsonseq and the days' events, each Feature formatted once
         let eventDays = try EventLayerPass.write(
             events, partition: partition,
@@ -157,12 +166,10 @@ public enum MapJob {
                       day: { try folder.stagingPath("days/\($0)/events.geojson") }),
             name: "events", attribution: credit) { n in progress?.update(.eventLayers, done: n, total: events.count) }
         counts.append(LayerCount(file: "events.geojson", count: events.count))
-        try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
         counts.append(LayerCount(file: "sources.csv", count: events.withUnsafeBufferPointer { all in
             all.indices.reduce(0) { $0 + all[$1].sources.count }
         }))
         counts.append(LayerCount(file: "events.geojsonseq", count: events.count))
-        try EventTable.writeCSV(events, to: folder.stagingPath("events.csv"))
         counts.append(LayerCount(file: "events.csv", count: events.count))
         try ByteSink.write(EventJSONLines.encode(statements), to: folder.stagingPath("statements.jsonl"))
         counts.append(LayerCount(file: "statements.jsonl", count: statements.count))
@@ -235,6 +242,7 @@ public enum MapJob {
         counts.append(LayerCount(file: "index.html", count: days.count))
         counts.append(LayerCount(file: "page/", count: pageFiles))
         for extra in alsoWrite { try ByteSink.write(extra.text, to: folder.stagingPath(extra.file)) }
+        try tables.wait()
 
         try folder.publish()
         return counts + dayCounts
