@@ -32,29 +32,22 @@ enum EventLayerPass {
         let collection = try FeatureCollectionWriter(path: paths.collection, bbox: EventLayers.bounds(events, indices: nil),
                                                      members: Attribution.members(name: name, text: attribution))
         let sequence = try ByteSink(path: paths.sequence)
-        var days = DayFiles(partition: partition, events: events, attribution: attribution, path: paths.day)
-        let route = days.route
-        var failure: (any Error)?
+        let days = DayFiles(partition: partition, events: events, attribution: attribution, path: paths.day)
         var written = 0
-        FormatPipeline.events(events, indices: nil, framing: EventFraming(before: 0x1E, after: 0x0A), route: route) { block in
-            guard failure == nil else { return }
+        // This thread writes the sequence and the collection; the day files are written alongside, on a
+        // thread of their own, from the same blocks.
+        FormatPipeline.events(events, indices: nil, framing: EventFraming(before: 0x1E, after: 0x0A), route: days.route,
+                              consume: { block in
             sequence.append(block.bytes)
             var start = 0
-            do {
-                for mark in block.marks {
-                    // The Feature without its RS and LF.
-                    let feature = UnsafeRawBufferPointer(rebasing: block.bytes[start + 1..<mark.end - 1])
-                    collection.appendFeature(bytes: feature)
-                    for slot in mark.slots { try days.append(feature, slot: slot) }
-                    start = mark.end
-                }
-            } catch {
-                failure = error
+            for mark in block.marks {
+                collection.appendFeature(bytes: DayFiles.feature(in: block, from: start, to: mark.end))
+                start = mark.end
             }
             written += block.marks.count
             done(written)
-        }
-        if let failure { throw failure }
+        }, alongside: { block in days.append(block) })
+        if let failure = days.failure { throw failure }
         try collection.finish()
         try sequence.commit()
         try days.finishAll()
@@ -63,8 +56,9 @@ enum EventLayerPass {
 }
 
 /// The day files of one pass: which days an event goes to (slots, in day order), and a writer per day
-/// that is open from its first Feature to its last.
-private struct DayFiles {
+/// that is open from its first Feature to its last. Used by one thread at a time (the pass's second
+/// consumer, then the caller once the pass has ended).
+private final class DayFiles: @unchecked Sendable {
     private let days: [Day]
     private let slotOfDay: [Day: Int]
     private let totals: [Int]
@@ -73,6 +67,8 @@ private struct DayFiles {
     private var writers: [FeatureCollectionWriter?]
     private let attribution: String
     private let path: (Day) throws -> String
+    /// The first error of writing; later blocks are then left unwritten.
+    private(set) var failure: (any Error)?
 
     init(partition: DayPartition, events: [Event], attribution: String, path: @escaping (Day) throws -> String) {
         days = partition.sortedDays
@@ -98,9 +94,29 @@ private struct DayFiles {
         }
     }
 
+    /// The Feature of a block between two marks, without its RS and LF.
+    static func feature(in block: ByteBlock, from start: Int, to end: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: block.bytes[start + 1..<end - 1])
+    }
+
+    /// Appends every Feature of `block` to the files of its days.
+    func append(_ block: ByteBlock) {
+        guard failure == nil else { return }
+        var start = 0
+        do {
+            for mark in block.marks {
+                let feature = Self.feature(in: block, from: start, to: mark.end)
+                for slot in mark.slots { try append(feature, slot: slot) }
+                start = mark.end
+            }
+        } catch {
+            failure = error
+        }
+    }
+
     /// Appends one Feature to the day of `slot`, opening its file at its first Feature and closing it
     /// after its last.
-    mutating func append(_ feature: UnsafeRawBufferPointer, slot: Int) throws {
+    private func append(_ feature: UnsafeRawBufferPointer, slot: Int) throws {
         if writers[slot] == nil {
             writers[slot] = try FeatureCollectionWriter(path: path(days[slot]), bbox: boxes[slot],
                                                         members: Attribution.members(name: "\(days[slot])", text: attribution),
@@ -114,8 +130,8 @@ private struct DayFiles {
         }
     }
 
-    /// Closes the files still open: none when `partition` was made from the events written.
-    mutating func finishAll() throws {
+    /// Closes the files still open: none when the partition was made from the events written.
+    func finishAll() throws {
         for k in writers.indices where writers[k] != nil {
             try writers[k]!.finish()
             writers[k] = nil
