@@ -86,6 +86,16 @@ GOV_SLUG = {
     "Aleppo": "aleppo", "Hama": "hama", "Homs": "homs", "Idlib": "idlib",
     "Damascus": "damascus", "Tartus": "tartus",
 }
+# The seat of each governorate (GeoNames ids, CC BY 4.0): a governorate's place point is its capital's, the
+# label point ACLED uses for events known only at the province level (geo_precision 3). Rif Dimashq's seat is
+# Damascus, outside its own polygon, so it keeps the pole of inaccessibility of its polygon.
+GOV_CAPITAL = {
+    "Al-Hasakah": "geonames:173811", "Aleppo": "geonames:170063", "As-Suwayda": "geonames:172408",
+    "Damascus": "geonames:170654", "Daraa": "geonames:170905", "Deir ez-Zor": "geonames:170794",
+    "Hama": "geonames:170017", "Homs": "geonames:169577", "Idlib": "geonames:169389",
+    "Latakia": "geonames:173576", "Quneitra": "geonames:173334", "Raqqa": "geonames:172955",
+    "Tartus": "geonames:163345",
+}
 GOV_ALT = {
     "Idlib": ["Idleb", "Edlib", "إدلب"],
     "Aleppo": ["Halab", "Alep", "حلب"],
@@ -516,10 +526,17 @@ def build(shared_dir):
                 f"Muhafazat {gov}"] + [f"{a} province" for a in GOV_ALT.get(gov, []) if not any(ord(ch) > 0x5ff for ch in a)] + \
                [f"{a} governorate" for a in GOV_ALT.get(gov, []) if not any(ord(ch) > 0x5ff for ch in a)] + \
                [f"محافظة {a}" for a in GOV_ALT.get(gov, []) if any(0x600 <= ord(ch) <= 0x6ff for ch in a)]
+        seat = next((r for r in sy_rows if r["id"] == GOV_CAPITAL[gov]), None) if gov in GOV_CAPITAL else None
+        if gov in GOV_CAPITAL and seat is None:
+            sys.exit(f"the capital {GOV_CAPITAL[gov]} of {gov} is not among the Syrian settlements")
+        point = (seat["lon"], seat["lat"]) if seat else (fmt(label.x), fmt(label.y))
+        point_src = (f"point: its capital {seat['name']} ({seat['id']}), the label point for province-level events (ACLED practice)"
+                     if seat else "point: label point computed from regions.geojson (approximate governorate polygon from "
+                                  "gazetteer places; its seat Damascus lies outside it)")
         region_rows.append({"id": gid, "name": f"{gov} Governorate", "kind": "governorate",
-                            "lon": fmt(label.x), "lat": fmt(label.y), "country": "SY", "admin1": gov,
+                            "lon": point[0], "lat": point[1], "country": "SY", "admin1": gov,
                             "population": "", "alternate_names": alt_join(f"{gov} Governorate", alts),
-                            "source": "label point computed from regions.geojson (approximate governorate polygon from gazetteer places)"})
+                            "source": point_src})
     dump({"type": "FeatureCollection", "features": region_feats}, "regions.geojson")
     region_rows = write_tsv(os.path.join(PLACES, "regions.tsv"), region_rows)
 

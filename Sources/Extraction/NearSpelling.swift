@@ -12,7 +12,7 @@ import Places
 ///   gazetteer;
 /// - the folding keys must have the same words but one, and that word must start with the same letter and
 ///   differ by one edit (a letter added, dropped or changed); keys under 5 letters are never matched, nor words
-///   under 4 (two edits, or one edit in each of two words, make another name: "Kafr Blahta" is not Kafr
+///   under 4 unless the edit is a final "a" (`differsByFinalA`) (two edits, or one edit in each of two words, make another name: "Kafr Blahta" is not Kafr
 ///   Battikh);
 /// - the nearest spelling must be one place (namesakes within `samePlaceMetres` of each other count as one):
 ///   two places as near are a tie, and the name stays unknown;
@@ -29,9 +29,19 @@ enum NearSpelling {
         let wa = a.split(separator: " "), wb = b.split(separator: " ")
         guard wa.count == wb.count, a.utf8.count - (wa.count - 1) >= 5 else { return false }
         let differing = zip(wa, wb).filter { $0 != $1 }
-        guard differing.count == 1, let (x, y) = differing.first, x.first == y.first,
-              min(x.utf8.count, y.utf8.count) >= 4 else { return false }
+        guard differing.count == 1, let (x, y) = differing.first, x.first == y.first else { return false }
+        if x + "a" == y || y + "a" == x { return min(x.utf8.count, y.utf8.count) >= 3 }
+        guard min(x.utf8.count, y.utf8.count) >= 4 else { return false }
         return distance(Array(x.utf8), Array(y.utf8), bound: 1) == 1
+    }
+
+    /// True when one folding key is the other with an "a" added at the end of one of its words.
+    static func differsByFinalA(_ a: String, _ b: String) -> Bool {
+        let wa = a.split(separator: " "), wb = b.split(separator: " ")
+        guard wa.count == wb.count else { return false }
+        let differing = zip(wa, wb).filter { $0 != $1 }
+        guard differing.count == 1, let (x, y) = differing.first else { return false }
+        return x + "a" == y || y + "a" == x
     }
 
     /// The Levenshtein distance between `a` and `b` when it is at most `bound`, else nil.
@@ -54,11 +64,20 @@ enum NearSpelling {
 
     /// The place of `candidates` (gazetteer positions, with their keys from `keys`) spelled nearly like the
     /// folding key `key` (`isNearSpelling`); nil when none is or two places are.
+    /// Where several places are one edit away, the ones that differ only by a final "a" win: the Arabic
+    /// feminine ending (tā' marbūṭa) is written "-a", "-ah", "-eh" or not at all ("al-Lataman" for
+    /// al-Lataminah, "Kafr Zeit" for Kafr Zeita), while a letter changed inside a word makes another name.
     static func best(for key: String, among candidates: [Int], keys: (Int) -> [String], places: [Place]) -> Place? {
-        var found: [Place] = []
-        for i in candidates where keys(i).contains(where: { isNearSpelling(key, $0) }) {
+        var found: [Place] = [], byEnding: [Place] = []
+        for i in candidates {
+            let near = keys(i).filter { isNearSpelling(key, $0) }
+            guard !near.isEmpty else { continue }
             if !found.contains(where: { $0.id == places[i].id }) { found.append(places[i]) }
+            if near.contains(where: { differsByFinalA(key, $0) }), !byEnding.contains(where: { $0.id == places[i].id }) {
+                byEnding.append(places[i])
+            }
         }
+        if !byEnding.isEmpty { found = byEnding }
         guard let first = found.first else { return nil }
         let g = Geodesic.wgs84
         let distinct = found.contains { g.distance(from: $0.coordinate, to: first.coordinate) > samePlaceMetres }

@@ -11,7 +11,9 @@ extension ReportRun {
     mutating func namedPlaces(_ a: SentenceAnalysis) -> [PlaceMention] {
         var out: [PlaceMention] = []
         let joined = a.joinedNames()
-        for j in joined.spans where !ReportRun.isSpeaker(a, j) {
+        // Two names side by side right before a report verb are a person ("Hassan Omar said"), not a place.
+        for j in joined.spans where !ReportRun.isSpeaker(a, j)
+            && !(j.upperBound < a.tokens.count && a.has(.reportVerb, at: j.upperBound) != nil) {
             let name = a.original(j)
             let (near, direction) = relativePosition(a, before: j.lowerBound)
             out.append(PlaceMention(range: j, form: .unresolved, text: name, place: nil, precision: 3, direction: direction,
@@ -180,7 +182,8 @@ extension ReportRun {
     /// Words skipped between a direction and its place ("north of the town of X").
     static let positionFillers: Set<String> = ["the", "of", "to", "town", "village", "city", "villages", "towns"]
     /// Words before "of" that introduce a (possibly unknown) settlement name.
-    static let settlementNouns: Set<String> = ["village", "villages", "town", "towns", "city"]
+    static let settlementNouns: Set<String> = ["village", "villages", "town", "towns", "city", "cities", "hamlet", "hamlets",
+                                               "settlement", "settlements", "area", "areas", "outskirts", "vicinity"]
     /// Prepositions before a (possibly unknown) place name (an array: tried on every token, compared faster than hashed).
     static let placePrepositions = ["in", "near", "at"]
     /// The Arabic article inside an unknown name ("Tall al Karama").
@@ -277,9 +280,11 @@ extension ReportRun {
                 // "in nearby X", "in neighbouring X": X lies by the happening told before it.
                 if i + 1 < a.tokens.count, a.has(.neighbour, at: i + 1) != nil || a.tokens[i + 1].text == "nearby" { start = i + 2 }
             }
-            // "the troops took A, B and C": a list of names right after a change of control.
-            if start == nil, a.triggers.contains(where: { $0.range.upperBound == i + 1 && $0.entry.rule == .territory }),
-               i + 1 < a.tokens.count, a.tokens[i + 1].capitalised || ReportRun.articles.contains(a.tokens[i + 1].text) {
+            // "the troops took A, B and C": a list of names right after a change of control; "the army shelled
+            // A and B": right after a verb of attack (a past form, so that a noun's "strikes Russia made" is not one).
+            if start == nil, i + 1 < a.tokens.count,
+               a.triggers.contains(where: { $0.range.upperBound == i + 1 && takesPlaceObject($0, a) }),
+               a.tokens[i + 1].capitalised || ReportRun.articles.contains(a.tokens[i + 1].text) {
                 start = i + 1
             }
             guard var s = start else { i += 1; continue }
@@ -304,19 +309,49 @@ extension ReportRun {
                                             direction: direction, local: PlaceRoles.reason(a, s..<e) == nil, near: near,
                                             rule: noted("unknown name '\(name)' after '\(t)'"), neighbour: neighbour))
                 }
-                guard list else { break }
-                // Next item of "the villages of A, B and C".
+                // Next item of "the villages of A, B and C" (after a preposition, "in A and B"); an item after "and"
+                // only when the clause goes on as a place's would, so that "A and Mohammed Ali said" adds no place.
                 var n = max(e, s + 1)
                 while n < a.tokens.count, covered[n] { n += 1 }
                 guard n < a.tokens.count, a.tokens[n].text == "," || a.tokens[n].text == "and" else { break }
                 n += 1
                 if n < a.tokens.count, a.tokens[n].text == "and" { n += 1 }
+                guard a.tokens[n - 1].text != "and" || endsLikeAPlace(a, from: n),
+                      list || a.tokens[n - 1].text == "and" else { break }
                 s = n
             }
             i += 1
         }
         return out
     }
+
+    /// True when the capitalised words from token `s` (at most four) end the sentence or are followed by
+    /// punctuation or a word that goes on after a place ("on Monday", "near X"), not by a verb ("said").
+    func endsLikeAPlace(_ a: SentenceAnalysis, from s: Int) -> Bool {
+        var e = s
+        while e < a.tokens.count, e - s < 5, a.tokens[e].capitalised || ReportRun.articles.contains(a.tokens[e].text) { e += 1 }
+        guard e > s, e - s <= 4 else { return false }
+        return e == a.tokens.count || a.tokens[e].isPunctuation || ReportRun.afterAPlace.contains(a.tokens[e].text)
+    }
+
+    /// Words that follow a place's name in a clause: prepositions, conjunctions, times.
+    static let afterAPlace: Set<String> = ["on", "in", "at", "near", "after", "before", "during", "since", "from", "to",
+                                           "with", "by", "as", "while", "when", "and", "or", "last", "this", "early",
+                                           "late", "yesterday", "today", "overnight", "earlier", "for", "under", "amid"]
+
+    /// True when the trigger's place follows it as its object: a change of control ("took A"), or an attack told
+    /// by a past verb ("shelled A", "struck A"; not the noun "strikes").
+    func takesPlaceObject(_ t: PhraseMatch<TriggerEntry>, _ a: SentenceAnalysis) -> Bool {
+        if t.entry.rule == .territory { return true }
+        guard t.entry.rule == .attack || t.entry.category.type == .explosions else { return false }
+        let w = a.tokens[t.range.upperBound - 1].text
+        guard w.hasSuffix("ed") || Lemmas.irregular[w] != nil else { return false }
+        return Lemmas.stems(w).contains { ReportRun.verbsOfAttackOnPlaces.contains($0) }
+    }
+
+    /// Verbs of attack whose object is where the attack fell ("shelled A"); "killed" and "wounded" take people.
+    static let verbsOfAttackOnPlaces: Set<String> = ["shell", "bomb", "bombard", "strike", "hit", "pound", "target",
+                                                    "raid", "storm", "attack", "assault", "blast", "rocket", "besiege"]
 
     /// True when token `i` is not a lexicon word (month, weekday, actor, cue) that merely starts with a capital.
     func isPlainWord(_ a: SentenceAnalysis, _ i: Int) -> Bool {
