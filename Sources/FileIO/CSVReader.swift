@@ -170,7 +170,15 @@ public enum CSVWriter {
 
     /// The first bytes that make a spreadsheet read a cell as a formula (OWASP, CSV injection): `=`, `+`,
     /// `-`, `@`, TAB and CR.
-    public static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+    public static let formulaStarts = Set((0...255).map(UInt8.init).filter(isFormulaStart))
+
+    /// True when `b` is one of `formulaStarts` (a switch: no hashing for every cell written).
+    @inline(__always) static func isFormulaStart(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+        default: return false
+        }
+    }
 
     /// A text cell made safe for spreadsheets: a cell that starts with a formula character gets a leading
     /// apostrophe (OWASP's advice), which `unescapeText` removes on reading. Numbers are written as they are.
@@ -182,9 +190,14 @@ public enum CSVWriter {
     /// Appends `s` as a text cell (`text(_:)`, then `append(field:to:)`) to `out` without building the
     /// guarded string: the same bytes as `append(field: text(s), to: &out)`.
     public static func append(textField s: String, to out: inout [UInt8]) {
-        let u = s.utf8
+        var s = s
+        s.withUTF8 { append(textField: $0, to: &out) }
+    }
+
+    /// Appends the UTF-8 text `u` as a text cell: the same bytes as `append(textField:)` of its string.
+    public static func append(textField u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let first = u.first else { return }
-        let guarded = formulaStarts.contains(first)
+        let guarded = isFormulaStart(first)
         guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             if guarded { out.append(0x27) }
             out.append(contentsOf: u)

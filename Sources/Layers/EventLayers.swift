@@ -214,7 +214,7 @@ struct DayBatch: Sendable {
 }
 
 /// The failure of the lowest slot among concurrent workers.
-private final class FirstFailure: @unchecked Sendable {
+final class FirstFailure: @unchecked Sendable {
     private let lock = NSLock()
     private var first: (slot: Int, error: any Error)?
 

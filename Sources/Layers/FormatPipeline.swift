@@ -66,8 +66,11 @@ enum FormatPipeline {
     /// Calls `format(i, block)` for every block `i` in `0..<blocks` (each block emptied before), on worker
     /// threads, and `consume(i, block)` on the calling thread in order of `i`. With one block or one
     /// worker, both run on the calling thread.
+    /// `alongside`, when given, receives every block too, in order, on a thread of its own (a second writer
+    /// of the same bytes, so that two cores copy them into files); a block is reused once both consumed it.
     static func run(blocks: Int, workers: Int = workerCount, blockCapacity: Int = 1 << 20,
-                    format: @escaping @Sendable (Int, ByteBlock) -> Void, consume: (Int, ByteBlock) -> Void) {
+                    format: @escaping @Sendable (Int, ByteBlock) -> Void, consume: (Int, ByteBlock) -> Void,
+                    alongside: (@Sendable (Int, ByteBlock) -> Void)? = nil) {
         guard blocks > 0 else { return }
         let workers = min(workers, blocks)
         guard workers > 1 else {
@@ -76,6 +79,7 @@ enum FormatPipeline {
                 block.reset()
                 format(i, block)
                 consume(i, block)
+                alongside?(i, block)
             }
             return
         }
@@ -86,6 +90,21 @@ enum FormatPipeline {
         let free = (0..<ring).map { _ in DispatchSemaphore(value: 1) }
         let ready = (0..<ring).map { _ in DispatchSemaphore(value: 0) }
         let done = DispatchGroup()
+        // The second consumer: waits for each block as the caller does and says when it is done with it.
+        let readyAlongside = (0..<ring).map { _ in DispatchSemaphore(value: 0) }
+        let consumedAlongside = (0..<ring).map { _ in DispatchSemaphore(value: 0) }
+        if let alongside {
+            done.enter()
+            Thread {
+                for i in 0..<blocks {
+                    let s = i % ring
+                    readyAlongside[s].wait()
+                    alongside(i, slots[s])
+                    consumedAlongside[s].signal()
+                }
+                done.leave()
+            }.start()
+        }
         for w in 0..<workers {
             done.enter()
             Thread {
@@ -96,6 +115,7 @@ enum FormatPipeline {
                     slots[s].reset()
                     format(i, slots[s])
                     ready[s].signal()
+                    if alongside != nil { readyAlongside[s].signal() }
                     i += workers
                 }
                 done.leave()
@@ -105,6 +125,7 @@ enum FormatPipeline {
             let s = i % ring
             ready[s].wait()
             consume(i, slots[s])
+            if alongside != nil { consumedAlongside[s].wait() }
             free[s].signal()
         }
         done.wait()
@@ -122,25 +143,27 @@ struct EventFraming: Sendable {
 }
 
 extension FormatPipeline {
+    /// `consume` as a consumer of numbered blocks.
+    private static func ignoringIndex(_ consume: @escaping @Sendable (ByteBlock) -> Void) -> @Sendable (Int, ByteBlock) -> Void {
+        { _, block in consume(block) }
+    }
+
     /// Events per block: a few MB of GeoJSON, written with one `write(2)`.
     static let eventsPerBlock = 4096
 
     /// Formats the events at `indices` (all when nil), in that order, as Features framed by `framing`, on
     /// worker threads; `consume` receives each filled block on the calling thread, in order. With `route`,
-    /// only the events whose dates (start, end) it gives slots are written, each marked with its slots (then `firstBare` must be false).
+    /// each Feature is marked with the slots `route` gives its dates (start, end), possibly none.
     static func events(_ events: [Event], indices: [Int32]?, framing: EventFraming, eventsPerBlock: Int = eventsPerBlock,
-                       route: (@Sendable (Day?, Day?) -> Range<Int>?)? = nil, consume: (ByteBlock) -> Void) {
+                       route: (@Sendable (Day?, Day?) -> Range<Int>)? = nil, consume: (ByteBlock) -> Void,
+                       alongside: (@Sendable (ByteBlock) -> Void)? = nil) {
         let n = indices?.count ?? events.count
         let per = max(eventsPerBlock, 1)
         run(blocks: (n + per - 1) / per, blockCapacity: per * 1024, format: { i, block in
             events.withUnsafeBufferPointer { all in
                 for position in i * per..<min(i * per + per, n) {
                     let k = indices.map { Int($0[position]) } ?? position
-                    var slots: Range<Int>?
-                    if let route {
-                        slots = route(all[k].start, all[k].end)
-                        if slots == nil { continue }
-                    }
+                    let slots = route?(all[k].start, all[k].end)
                     var c = block.cursor(room: EventFeatureFormat.maxCount(all[k]) + 2)
                     if let b = framing.before, !(framing.firstBare && position == 0) { c.put(b) }
                     EventFeatureFormat.write(all[k], to: &c)
@@ -149,6 +172,6 @@ extension FormatPipeline {
                     if let slots { block.mark(slots: slots) }
                 }
             }
-        }, consume: { _, block in consume(block) })
+        }, consume: { _, block in consume(block) }, alongside: alongside.map(Self.ignoringIndex))
     }
 }

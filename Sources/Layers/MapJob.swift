@@ -150,16 +150,26 @@ public enum MapJob {
 
         // events
         progress?.update(.eventLayers, done: 0, total: events.count)
-        try EventLayers.writeCollection(events, indices: nil, to: folder.stagingPath("events.geojson"), name: "events",
-                                        attribution: credit) { n in progress?.update(.eventLayers, done: n, total: events.count) }
+        // sources.csv and events.csv on a thread of their own (mostly formatting), while this one writes the
+        // GeoJSON layers (mostly the kernel's copies)
+        let sourcesPath = try folder.stagingPath("sources.csv"), tablePath = try folder.stagingPath("events.csv")
+        let tables = BackgroundWork { [events] in
+            try stream(to: sourcesPath) { sink in SourcesCSV.write(events) { sink.append($0) } }
+            try EventTable.writeCSV(events, to: tablePath)
+        }
+        defer { tables.join() }
+
+        // events.geojson, events.geojsonseq and the days' events, each Feature formatted once
+        let eventDays = try EventLayerPass.write(
+            events, partition: partition,
+            to: .init(collection: folder.stagingPath("events.geojson"), sequence: folder.stagingPath("events.geojsonseq"),
+                      day: { try folder.stagingPath("days/\($0)/events.geojson") }),
+            name: "events", attribution: credit) { n in progress?.update(.eventLayers, done: n, total: events.count) }
         counts.append(LayerCount(file: "events.geojson", count: events.count))
-        try stream(to: folder.stagingPath("sources.csv")) { sink in SourcesCSV.write(events) { sink.append($0) } }
         counts.append(LayerCount(file: "sources.csv", count: events.withUnsafeBufferPointer { all in
             all.indices.reduce(0) { $0 + all[$1].sources.count }
         }))
-        try EventLayers.writeSequence(events, to: folder.stagingPath("events.geojsonseq"))
         counts.append(LayerCount(file: "events.geojsonseq", count: events.count))
-        try EventTable.writeCSV(events, to: folder.stagingPath("events.csv"))
         counts.append(LayerCount(file: "events.csv", count: events.count))
         try ByteSink.write(EventJSONLines.encode(statements), to: folder.stagingPath("statements.jsonl"))
         counts.append(LayerCount(file: "statements.jsonl", count: statements.count))
@@ -170,11 +180,9 @@ public enum MapJob {
                                         name: "undated", attribution: credit)
         counts.append(LayerCount(file: "undated.geojson", count: partition.undated.count))
 
-        // one folder a day, one geometry type a file: its events, front line, sides and control
+        // one folder a day, one geometry type a file: its events (written above), front line, sides and control
         progress?.update(.dayLayers, done: 0, total: events.count)
-        var dayCounts = try EventLayers.writeDays(events, attribution: credit) { day in
-            try folder.stagingPath("days/\(day)/events.geojson")
-        }.map { LayerCount(file: "days/\($0.day)/events.geojson", count: $0.count) }
+        var dayCounts = eventDays.map { LayerCount(file: "days/\($0.day)/events.geojson", count: $0.count) }
         for day in fronts.keys.sorted() {
             let parts = GISLayers.day(fronts[day]!, coordinates: input.control?.coordinates ?? [:])
             for (file, features) in [("frontline", parts.line), ("sides", parts.sides), ("control", parts.control)] {
@@ -234,6 +242,7 @@ public enum MapJob {
         counts.append(LayerCount(file: "index.html", count: days.count))
         counts.append(LayerCount(file: "page/", count: pageFiles))
         for extra in alsoWrite { try ByteSink.write(extra.text, to: folder.stagingPath(extra.file)) }
+        try tables.wait()
 
         try folder.publish()
         return counts + dayCounts

@@ -50,7 +50,8 @@ public enum CSVColumn: String, CaseIterable, Sendable {
 
     /// Appends the column's cell for `e` to `out` as a CSV field: the same bytes as
     /// `CSVWriter.append(field: cell(e), to: &out)`, formatted straight into `out` for the columns that
-    /// hold one stored value (text, whole numbers, flags), so that a row makes no string per cell.
+    /// hold one stored value (text, whole numbers, flags, coordinates, one source or associate, the sources'
+    /// JSON), so that a row makes no string per cell; lists of several items go through `cell`.
     public func append(cellOf e: Event, to out: inout [UInt8]) {
         func text(_ s: String?) { if let s { CSVWriter.append(textField: s, to: &out) } }
         func number(_ n: Int?) { if let n { CSVWriter.append(integer: n, to: &out) } }
@@ -63,19 +64,32 @@ public enum CSVColumn: String, CaseIterable, Sendable {
         case .eventType: text(e.type.rawValue)
         case .subEventType: text(e.subType?.acled.rawValue)
         case .actor1: text(e.actor1?.name)
+        case .assocActor1 where e.assocActor1.count <= 1: text(e.assocActor1.first?.name)
         case .inter1: text(e.actor1?.kind?.rawValue)
         case .actor2: text(e.actor2?.name)
+        case .assocActor2 where e.assocActor2.count <= 1: text(e.assocActor2.first?.name)
         case .inter2: text(e.actor2?.kind?.rawValue)
+        case .interaction: text(ActorKind.interaction(e.actor1?.kind, e.actor2?.kind))
+        case .civilianTargeting: if e.civilianTargeting { text("Civilian targeting") }
+        case .iso: number(e.country.flatMap(Country.code)?.numeric)
+        case .region: text(e.country.flatMap(Country.code)?.region)
+        case .country: text(e.country.flatMap(Country.code)?.name)
         case .admin1: text(e.admin1)
         case .admin2: text(e.admin2)
         case .admin3: text(e.admin3)
         case .location: text(e.place)
+        case .latitude: if let c = e.coordinate { FixedDecimal.append(c.lat, decimals: 6, to: &out) }
+        case .longitude: if let c = e.coordinate { FixedDecimal.append(c.lon, decimals: 6, to: &out) }
         case .geoPrecision: number(e.geoPrecision)
+        case .source where e.sources.count <= 1: text(e.sources.first?.report)
         case .sourceScale: break
+        case .notes where e.sources.count <= 1: text(e.sources.first?.sentence)
         case .fatalities: number(e.fatalities)
+        case .tags where !e.claimed && e.fatalitiesClaimed == nil: break
         case .timestamp: number(e.start.map { Int($0.epochMilliseconds / 1000) })
         case .endDate: text(e.end?.description)
         case .placemapID: text(e.placeID)
+        case .datetime: text(e.start.map(FlatText.instant))
         case .placemapSubType: text(e.subType?.rawValue)
         case .datePrecision: text(e.datePrecision.rawValue)
         case .direction: text(e.direction)
@@ -86,13 +100,18 @@ public enum CSVColumn: String, CaseIterable, Sendable {
         case .displaced: number(e.displaced)
         case .unresolvedPlace: text(e.unresolvedPlace)
         case .placemapNotes: text(e.notes)
+        case .placemapSources:
+            guard !e.sources.isEmpty else { break }
+            var w = JSONWriter(reservingCapacity: 256)
+            EventJSON.write(sources: e.sources, to: &w)
+            w.bytes.withUnsafeBufferPointer { CSVWriter.append(textField: $0, to: &out) }
         default: CSVWriter.append(field: cell(e), to: &out)
         }
     }
 
     /// The cell before formula guarding.
     func rawCell(_ e: Event) -> String {
-        let nation = e.country.flatMap(Country.code)
+        var nation: Country? { e.country.flatMap(Country.code) }
         switch self {
         case .eventIDCnty: return e.id
         case .eventDate: return e.start?.description ?? ""
@@ -139,7 +158,10 @@ public enum CSVColumn: String, CaseIterable, Sendable {
         case .unresolvedPlace: return e.unresolvedPlace ?? ""
         case .placemapNotes: return e.notes ?? ""
         case .placemapSources:
-            return e.sources.isEmpty ? "" : JSONWriter.string(EventJSON.json(.sources(e.sources), field: .sources))
+            guard !e.sources.isEmpty else { return "" }
+            var w = JSONWriter()
+            EventJSON.write(sources: e.sources, to: &w)
+            return w.text
         }
     }
 

@@ -96,6 +96,24 @@ public enum EventJSON {
         return .object(o)
     }
 
+    /// Writes `sources` as the JSON array that `json(.sources(sources), field: .sources)` encodes to (keys in
+    /// sorted order), without building the values: `placemap_sources` of every CSV row is written this way.
+    public static func write(sources: [EventSource], to w: inout JSONWriter) {
+        w.raw(byte: UInt8(ascii: "["))
+        for (k, s) in sources.enumerated() {
+            w.raw(k == 0 ? "{\"char_end\":" : ",{\"char_end\":")
+            w.write(number: Double(s.charEnd))
+            w.raw(",\"char_start\":")
+            w.write(number: Double(s.charStart))
+            w.raw(",\"report\":")
+            w.write(string: s.report)
+            w.raw(",\"sentence\":")
+            w.write(string: s.sentence)
+            w.raw(byte: UInt8(ascii: "}"))
+        }
+        w.raw(byte: UInt8(ascii: "]"))
+    }
+
     static func json(_ v: FieldValue, field: EventField) -> JSONValue {
         switch v {
         case .text(let s): return .string(s)

@@ -26,7 +26,7 @@ public struct PageOptions: Hashable, Sendable {
 /// Everything `index.html` shows, per day: built from a `MapScene` (and the extraction's explanations)
 /// by `init(scene:explanations:options:)`, written by `PageWriter`. Events stay in the caller's array
 /// and are turned into display fields (`PageEvent`) one at a time while the files are written.
-public struct PageInput {
+public struct PageInput: Sendable {
     /// Events (not statements), in output order; `PageDay.events` and the details files index into it.
     public var events: [Event]
     /// The `--explain` lines of each event, keyed by event id (empty for events read from files).
@@ -72,7 +72,7 @@ public struct PageInput {
 }
 
 /// One day of the page: its events, front line, control and movements.
-public struct PageDay {
+public struct PageDay: Sendable {
     /// The day.
     public var day: Day
     /// Indices into `PageInput.events` of the day's events, ascending.
@@ -94,7 +94,7 @@ public struct ControlPoint: Hashable, Sendable {
 }
 
 /// A day's front line as the page draws it: the line, each side's ground, control points and figures.
-public struct PageFront {
+public struct PageFront: Sendable {
     /// The day.
     public var day: Day
     /// The front line (a model: Voronoi split of the control table's settlements).
@@ -122,7 +122,7 @@ public struct PageFront {
 }
 
 /// An arrow: reinforcement, displacement, or an advance of the front-line model.
-public struct PageMovement {
+public struct PageMovement: Sendable {
     /// `reinforcement`, `displacement`, `offensive` (an event's advance) or `movement` (the model's).
     public var kind: String
     /// From where to where, in words.
@@ -172,7 +172,7 @@ public struct BasePlace: Hashable, Sendable {
 }
 
 /// The vector base under the events: outline, borders, governorates, highways and the most-named places.
-public struct PageBase {
+public struct PageBase: Sendable {
     /// Places labelled on the page at most (the most-named first): enough to read the map, few enough
     /// to stay light when every event names a place of its own.
     public static let placeLimit = 300

@@ -38,11 +38,15 @@ public enum PageWriter {
         try ByteSink.write(PageScript.text, to: folder.stagingPath("page/placemap.js"))
         try ByteSink.write(PageStyle.text, to: folder.stagingPath("page/placemap.css"))
         var files = leaflet.items.count + 2
-        let all = try writeDetailsAndAll(page, folder: folder, done: done)
-        files += all.detailFiles + 1
-        for d in page.days {
+        files += try writeDetails(page, folder: folder)
+        done(page.events.count)
+        let all = try writeAll(page, folder: folder)
+        files += 1
+        let viewPaths = try page.days.map { try folder.stagingPath("page/views/\($0.day).js") }
+        try ParallelWork.forEach(page.days.count) { k in
+            let d = page.days[k]
             try writeView(key: "\(d.day)", page: page, indices: d.events, front: d.front, movements: d.movements,
-                          folder: folder)
+                          to: viewPaths[k])
         }
         files += page.days.count
         try writeBase(page, summary: all, folder: folder)
@@ -50,12 +54,10 @@ public enum PageWriter {
         return files + 2
     }
 
-    // MARK: Details and "All days" in one pass over the events
+    // MARK: Details and "All days"
 
-    /// What the pass over all events found besides what it wrote.
+    /// What the pass over all events for "All days" found besides what it wrote.
     struct Summary {
-        /// Details files written.
-        var detailFiles = 0
         /// "points" or "grid": how "All days" shows the events.
         var allMode = "points"
         /// Events by symbol (`EventSymbol.allCases` order), for the legend.
@@ -64,47 +66,55 @@ public enum PageWriter {
         var regionEvents = 0
     }
 
-    /// The details files, and the "All days" view (points or grid) gathered in the same pass.
-    static func writeDetailsAndAll(_ page: PageInput, folder: OutputFolder, done: (Int) -> Void = { _ in }) throws -> Summary {
-        let events = page.events
-        let asPoints = events.count <= pointLimit
+    /// The details files, `eventsPerDetailsFile` events each in output order, formatted on every core (one
+    /// file a task); returns how many were written.
+    static func writeDetails(_ page: PageInput, folder: OutputFolder) throws -> Int {
+        let chunks = (page.events.count + eventsPerDetailsFile - 1) / eventsPerDetailsFile
+        let paths = try (0..<chunks).map { try folder.stagingPath(detailsPath($0)) }
+        try ParallelWork.forEach(chunks) { chunk in
+            let sink = try ByteSink(path: paths[chunk], bufferSize: 1 << 16)
+            var w = ScriptJSON(reservingCapacity: 1 << 16)
+            w.raw("PlaceMap.details(\(chunk),[")
+            // By index into the array's storage: an event is read in place, not copied (with its strings) per use.
+            page.events.withUnsafeBufferPointer { events in
+                for i in chunk * eventsPerDetailsFile..<min(chunk * eventsPerDetailsFile + eventsPerDetailsFile, events.count) {
+                    if i > chunk * eventsPerDetailsFile { w.raw(",\n") }
+                    let explanation = page.explanations.isEmpty ? [] : page.explanations[events[i].id] ?? []
+                    PageEvent(events[i], symbol: events[i].category.symbol, explanation: explanation).write(to: &w)
+                    if w.bytes.count > 1 << 15 { w.drain(into: sink) }
+                }
+            }
+            w.raw("]);\n")
+            w.drain(into: sink)
+            try sink.commit()
+        }
+        return chunks
+    }
+
+    /// The "All days" view (points, or a grid past `pointLimit` events) and the legend's counts, in one pass.
+    static func writeAll(_ page: PageInput, folder: OutputFolder) throws -> Summary {
+        let asPoints = page.events.count <= pointLimit
         var points = ViewPoints()
         var bins = EventBins()
-        var w = ScriptJSON(reservingCapacity: 1 << 16)
-        var sink: ByteSink?
         var summary = Summary()
         summary.allMode = asPoints ? "points" : "grid"
-        // By index into the array's storage: an event is read in place, not copied (with its strings) per use.
-        try events.withUnsafeBufferPointer { events in
-        for i in events.indices {
-            if i % eventsPerDetailsFile == 0 {
-                if let s = sink { w.raw("]);\n"); w.drain(into: s); try s.commit(); done(i) }
-                let chunk = i / eventsPerDetailsFile
-                sink = try ByteSink(path: folder.stagingPath(detailsPath(chunk)), bufferSize: 1 << 16)
-                summary.detailFiles += 1
-                w.raw("PlaceMap.details(\(chunk),[")
-            } else {
-                w.raw(",\n")
-            }
-            let symbol = events[i].category.symbol
-            let explanation = page.explanations.isEmpty ? [] : page.explanations[events[i].id] ?? []
-            PageEvent(events[i], symbol: symbol, explanation: explanation).write(to: &w)
-            if w.bytes.count > 1 << 15 { w.drain(into: sink!) }
-            summary.symbolCounts[symbol.index] += 1
-            if events[i].geoPrecision == 3 { summary.regionEvents += 1 }
-            guard let c = events[i].coordinate else { continue }
-            if asPoints {
-                points.add(events[i], symbol: symbol, index: i)
-            } else {
-                bins.add(x: Int((c.lon / finestCellDegrees).rounded(.down)), y: Int((c.lat / finestCellDegrees).rounded(.down)),
-                         at: c, symbol: symbol)
+        page.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                let symbol = events[i].category.symbol
+                summary.symbolCounts[symbol.index] += 1
+                if events[i].geoPrecision == 3 { summary.regionEvents += 1 }
+                guard let c = events[i].coordinate else { continue }
+                if asPoints {
+                    points.add(events[i], symbol: symbol, index: i)
+                } else {
+                    bins.add(x: Int((c.lon / finestCellDegrees).rounded(.down)), y: Int((c.lat / finestCellDegrees).rounded(.down)),
+                             at: c, symbol: symbol)
+                }
             }
         }
-        }
-        if let s = sink { w.raw("]);\n"); w.drain(into: s); try s.commit() }
         let sinkAll = try ByteSink(path: folder.stagingPath("page/views/all.js"), bufferSize: 1 << 16)
         var v = ScriptJSON()
-        v.raw("PlaceMap.view(\"all\",{\"count\":\(events.count),")
+        v.raw("PlaceMap.view(\"all\",{\"count\":\(page.events.count),")
         if asPoints { points.write(to: &v) } else { grid(bins).write(to: &v) }
         v.raw(",\"front\":")
         if let f = page.lastFront { write(front: f, to: &v) } else { v.raw("null") }
@@ -135,8 +145,8 @@ public enum PageWriter {
     // MARK: A day's view
 
     static func writeView(key: String, page: PageInput, indices: [Int32], front: PageFront?, movements: [PageMovement],
-                          folder: OutputFolder) throws {
-        let sink = try ByteSink(path: folder.stagingPath("page/views/\(key).js"), bufferSize: 1 << 16)
+                          to path: String) throws {
+        let sink = try ByteSink(path: path, bufferSize: 1 << 16)
         var w = ScriptJSON()
         w.raw("PlaceMap.view(")
         w.string(key)

@@ -26,8 +26,27 @@ struct ScriptJSON {
     /// The text written, as a string.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Appends a quoted, escaped string.
+    /// True for the bytes written as they are: printable ASCII but the quote, backslash, `<`, `>` and `&`.
+    @inline(__always) private static func isPlain(_ b: UInt8) -> Bool {
+        b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26
+    }
+
+    /// Appends a quoted, escaped string. Text of plain bytes only (most names and sentences) is copied at
+    /// once; other text goes scalar by scalar.
     mutating func string(_ s: String) {
+        var s = s
+        let copied = s.withUTF8 { u in
+            guard u.allSatisfy(Self.isPlain) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: u)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied { escape(s) }
+    }
+
+    /// Appends `s` quoted, each scalar escaped or dropped as the type's summary says.
+    private mutating func escape(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         for u in s.unicodeScalars {
             let v = u.value
