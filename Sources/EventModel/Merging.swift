@@ -8,7 +8,8 @@ import Geodesy
 /// Two events are the same happening when all of these hold:
 /// - the same kind and type family: all violence (Battles, Explosions/Remote violence, Violence against
 ///   civilians) is one family, except changes of territory; each strategic development sub-type is its own;
-/// - the same place id, or two points (precision 1 or 2) within `nearbyMetres` of each other;
+/// - the same place id, or two points (precision 1 or 2) within `nearbyMetres` of each other, unless both are
+///   places the gazetteer tells apart (two ids at precision 1), neither named after the other;
 /// - overlapping dates (a day inside a span counts), or both undated;
 /// - compatible actors: the first actor (who acted) is the same, or one side names no one who acted;
 /// - the same unknown place (`unresolved_place`, compared without case), or none on either side: an event
@@ -127,6 +128,12 @@ public enum EventMerger {
     static func samePlace(_ a: Event, _ b: Event) -> Bool {
         if let x = a.placeID, x == b.placeID, a.direction == b.direction { return true }
         guard a.geoPrecision < 3, b.geoPrecision < 3, let p = a.coordinate, let q = b.coordinate else { return false }
+        // Two villages the gazetteer knows apart are two places, however near ("Urozhaine and Staromaiorske"); a
+        // place named after the other (the air base of the town) is where the town's telling happened.
+        if a.geoPrecision == 1, b.geoPrecision == 1, let x = a.placeID, let y = b.placeID, x != y {
+            let p = a.place.lowercased(), q = b.place.lowercased()
+            if !p.contains(q) && !q.contains(p) { return false }
+        }
         return Geodesic.wgs84.distance(from: p, to: q) <= nearbyMetres && a.direction == b.direction
     }
 
@@ -203,7 +210,9 @@ public enum EventMerger {
             return sourceOrder(x, y)
         }
         m.actor1 = ranked.lazy.compactMap(firstActor).first ?? ranked.lazy.compactMap(\.actor1).first
-        m.actor2 = ranked.lazy.compactMap(\.actor2).first
+        // One telling's target may be the other's attacker ("an attack on the Turks" and "the Turks hit back"):
+        // a side is never both.
+        m.actor2 = ranked.lazy.compactMap(\.actor2).first { $0.name != m.actor1?.name }
         var named = Set([m.actor1?.name, m.actor2?.name].compactMap { $0 })
         func join(_ actors: [Actor]) -> [Actor] {
             actors.filter { !$0.isUnidentified && named.insert($0.name).inserted }

@@ -107,6 +107,9 @@ struct ClauseRules {
     static let determiners: Set<String> = ["the", "this", "that", "these", "those"]
     /// Words that end the span of a support cue ("under the cover of X" … "on", "in", ",").
     static let supportStops: Set<String> = ["on", "in", "at", "against", "near", ","]
+    /// The word "strike" as a noun or a headline's verb: a remote attack.
+    static let strikeNouns: Set<String> = ["strike", "strikes"]
+
     /// Prepositions before a definite trigger that refers back ("in the fighting").
     static let backrefPrepositions: Set<String> = ["in", "during", "after", "following", "since"]
     /// Auxiliaries and adverbs between victims and a passive kill verb ("were reportedly killed").
@@ -330,6 +333,13 @@ struct ClauseRules {
                 return (subject.entry.category, noted("attack '\(phrase)' by '\(analysis.text(subject.range))' told before it → "
                                                       + "\(subject.entry.category)"))
             }
+            // "strikes carried out by X", "a strike on A": the word names a remote attack whatever struck; by the air
+            // arm of a side that has one, else by artillery or missiles (the verb "struck" stays an attack of any kind).
+            if ClauseRules.strikeNouns.contains(analysis.tokens[t.range.upperBound - 1].text) {
+                let agent = r.actors.first { $0.role == .agent || $0.role == .neutral }
+                let category = agent?.airName != nil ? EventCategory(.airStrike) : EventCategory(.shelling)
+                return (category, noted("'\(phrase)' with no means told → a remote attack, \(category)"))
+            }
             let targets = r.actors.filter { $0.role == .patient }
             if !targets.isEmpty, targets.allSatisfy({ $0.side == .civilian }) {
                 return (EventCategory(.attack), noted("attack '\(phrase)' on civilians only → Violence against civilians / Attack"))
@@ -397,7 +407,9 @@ struct ClauseRules {
             // "Eight Turkish personnel and 13 Syrian soldiers died": the whole subject list.
             if let first = (s..<k.range.lowerBound).first(where: {
                 NumberRules.number(at: $0, tokens: analysis.tokens, cueAt: analysis.cueAt, allowArticle: false) != nil }) {
-                for part in victimList(from: first, limit: k.range.lowerBound) where !used.contains(part.start) {
+                // "More than a dozen civilians died": the count read before the verb is the same one.
+                for part in victimList(from: first, limit: k.range.lowerBound)
+                where !used.contains(part.start) && !parts.contains(where: { $0.n != nil && $0.range.overlaps(part.range) }) {
                     parts.append((part.n, part.label, part.range)); used.insert(part.start)
                 }
             }

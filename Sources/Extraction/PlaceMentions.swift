@@ -353,9 +353,10 @@ extension ReportRun {
     static let verbsOfAttackOnPlaces: Set<String> = ["shell", "bomb", "bombard", "strike", "hit", "pound", "target",
                                                     "raid", "storm", "attack", "assault", "blast", "rocket", "besiege"]
 
-    /// True when token `i` is not a lexicon word (month, weekday, actor, cue) that merely starts with a capital.
+    /// True when token `i` is not a lexicon word (month, weekday, actor, demonym) that merely starts with a capital.
     func isPlainWord(_ a: SentenceAnalysis, _ i: Int) -> Bool {
-        if let cues = a.cueAt[i], cues.contains(where: { [.weekday, .month, .relative].contains($0.kind) }) { return false }
+        // A demonym ("in Sudanese capital") or a word the lexicon says is never a place is no place's name.
+        if let cues = a.cueAt[i], cues.contains(where: { [.weekday, .month, .relative, .notPlace].contains($0.kind) }) { return false }
         if a.actors.contains(where: { $0.range.contains(i) }) { return false }
         return true
     }

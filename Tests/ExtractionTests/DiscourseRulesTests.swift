@@ -64,3 +64,48 @@ final class DiscourseRulesTests: XCTestCase {
         }
     }
 }
+
+/// Smaller kinds found on unseen reports: the noun "strike", a count read twice, demonyms and section labels
+/// taken for places, two villages a kilometre apart, one side on both ends of a merged event.
+final class ReadingDetailsTests: XCTestCase {
+    func testTheNounStrikeIsARemoteAttack() throws {
+        let e = try only("A strike on Maarrat Misrin killed two fighters on Monday.")
+        XCTAssertEqual(e.type, .explosions)
+        let v = try only("Rebels struck government troops in Saraqib on Monday.")
+        XCTAssertNotEqual(v.subTypeName, "Air/drone strike", "the verb tells no means")
+    }
+
+    func testACountBeforeTheVerbIsCountedOnce() throws {
+        let e = try only("More than a dozen civilians died in shelling on Saraqib on Monday.")
+        XCTAssertEqual(e.fatalities, 12)
+    }
+
+    func testADemonymOrASectionLabelIsNoPlace() throws {
+        let r = try Fixture.extract(" date 2023-06-01 BEIRUT -- Shelling killed five civilians in Sudanese capital Khartoum on "
+                                    + "Wednesday.\n\nQuote: the army wrote that Saraqib was calm.")
+        XCTAssertFalse(r.events.contains { $0.unresolvedPlace == "Sudanese" || $0.unresolvedPlace == "Quote" },
+                       "\(r.events.map { "\($0.place) for \($0.unresolvedPlace ?? "-")" })")
+        XCTAssertFalse(r.warnings.contains { $0.contains("'Quote'") || $0.contains("'Sudanese'") }, "\(r.warnings)")
+    }
+
+    func testTwoVillagesAKilometreApartStayTwoEvents() throws {
+        let events = try Fixture.events(" date 2023-08-16 KYIV -- Ukrainian troops liberated Urozhaine on Wednesday. "
+                                        + "Staromaiorske was liberated by Ukrainian troops on Wednesday too.")
+        XCTAssertEqual(Set(events.map(\.place)), ["Urozhaine", "Staromaiorske"])
+    }
+
+    func testASideIsNeverBothActorsOfAMergedEvent() {
+        func shelling(_ id: String, actor1: Actor?, actor2: Actor?, at offset: Int) -> Event {
+            Event(id: id, category: EventCategory(.shelling), start: .d("2019-06-16"), end: .d("2019-06-16"), datePrecision: .day,
+                  place: "Morek", placeID: "geonames:166640", coordinate: Coordinate(lon: 36.6897, lat: 35.37615),
+                  geoPrecision: 2, country: "SY", admin1: "Hama", actor1: actor1, actor2: actor2,
+                  sources: [EventSource(report: "r.txt", sentence: id, charStart: offset, charEnd: offset + 10)])
+        }
+        let turks = Actor("Turkish military", kind: .external)
+        let merged = EventMerger.merge([shelling("a", actor1: .unidentified, actor2: turks, at: 0),
+                                        shelling("b", actor1: turks, actor2: nil, at: 20)])
+        XCTAssertEqual(merged.count, 1)
+        XCTAssertEqual(merged.first?.actor1?.name, "Turkish military")
+        XCTAssertNotEqual(merged.first?.actor2?.name, "Turkish military")
+    }
+}
