@@ -212,14 +212,23 @@ struct ClauseRules {
     }
 
     /// True when a trigger after "the" tells a happening of its own rather than referring back: a noun with its
-    /// own object or agent ("the capture of X", "the capture by troops of X", "the attack on X") or a participle
+    /// own object or agent ("the capture of X", "the capture by troops of X", "the attack on X"), a fight at a
+    /// named place said to go on ("the fighting in X is continuing"), or a participle
     /// before a place noun ("the captured villages").
     func ownsObject(_ t: PhraseMatch<TriggerEntry>, in range: Range<Int>) -> Bool {
         let next = t.range.upperBound
         guard next < range.upperBound else { return false }
         let word = analysis.tokens[next].text
-        return ClauseRules.nounObjects.contains(word) || analysis.has(.placeNoun, at: next) != nil || word == "places"
+        if ClauseRules.nounObjects.contains(word) || analysis.has(.placeNoun, at: next) != nil || word == "places" { return true }
+        // "The fighting in Marinka is continuing": a fight at a place named with it, said to go on, is one of now.
+        guard ReportRun.placePrepositions.contains(word), next + 1 < range.upperBound, analysis.tokens[next + 1].capitalised
+        else { return false }
+        return range.contains { ClauseRules.goingOn.contains(analysis.tokens[$0].text) }
     }
+
+    /// Verbs that say a happening goes on ("continues", "is raging").
+    static let goingOn: Set<String> = ["continue", "continues", "continued", "continuing", "rage", "rages", "raged",
+                                       "raging", "persist", "persists", "persisted", "persisting", "ongoing"]
 
     /// Words after a trigger noun that give it an object or an agent of its own.
     static let nounObjects: Set<String> = ["of", "by", "on"]

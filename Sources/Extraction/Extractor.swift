@@ -226,7 +226,8 @@ struct ReportRun {
     /// lead's summary of it: left out. So is one the lead tells only at the province level ("five villages at the
     /// edge of Idlib fell") when the towns lie outside that province (at the edge of it): merging cannot fold it
     /// into them, and its sentence joins their sources; within the province merging folds it, keeping its
-    /// actors. A headline's happening is left out when the body tells one of its kind.
+    /// actors. A headline's happening is left out when the body tells one of its kind; its sentence joins the
+    /// sources of the body's happenings of that kind at the same place.
     mutating func dropSummaries() {
         let firstParagraph = Set(analyses.indices.filter { paragraph[$0] == 0 }.map { analyses[$0].sentence.start })
         let inLead = events.filter { firstParagraph.contains($0.sources[0].charStart) }
@@ -248,8 +249,16 @@ struct ReportRun {
         let headlines = Set(analyses.indices.filter { isHeadline($0) }.map { analyses[$0].sentence.start })
         guard !headlines.isEmpty else { return }
         let body = events.filter { !headlines.contains($0.sources[0].charStart) }
-        events.removeAll { e in
+        let summed = events.filter { e in
             headlines.contains(e.sources[0].charStart) && body.contains { $0.category.mergeFamily == e.category.mergeFamily }
+        }
+        events.removeAll { e in summed.contains { $0.id == e.id } }
+        // The headline is a telling of the body's happenings at the places it names: it joins their sources.
+        for h in summed {
+            for k in events.indices where events[k].placeID == h.placeID && events[k].unresolvedPlace == h.unresolvedPlace
+                && events[k].category.mergeFamily == h.category.mergeFamily {
+                events[k].sources = (h.sources + events[k].sources).sorted { $0.charStart < $1.charStart }
+            }
         }
     }
 

@@ -95,7 +95,7 @@ extension ReportRun {
     mutating func addHappening(clause ci: Int, of readings: [ClauseReading], sentence k: Int,
                                previousDate: DateFinding?) -> Int {
         let a = analyses[k], r = readings[ci]
-        guard let trigger = r.trigger, let category = r.category else { return 0 }
+        guard let trigger = r.trigger, var category = r.category else { return 0 }
         // Relative clauses tell a happening only with a date of their own.
         // Relative clauses tell a happening only with a date of their own, or when they say where ("…, where
         // army units took A and B": the place described is the happening's, the main clause's date holds).
@@ -131,6 +131,13 @@ extension ReportRun {
         }
         guard let places = placesOfHappening(clause: ci, of: readings, sentence: k, reference: reference) else { return 0 }
         let actors = actorsOfHappening(clause: ci, of: readings, trigger: trigger, explain: &explain)
+        // "reported capturing X" with no one named: the change of control is coded by the side it was given.
+        if trigger.entry.rule == .territory, category == trigger.entry.category, !r.actors.contains(where: { $0.role == .agent }),
+           let first = actors.actor1, !first.isUnidentified {
+            category = first.kind == .stateForces ? EventCategory(.governmentRegainsTerritory)
+                : EventCategory(.nonStateActorOvertakesTerritory)
+            explain.add("'\(trigger.entry.phrase)' by \(first.name), the side it was given → \(category)")
+        }
         if let f = r.fatalities { explain.add("fatalities: \(f) (\(r.fatalitiesDetail ?? ""))" + (r.claimed ? ", claimed" : "")) }
         if let d = r.displaced { explain.add("displaced: \(d)") }
 

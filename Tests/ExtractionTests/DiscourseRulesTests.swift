@@ -109,3 +109,30 @@ final class ReadingDetailsTests: XCTestCase {
         XCTAssertNotEqual(merged.first?.actor2?.name, "Turkish military")
     }
 }
+
+/// A happening told as going on, a capture whose side comes from the report, a headline's place (sentences
+/// written for the test).
+final class TellingKindsTests: XCTestCase {
+    func testAFightSaidToGoOnAtANamedPlaceIsAHappening() throws {
+        let e = try only("The fighting in Marinka is continuing, a spokesman said.")
+        XCTAssertEqual(e.place, "Marinka")
+        XCTAssertEqual(e.type, .battles)
+        let none = try Fixture.events(" date 2023-12-25 KYIV -- Four soldiers were wounded in the fighting.")
+        XCTAssertTrue(none.isEmpty, "the fighting told before, named nowhere: no happening of its own")
+    }
+
+    func testACaptureWithNoOneNamedIsCodedByTheSideItIsGiven() throws {
+        let events = try Fixture.events(" date 2023-12-25 KYIV -- Russian troops took Urozhaine on Sunday. "
+                                        + "A blogger wrote that the Russians had often reported capturing Marinka.")
+        let m = try XCTUnwrap(events.first { $0.place == "Marinka" }, "\(events.map(\.place))")
+        XCTAssertEqual(m.actor1?.name, "Russian military")
+        XCTAssertEqual(m.category, EventCategory(.nonStateActorOvertakesTerritory), "not the government's")
+    }
+
+    func testAHeadlineJoinsTheSourcesOfTheBodysHappeningAtItsPlace() throws {
+        let events = try Fixture.events("Troops free Urozhaine\n\n date 2023-08-16 KYIV -- Ukrainian troops liberated "
+                                        + "Urozhaine on Wednesday, the deputy minister said.")
+        let e = try XCTUnwrap(events.first { $0.place == "Urozhaine" })
+        XCTAssertTrue(e.sources.contains { $0.sentence.hasPrefix("Troops free Urozhaine") }, "\(e.sources.map(\.sentence))")
+    }
+}
