@@ -122,6 +122,8 @@ struct ReportRun {
     var provinceOnly = Set<String>()
     /// Events placed by referring back (id → the id of the happening whose place they took).
     var placedByReference: [String: String] = [:]
+    /// Tolls given place by place with no verb ("six dead in A, seven in B"), given out once every sentence is read.
+    var tollLists: [TollList] = []
     /// The day the report named last (the start of the latest dated clause read), for anchored dates.
     var lastDay: Day?
     /// Names resolved by a weak clue (the rest of the review list is made from the merged events).
@@ -194,6 +196,7 @@ struct ReportRun {
         mainProvince = findMainProvince()
         for k in analyses.indices { readSentence(k) }
         placeBackReferences()
+        applyTollLists()
         dropSummaries()
         noteUnlocated()
     }

@@ -14,6 +14,11 @@ extension ReportRun {
                             + "\(NumberRules.plausibleMaximum)); not read as a count")
         }
         // A sentence with no trigger and no statement word tells nothing: only its places are remembered.
+        if let list = tollList(sentence: k) {
+            tollLists.append(list)
+            remember(named[k])
+            return
+        }
         if a.triggers.isEmpty, !a.cues.contains(where: { $0.entry.kind == .statement || $0.entry.kind == .reportVerb }) {
             remember(named[k])
             // Its day still anchors "then", "the previous day" told after it.

@@ -136,3 +136,24 @@ final class TellingKindsTests: XCTestCase {
         XCTAssertTrue(e.sources.contains { $0.sentence.hasPrefix("Troops free Urozhaine") }, "\(e.sources.map(\.sentence))")
     }
 }
+
+/// Tolls given place by place with no verb of their own (sentences written for the test).
+final class TollListTests: XCTestCase {
+    func testEachFigureOfATollListGoesToTheHappeningAtItsPlace() throws {
+        let events = try Fixture.events(" date 2019-12-17 BEIRUT -- Rescuers counted four dead in the town of Saraqib and "
+                                        + "three in Taftanas on Tuesday.\n\nOn Tuesday shelling hit Saraqib and an air strike "
+                                        + "hit the town of Taftanaz.")
+        let s = try XCTUnwrap(events.first { $0.place == "Saraqib" }, "\(events.map(\.place))")
+        XCTAssertEqual(s.fatalities, 4)
+        XCTAssertEqual(s.sources.count, 2, "the list's sentence is among the sources")
+        let t = try XCTUnwrap(events.first { $0.place == "Taftanaz" })
+        XCTAssertEqual(t.fatalities, 3, "a near spelling in the list is the same town")
+    }
+
+    func testOneFigureAndAPlaceIsNoList() throws {
+        let events = try Fixture.events(" date 2019-12-17 BEIRUT -- Rescuers counted four dead in Saraqib on Tuesday.\n\n"
+                                        + "On Tuesday shelling hit Saraqib.")
+        let s = try XCTUnwrap(events.first { $0.place == "Saraqib" })
+        XCTAssertEqual(s.sources.count, 1)
+    }
+}
