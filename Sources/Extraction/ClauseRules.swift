@@ -116,6 +116,16 @@ struct ClauseRules {
     static let passiveFillers: Set<String> = ["were", "was", "have", "has", "had", "been", "be", "reportedly", "also"]
     static let intransitiveKills: Set<String> = ["died", "dead", "lost their lives", "were slain", "slain"]
     static let passiveAuxiliaries: Set<String> = ["were", "was", "been"]
+    /// Forms of "be" and "get" before a past participle: the trigger is told in the passive.
+    static let passiveBe: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"]
+    /// Adverbs that may stand between the auxiliary and the participle ("were reportedly shelled").
+    static let voiceAdverbs: Set<String> = ["reportedly", "allegedly", "also", "again", "heavily", "repeatedly",
+                                            "deliberately", "later", "then", "first", "briefly", "reported"]
+    /// Words of harm before "in" and a happening ("wounded in an attack").
+    static let hurtWords: Set<String> = ["wounded", "injured", "hurt", "killed", "maimed", "trapped", "caught"]
+    /// Past participles that do not end in "-ed".
+    static let irregularParticiples: Set<String> = ["hit", "struck", "shot", "taken", "retaken", "overrun", "held",
+                                                    "lost", "won", "caught", "driven", "beaten", "thrown", "blown"]
     /// Words that join the items of a victim list ("and", ", as well as", "including").
     static let listJoints: Set<String> = ["and", ",", "as", "well", "including", "plus"]
     /// Countries and capitals: actors only as subjects of their own (never when used as a place).
@@ -514,13 +524,16 @@ struct ClauseRules {
         return ActorMention(name: name, side: e.side, airName: e.airActor, role: .agent, position: i)
     }
 
-    /// True when "by" stands before the actor at token `i`, past "the" and capitalised words of a name ("by the
+    /// True when "by" ("blamed on", "attributed to") stands before the actor at token `i`, past "the" and capitalised words of a name ("by the
     /// Bashar al Assad regime").
     func byAgent(before i: Int, clause: Range<Int>) -> Bool {
         var j = i - 1, steps = 0
         while j >= clause.lowerBound, steps < 5 {
             let t = analysis.tokens[j]
             if t.text == "by" { return true }
+            // "an attack blamed on X", "shelling attributed to X": X acted.
+            if j > clause.lowerBound, (t.text == "on" && analysis.tokens[j - 1].text == "blamed")
+                || (t.text == "to" && analysis.tokens[j - 1].text == "attributed") { return true }
             guard t.text == "the" || t.capitalised || ReportRun.articles.contains(t.text) else { return false }
             j -= 1; steps += 1
         }
@@ -528,10 +541,39 @@ struct ClauseRules {
     }
 
     /// True when the actor at token `i` follows a trigger that ends in "to" ("fell to", past "the"): the side
-    /// the place fell to acted.
+    /// the place fell to acted; or follows "from" after a trigger told as undergone ("came under fire from the
+    /// army", "was shelled from"): the side the fire came from acted.
     func agentAfter(_ trigger: Range<Int>, at i: Int) -> Bool {
-        guard trigger.upperBound <= i, analysis.tokens[trigger.upperBound - 1].text == "to" else { return false }
-        return (trigger.upperBound..<i).allSatisfy { ["the", "its", "their"].contains(analysis.tokens[$0].text) }
+        guard trigger.upperBound <= i else { return false }
+        let tokens = analysis.tokens
+        var first = trigger.upperBound
+        if tokens[trigger.upperBound - 1].text != "to" {
+            guard tokens[first].text == "from", passiveVoice(trigger) else { return false }
+            first += 1
+        }
+        return (first..<i).allSatisfy { ["the", "its", "their"].contains(tokens[$0].text) }
+    }
+
+    /// True when the trigger is told as undergone: in the passive ("was shelled", "were reportedly targeted",
+    /// "have been hit"), after "come under" ("came under heavy attack", "came under fire") or after a harm
+    /// ("were wounded in an attack"). The side named before it was acted on.
+    func passiveVoice(_ trigger: Range<Int>) -> Bool {
+        let tokens = analysis.tokens
+        // "came under (a "deliberate") attack", and the trigger "under fire" itself.
+        var k = trigger.lowerBound
+        while k >= 1, trigger.lowerBound - k <= 5 {
+            if tokens[k].text == "under", Lemmas.stems(tokens[k - 1].text).contains("come") { return true }
+            k -= 1
+        }
+        // "three soldiers were wounded in an attack": the side hurt in it was acted on.
+        k = trigger.lowerBound - 1
+        while k >= 1, trigger.lowerBound - k <= 3, tokens[k].text != "in" { k -= 1 }
+        if k >= 1, tokens[k].text == "in", ClauseRules.hurtWords.contains(tokens[k - 1].text) { return true }
+        let word = tokens[trigger.lowerBound].text
+        guard word.hasSuffix("ed") || ClauseRules.irregularParticiples.contains(word) else { return false }
+        var j = trigger.lowerBound - 1
+        while j >= 0, ClauseRules.voiceAdverbs.contains(tokens[j].text) { j -= 1 }
+        return j >= 0 && ClauseRules.passiveBe.contains(tokens[j].text)
     }
 
     /// Actors of the clause with their roles, in the order who acted on whom.
@@ -540,6 +582,7 @@ struct ClauseRules {
         var found: [ActorMention] = []
         var victimOrder: [String: Int] = [:]
         var asideEnd: Int? = nil
+        let passive = passiveVoice(trigger)
         for match in analysis.actors where match.entry.actor != nil {
             let (range, e) = (match.range, match.entry)
             let claim = claimAgents.contains(range)
@@ -564,8 +607,8 @@ struct ClauseRules {
             } else if e.side == .civilian { role = .patient }
             else if i > 0, analysis.tokens[i - 1].text == "between" || (i > 1 && analysis.tokens[i - 1].text == "and" && found.last?.role == .neutral) {
                 role = .neutral
-            } else if i < trigger.lowerBound { role = .agent }
-            else if byAgent(before: i, clause: r.clause.range) { role = .agent }
+            } else if byAgent(before: i, clause: r.clause.range) { role = .agent }
+            else if i < trigger.lowerBound { role = passive ? .patient : .agent }
             else if agentAfter(trigger, at: i) { role = .agent }
             else { role = .patient }
             for (k, n) in e.names.enumerated() {

@@ -86,3 +86,33 @@ extension ActorRuleTests {
         XCTAssertEqual(t.actor1?.name, "Turkish military")
     }
 }
+
+/// A happening told as undergone: the side named before it was acted on (sentences written for the test).
+final class UndergoneVoiceTests: XCTestCase {
+    func testTheSubjectOfAPassiveIsActedOnAndTheByPhraseActed() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-03-10 BEIRUT -- A Turkish army post near Sarmin was "
+                                                 + "reportedly shelled by Syrian government forces on Monday.").first)
+        XCTAssertEqual(e.actor1?.name, "Syrian government forces")
+        XCTAssertEqual(e.actor2?.name, "Turkish military")
+        let active = try XCTUnwrap(try Fixture.events(" date 2020-03-10 BEIRUT -- Turkish troops shelled Syrian "
+                                                      + "government positions near Sarmin on Monday.").first)
+        XCTAssertEqual(active.actor1?.name, "Turkish military", "the active voice keeps its subject as the one who acted")
+    }
+
+    func testCameUnderFireFromNamesWhoFired() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-03-10 BEIRUT -- A rebel convoy near Binnish came under "
+                                                 + "heavy fire from Russian forces on Monday.").first)
+        XCTAssertEqual(e.category.type.rawValue, "Battles", "a convoy under fire is an attack, not a movement")
+        XCTAssertEqual(e.actor1?.name, "Russian military")
+        XCTAssertEqual(e.actor2?.name, "Rebels")
+    }
+
+    func testTheSideWoundedInAnAttackWasActedOnAndBlameNamesWhoActed() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-03-10 BEIRUT -- Two Turkish soldiers were wounded in an "
+                                                 + "attack on an observation post near Sarmin on Monday that Ankara blamed "
+                                                 + "on Syrian government forces.").first)
+        XCTAssertEqual(e.subTypeName, "Shelling/artillery/missile attack", "an attack on a post with no fighting told")
+        XCTAssertEqual(e.actor1?.name, "Syrian government forces")
+        XCTAssertEqual(e.actor2?.name, "Turkish military")
+    }
+}
