@@ -46,7 +46,8 @@ extension Gazetteer {
     ///   they are villages or hamlets the name only folds like, without being spelled as one of their names), and
     ///   gives its division when the candidates share one;
     /// - each mention of a country by name counts 1 for it ("Turkey", "Ukraine");
-    /// - names whose candidates lie in several countries (Damascus, Tripoli) count for none.
+    /// - names whose candidates lie in several countries count for the one country where it is a place's own
+    ///   name ("Odesa", not Sanlıurfa's old name), else for none (Damascus, Tripoli).
     ///
     /// The country with the most wins (ties: northwestern Syria's country, then the one named first). When it
     /// is Syria, the home divisions are those of `HomeRegion.northwesternSyria` plus those the text names; else
@@ -55,18 +56,25 @@ extension Gazetteer {
         var score: [String: Int] = [:], order: [String] = [], divisions: [String: Set<String>] = [:]
         var counted = Set<String>()
         for m in matches where !m.candidates.isEmpty {
-            let codes = Set(m.candidates.map(\.country))
+            var candidates = m.candidates
+            // "Odesa": the city whose own name it is, not a city elsewhere that has it among its old names.
+            if Set(candidates.map(\.country)).count > 1 {
+                let key = NameKey.fold(m.text)
+                let own = candidates.filter { NameKey.fold($0.name) == key }
+                if Set(own.map(\.country)).count == 1 { candidates = own }
+            }
+            let codes = Set(candidates.map(\.country))
             guard codes.count == 1, let cc = codes.first, !cc.isEmpty else { continue }
             // A village the name only folds like ("Assad" and 'Ein el Asad) is no clue at all.
-            guard m.candidates.contains(where: { $0.kind != .village && $0.kind != .hamlet || spells($0, asWritten: m.text) })
+            guard candidates.contains(where: { $0.kind != .village && $0.kind != .hamlet || spells($0, asWritten: m.text) })
             else { continue }
             if score[cc] == nil { order.append(cc) }
-            if m.candidates.allSatisfy({ $0.kind == .country }) {
+            if candidates.allSatisfy({ $0.kind == .country }) {
                 score[cc, default: 0] += 1
                 continue
             }
             if counted.insert(m.key).inserted { score[cc, default: 0] += 10 }
-            let named = Set(m.candidates.map(\.admin1).filter { !$0.isEmpty })
+            let named = Set(candidates.map(\.admin1).filter { !$0.isEmpty })
             if named.count == 1 { divisions[cc, default: []].formUnion(named) }
         }
         let fallback = HomeRegion.northwesternSyria

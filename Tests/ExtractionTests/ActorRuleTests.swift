@@ -116,3 +116,15 @@ final class UndergoneVoiceTests: XCTestCase {
         XCTAssertEqual(e.actor2?.name, "Turkish military")
     }
 }
+
+/// Victims counted one by one (sentences written for the test).
+final class SingleVictimTests: XCTestCase {
+    func testOnePersonAWomanAndTwoBoysAreCounted() throws {
+        let one = try XCTUnwrap(try Fixture.events(" date 2022-05-20 KYIV -- Missiles struck a market in Kherson on "
+                                                   + "Thursday, killing at least one person and wounding four others.").first)
+        XCTAssertEqual(one.fatalities, 1)
+        let three = try XCTUnwrap(try Fixture.events(" date 2022-05-20 KYIV -- Missiles struck a market in Kherson on "
+                                                     + "Thursday, killing a woman and two boys.").first)
+        XCTAssertEqual(three.fatalities, 3)
+    }
+}

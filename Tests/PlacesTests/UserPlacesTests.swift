@@ -120,6 +120,8 @@ final class UserPlacesTests: XCTestCase {
         XCTAssertTrue(syria.admin1.isSuperset(of: HomeRegion.northwesternSyria.admin1))
         // Names of several countries (Damascus) give no clue; no clue at all: northwestern Syria.
         XCTAssertEqual(withUser.homeRegion(of: "Damascus said nothing."), .northwesternSyria)
+        // A name that is one city's own and only an old name of a city elsewhere is a clue for the first.
+        XCTAssertEqual(withUser.homeRegion(of: "Missiles struck Odesa.").country, "UA")
         XCTAssertEqual(withUser.homeRegion(of: "Nothing named here."), .northwesternSyria)
         // Countries named only count when no place decides.
         XCTAssertEqual(withUser.homeRegion(of: "Talks on Ukraine went on.").country, "UA")
