@@ -240,6 +240,10 @@ struct ClauseRules {
     static let goingOn: Set<String> = ["continue", "continues", "continued", "continuing", "rage", "rages", "raged",
                                        "raging", "persist", "persists", "persisted", "persisting", "ongoing"]
 
+    /// Words of the day a statement was made, between "said" and what was said ("said on Monday that").
+    static let dayOfSaying: Set<String> = ["on", "late", "early", "today", "yesterday", "monday", "tuesday", "wednesday",
+                                           "thursday", "friday", "saturday", "sunday"]
+
     /// Words after a trigger noun that give it an object or an agent of its own.
     static let nounObjects: Set<String> = ["of", "by", "on"]
 
@@ -252,6 +256,12 @@ struct ClauseRules {
            candidates.contains(where: { $0.range.lowerBound >= verb.range.upperBound }),
            !candidates.contains(where: { $0.range.lowerBound < verb.range.lowerBound }) {
             var end = verb.range.upperBound
+            // "said on Monday (that) they had …": the day of the saying stands between.
+            var said = end
+            while said < range.upperBound, said - end < 3, ClauseRules.dayOfSaying.contains(analysis.tokens[said].text) { said += 1 }
+            if said > end, said < range.upperBound, analysis.tokens[said].text == "that" || analysis.has(.claimPronoun, at: said) != nil {
+                end = said
+            }
             if end < range.upperBound, analysis.tokens[end].text == "that" { end += 1 }
             if let p = analysis.has(.claimPronoun, at: end) {
                 r.claimed = true

@@ -22,6 +22,9 @@ struct ReportArea {
     /// How close two places named without doubt must be to tell of one front: 60 km (geodesic).
     static let clusterMetres = 60_000.0
 
+    /// How near two records of a name must lie to be one town: 5 km.
+    static let sameTownMetres = 5_000.0
+
     /// How near the core a namesake must lie to be taken over the resolver's choice: 15 km.
     static let pullMetres = 15_000.0
 
@@ -76,12 +79,17 @@ struct ReportArea {
     /// Abyad" for Tall Abyad, not "Al-Jalmah" for Jalma, which only folds alike. A far village named exactly is
     /// the report's village; one only folded alike may be another the gazetteer lacks.
     static func isWrittenAs(_ p: Place, _ written: String) -> Bool {
-        let plain = { (s: String) in
-            s.lowercased().unicodeScalars.filter { CharacterSet.letters.contains($0) }.map(String.init).joined()
-        }
         let w = plain(written)
         return ([p.name] + p.alternateNames).contains { plain($0) == w }
     }
+
+    /// A name's letters in lower case, nothing else ("Ra's al 'Ayn" → "rasalayn").
+    static func plain(_ s: String) -> String {
+        s.lowercased().unicodeScalars.filter { CharacterSet.letters.contains($0) }.map(String.init).joined()
+    }
+
+    /// True when `written` is `p`'s own name, letter for letter (not one of its other names).
+    static func isOwnName(_ p: Place, _ written: String) -> Bool { plain(p.name) == plain(written) }
 
     /// True when `p` is a village or hamlet over `clusterMetres` from every place of a core of two or more
     /// places: another village of its name, one the gazetteer lacks.
@@ -109,12 +117,22 @@ extension ReportRun {
     /// Of the namesakes `candidates`, the one place whose name is `written` letter for letter
     /// (`ReportArea.isWrittenAs`: "Ras al-Ayn" is Ra's al 'Ayn, not Ras al-Ain) when the resolver chose `chosen`,
     /// only folded alike, and the exact one lies no farther from the report's places (a fifth more at most):
-    /// the spelling decides between namesakes the report's area does not tell apart. Nil when the choice stands.
+    /// the spelling decides between namesakes the report's area does not tell apart. When the choice is written
+    /// so among its other names, `ownNamesake` decides. Nil when the choice stands.
     func exactNamesake(among candidates: [Place], written: String, instead chosen: Place) -> Place? {
-        guard !ReportArea.isWrittenAs(chosen, written) else { return nil }
+        if ReportArea.isWrittenAs(chosen, written) { return ownNamesake(among: candidates, written: written, instead: chosen) }
         let exact = candidates.filter { $0.id != chosen.id && home.isLocal($0) && ReportArea.isWrittenAs($0, written) }
         guard exact.count == 1, let p = exact.first else { return nil }
         if let far = area.distance(to: chosen), let d = area.distance(to: p), d > 1.2 * far { return nil }
         return p
+    }
+
+    /// Of two records of one town (within `ReportArea.sameTownMetres`: "El Geneina" and "El Geneina Fort", which
+    /// has the name among its others), the one whose own name is `written`; nil when the choice stands.
+    func ownNamesake(among candidates: [Place], written: String, instead chosen: Place) -> Place? {
+        guard !ReportArea.isOwnName(chosen, written) else { return nil }
+        let own = candidates.filter { $0.id != chosen.id && ReportArea.isOwnName($0, written) && $0.kind.isSettlement
+            && Geodesic.wgs84.distance(from: $0.coordinate, to: chosen.coordinate) <= ReportArea.sameTownMetres }
+        return own.count == 1 ? own[0] : nil
     }
 }

@@ -128,3 +128,14 @@ final class SingleVictimTests: XCTestCase {
         XCTAssertEqual(three.fatalities, 3)
     }
 }
+
+/// A side's word on its own deed with the day of the saying between (sentences written for the test).
+final class ClaimAfterDayTests: XCTestCase {
+    func testSaidOnMondayTheyHadSeizedIsTheSpeakersClaimedDeed() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2023-11-06 KHARTOUM -- The Rapid Support Forces said on Monday "
+                                                 + "they had seized the army base in Ardamata.", date: "2023-11-06").first)
+        XCTAssertEqual(e.actor1?.name, "Rapid Support Forces")
+        XCTAssertEqual(e.subTypeName, "Non-state actor overtakes territory")
+        XCTAssertTrue(e.claimed)
+    }
+}

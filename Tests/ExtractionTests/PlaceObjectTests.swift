@@ -63,3 +63,13 @@ final class PlaceObjectTests: XCTestCase {
         XCTAssertEqual(e.coordinate?.lat ?? 0, 35.13179, accuracy: 1e-5)
     }
 }
+
+/// Two gazetteer records of one town (sentences written for the test).
+final class OwnNameTests: XCTestCase {
+    func testTheRecordWhoseOwnNameIsWrittenWinsOverOneThatHasItAmongItsOthers() throws {
+        let events = try Fixture.events(" date 2023-11-06 KHARTOUM -- Fighters seized a base in Ardamata on Sunday.\n\n"
+                                        + "On Monday shelling hit El Geneina, killing four civilians.", date: "2023-11-06")
+        let e = try XCTUnwrap(events.first { $0.fatalities == 4 }, "\(events.map(\.place))")
+        XCTAssertEqual(e.placeID, "geonames:379303", "El Geneina, not El Geneina Fort 2.6 km away")
+    }
+}
