@@ -66,6 +66,8 @@ struct ClauseReading {
     var fatalitiesClaimed: Int?
     /// True when the clause is a side's claim of its own deed ("X said it killed …").
     var ownDeedClaim = false
+    /// Actor phrases of the source named after the happening (", the coalition said").
+    var speakers: [Range<Int>] = []
     var fatalitiesDetail: String?
     var displaced: Int?
     var statementCue = false
@@ -277,7 +279,10 @@ struct ClauseRules {
             let tail = (comma + 1)..<range.upperBound
             let hasVerb = cues.contains { tail.contains($0.range.lowerBound) && $0.entry.kind == .reportVerb }
             let hasTrigger = candidates.contains { tail.contains($0.range.lowerBound) }
-            if hasVerb, !hasTrigger { for j in comma..<range.upperBound { r.masked.insert(j) } }
+            if hasVerb, !hasTrigger {
+                for j in comma..<range.upperBound { r.masked.insert(j) }
+                r.speakers = analysis.actors.filter { tail.contains($0.range.lowerBound) }.map(\.range)
+            }
         }
         return claimAgents
     }
@@ -321,6 +326,18 @@ struct ClauseRules {
                 .filter { $0.role == .agent }
             r.actors = extra + r.actors.filter { m in !extra.contains { $0.name == m.name } }
             if !extra.isEmpty { r.notes.append("claimant '\(extra.map(\.name).joined(separator: ", "))' → the side that acted") }
+        }
+
+        // "…, killing 15 rebels, the coalition said": the side that acted tells of its own deed.
+        let speakerNames = Set(analysis.actors.filter { r.speakers.contains($0.range) }
+            .flatMap { $0.entry.names + [$0.entry.airActor].compactMap { $0 } })
+        if !r.ownDeedClaim, let agent = r.actors.first(where: { $0.role == .agent && speakerNames.contains($0.name) }) {
+            r.claimed = true; r.ownDeedClaim = true
+            r.notes.append("claim: told by '\(agent.name)', the side that acted")
+            if let n = r.fatalities {
+                r.fatalitiesClaimed = n; r.fatalities = nil
+                r.notes.append("claimed toll \(n) → fatalities_claimed")
+            }
         }
 
         (r.category, r.typeRule) = code(main, range: range, r: r)

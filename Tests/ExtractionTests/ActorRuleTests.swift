@@ -139,3 +139,16 @@ final class ClaimAfterDayTests: XCTestCase {
         XCTAssertTrue(e.claimed)
     }
 }
+
+extension ClaimAfterDayTests {
+    func testATollToldByTheSideThatActedIsItsClaim() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2023-11-06 KHARTOUM -- Army drones struck RSF positions in Omdurman "
+                                                 + "on Sunday, killing 40 fighters, the army said.", date: "2023-11-06").first)
+        XCTAssertNil(e.fatalities, "the attacker's count of enemy dead is no reported toll")
+        XCTAssertEqual(e.fatalitiesClaimed, 40)
+        XCTAssertTrue(e.claimed)
+        let told = try XCTUnwrap(try Fixture.events(" date 2023-11-06 KHARTOUM -- Army drones struck RSF positions in "
+                                                    + "Omdurman on Sunday, killing 40 fighters, medics said.", date: "2023-11-06").first)
+        XCTAssertEqual(told.fatalities, 40, "a toll told by others stands")
+    }
+}
