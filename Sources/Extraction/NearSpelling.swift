@@ -26,6 +26,8 @@ enum NearSpelling {
     /// True when folding keys `a` and `b` have the same words but one, which starts with the same letter, has 4
     /// letters or more and differs by one edit, in a key of 5 letters or more (spaces not counted).
     static func isNearSpelling(_ a: String, _ b: String) -> Bool {
+        // One edit changes the length by one at most: most keys are refused before they are split.
+        guard abs(a.utf8.count - b.utf8.count) <= 1 else { return false }
         let wa = a.split(separator: " "), wb = b.split(separator: " ")
         guard wa.count == wb.count, a.utf8.count - (wa.count - 1) >= 5 else { return false }
         let differing = zip(wa, wb).filter { $0 != $1 }
