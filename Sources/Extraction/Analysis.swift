@@ -29,7 +29,9 @@ struct SentenceAnalysis {
         let tokens = Tokenizer.tokens(of: scalars)
         self.tokens = tokens
         let words = lexicon.vocabulary.numbers(of: tokens)
-        triggers = lexicon.triggerTrie.matches(in: lexicon.triggerWords.numbers(of: tokens)).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) }
+        triggers = ParticleVerbs.adding(
+            to: lexicon.triggerTrie.matches(in: lexicon.triggerWords.numbers(of: tokens)).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) },
+            tokens: tokens, entry: lexicon.expulsion)
         actors = PairedTroops.add(to: lexicon.actorMatches(in: words, conflict: conflict), tokens: tokens,
                                   government: lexicon.governmentForces(conflict: conflict))
         var cues: [CueMatch] = []

@@ -281,6 +281,9 @@ struct Vocabulary: Sendable {
 public struct Lexicon: Sendable {
     /// Every trigger row, in file order.
     public let triggers: [TriggerEntry]
+    /// The entry of "drove out", which a verb of expulsion takes when its object stands before its particle
+    /// (`ParticleVerbs`).
+    var expulsion: TriggerEntry? { triggers.first { $0.phrase == "drove out" } }
     /// Every actor row, in file order.
     public let actors: [ActorEntry]
     /// Every cue row, in file order.

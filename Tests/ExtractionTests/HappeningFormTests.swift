@@ -90,3 +90,22 @@ extension HappeningFormTests {
         XCTAssertEqual(fought.subTypeName, "Government regains territory")
     }
 }
+
+/// Expulsions, with the object between the verb and its particle or not (sentences written for the test).
+final class ExpulsionTests: XCTestCase {
+    func testDroveTheRebelsOutOfIsAChangeOfControl() throws {
+        for text in ["Government troops drove the rebels out of Sarmin on Monday.",
+                     "Government troops expelled the insurgents from Sarmin on Monday.",
+                     "The rebels were driven out of Sarmin by government troops on Monday."] {
+            let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- " + text).first, text)
+            XCTAssertEqual(e.subTypeName, "Government regains territory", text)
+            XCTAssertEqual(e.place, "Sarmin", text)
+            XCTAssertEqual(e.actor1?.name, "Syrian government forces", text)
+        }
+    }
+
+    func testFamiliesForcedOutOfATownAreNoChangeOfControl() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- The bombing forced hundreds of families out of Sarmin.")
+        XCTAssertFalse(events.contains { $0.category.type.rawValue == "Battles" }, "\(events.map(\.subTypeName))")
+    }
+}
