@@ -44,7 +44,8 @@ struct HappeningActors: Equatable {
 ///   ("…, a town that rebels hold");
 /// - a trigger that needs a side acted on (a siege, `@opponent` in `triggers.tsv`) takes the report's main
 ///   opponent of the side that acted;
-/// - violence with victims but no one named as acting is by an "Unidentified armed group".
+/// - a clash with no one named as acting whose dead are of two armed sides was fought between those sides;
+/// - other violence with victims but no one named as acting is by an "Unidentified armed group".
 extension ReportRun {
     /// The actors of clause `ci` of `readings`, with their roles.
     func actorsOfHappening(clause ci: Int, of readings: [ClauseReading], trigger: PhraseMatch<TriggerEntry>,
@@ -90,7 +91,13 @@ extension ReportRun {
         }
         var roles = HappeningActors(actors)
         let violent = r.category?.mergeFamily == .violence
-        if violent, !actors.isEmpty, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }) {
+        let armedLosers = actors.filter { $0.role == .patient && $0.side != .civilian && $0.side != .none }
+        if r.category?.subType == .armedClash, r.fatalities != nil, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }),
+           let first = armedLosers.first, let other = armedLosers.first(where: { $0.side != first.side }) {
+            // "20 soldiers and 15 insurgents were killed in clashes": the two sides that lost people fought.
+            roles = HappeningActors(actor1: Actor(first.name, kind: first.side.kind), actor2: Actor(other.name, kind: other.side.kind))
+            explain.add("a clash whose dead are of two sides → '\(first.name)' and '\(other.name)' fought")
+        } else if violent, !actors.isEmpty, !actors.contains(where: { $0.role == .agent || $0.role == .neutral }) {
             let actedOn = HappeningActors(actors.filter { $0.role == .patient })
             roles = HappeningActors(actor1: .unidentified,
                                     assocActor1: actors.filter { $0.role == .supporter }.map { Actor($0.name, kind: $0.side.kind) },

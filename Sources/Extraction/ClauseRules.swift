@@ -220,6 +220,13 @@ struct ClauseRules {
         for j in max(range.lowerBound, i - 3)..<i where analysis.has(.trend, at: j) != nil { return false }
         // "able to fight", "the right to hit a base": an infinitive names no happening.
         if i > 0, analysis.tokens[i - 1].text == "to", !analysis.triggers.contains(where: { $0.range.contains(i - 1) }) { return false }
+        // "a coalition fighting the Houthis on the government's behalf": a participle right after a side
+        // describes that side (a reduced relative clause); it tells a happening only with a date of its own.
+        if analysis.tokens[i].text.hasSuffix("ing"), i > 0,
+           analysis.actors.contains(where: { $0.range.upperBound == i }) || ClauseRules.armedGroupNouns.contains(analysis.tokens[i - 1].text) {
+            guard case .dated? = DateRules.find(in: range, tokens: analysis.tokens, cues: analysis.cues, reportDate: reportDate)
+            else { return false }
+        }
         return true
     }
 
@@ -241,6 +248,10 @@ struct ClauseRules {
     /// Verbs that say a happening goes on ("continues", "is raging").
     static let goingOn: Set<String> = ["continue", "continues", "continued", "continuing", "rage", "rages", "raged",
                                        "raging", "persist", "persists", "persisted", "persisting", "ongoing"]
+
+    /// Nouns of armed groups that a participle may describe ("a coalition fighting the Houthis").
+    static let armedGroupNouns: Set<String> = ["coalition", "alliance", "militia", "militias", "group", "groups", "forces",
+                                               "troops", "fighters", "units", "factions", "army", "rebels", "insurgents"]
 
     /// Words of the day a statement was made, between "said" and what was said ("said on Monday that").
     static let dayOfSaying: Set<String> = ["on", "late", "early", "today", "yesterday", "monday", "tuesday", "wednesday",

@@ -1,5 +1,6 @@
 /// Bare "troops" or "soldiers" set against an armed opposition in one pair ("clashes between troops and
-/// insurgents", "between rebels and soldiers") are the home government's forces: the pair names the two sides,
+/// insurgents", "between rebels and soldiers", "12 soldiers and nine insurgents were killed") are the home
+/// government's forces: the pair names the two sides,
 /// and the side facing the rebels is the state's. Alone ("On Tuesday troops captured A") they stay unnamed,
 /// since they may be anyone's.
 enum PairedTroops {
@@ -19,7 +20,8 @@ enum PairedTroops {
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// "between TROOPS and REBELS" or "between REBELS and TROOPS", with the rebels an opposition phrase.
+    /// "between TROOPS and REBELS" or "between REBELS and TROOPS", with the rebels an opposition phrase; or
+    /// the two counted side by side as the dead of one fight ("12 soldiers and nine insurgents were killed").
     static func pairedWithOpposition(_ i: Int, tokens: [Token], actors: [PhraseMatch<ActorEntry>]) -> Bool {
         let opposition = actors.filter { $0.entry.side == .opposition }
         if i > 0, tokens[i - 1].text == "between", i + 1 < tokens.count, tokens[i + 1].text == "and" {
@@ -28,7 +30,24 @@ enum PairedTroops {
         if i > 0, tokens[i - 1].text == "and", let other = opposition.first(where: { $0.range.upperBound == i - 1 }) {
             return other.range.lowerBound > 0 && tokens[other.range.lowerBound - 1].text == "between"
         }
+        // "12 soldiers and nine insurgents", "insurgents and 12 soldiers": counts on both sides of "and".
+        guard i > 0, isCount(tokens[i - 1].text) else { return false }
+        if i + 2 < tokens.count, tokens[i + 1].text == "and", isCount(tokens[i + 2].text) {
+            return opposition.contains { $0.range.lowerBound == i + 3 }
+        }
+        if i > 2, tokens[i - 2].text == "and", let other = opposition.first(where: { $0.range.upperBound == i - 2 }) {
+            return other.range.lowerBound > 0 && isCount(tokens[other.range.lowerBound - 1].text)
+        }
         return false
+    }
+
+    /// Words that count people in such a pair: digits, or a number word.
+    static let numberWords: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                                           "twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty", "forty",
+                                           "fifty", "dozens", "hundreds", "several", "many"]
+
+    static func isCount(_ word: String) -> Bool {
+        numberWords.contains(word) || (!word.isEmpty && word.allSatisfy(\.isNumber))
     }
 }
 

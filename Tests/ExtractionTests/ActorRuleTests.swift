@@ -152,3 +152,30 @@ extension ClaimAfterDayTests {
         XCTAssertEqual(told.fatalities, 40, "a toll told by others stands")
     }
 }
+
+/// A clash told by its dead (sentences written for the test).
+final class ClashByItsDeadTests: XCTestCase {
+    func testTheTwoSidesThatLostPeopleInAClashFoughtIt() throws {
+        let e = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- At least 12 soldiers and nine insurgents "
+                                                 + "were killed in clashes near Sarmin on Monday.").first)
+        XCTAssertEqual(e.subTypeName, "Armed clash")
+        XCTAssertEqual(e.fatalities, 21)
+        XCTAssertEqual(Set([e.actor1?.name, e.actor2?.name].compactMap { $0 }), ["Syrian government forces", "Rebels"])
+        let one = try XCTUnwrap(try Fixture.events(" date 2020-02-06 BEIRUT -- Twelve Turkish soldiers were killed in "
+                                                   + "clashes near Sarmin on Monday.").first)
+        XCTAssertEqual(one.actor1?.name, Actor.unidentified.name, "one side's dead alone do not tell who it fought")
+        XCTAssertEqual(one.actor2?.name, "Turkish military")
+    }
+}
+
+/// A participle that describes a side (sentences written for the test).
+final class DescribingParticipleTests: XCTestCase {
+    func testASideFightingSomeoneIsADescriptionWithoutADateOfItsOwn() throws {
+        let events = try Fixture.events(" date 2020-02-06 BEIRUT -- Rebels seized Sarmin on Monday.\n\nThe town lies on "
+                                        + "the road held by an alliance fighting the government in the north.")
+        XCTAssertEqual(events.map(\.subTypeName), ["Non-state actor overtakes territory"], "\(events.map(\.subTypeName))")
+        let dated = try Fixture.events(" date 2020-02-06 BEIRUT -- Rebel forces fighting government troops near Sarmin "
+                                       + "on Monday lost two commanders.")
+        XCTAssertEqual(dated.first?.subTypeName, "Armed clash", "with a date of its own it tells a fight")
+    }
+}
