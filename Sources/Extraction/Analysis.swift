@@ -32,8 +32,6 @@ struct SentenceAnalysis {
         triggers = ParticleVerbs.adding(
             to: lexicon.triggerTrie.matches(in: lexicon.triggerWords.numbers(of: tokens)).map { PhraseMatch(range: $0.range, entry: $0.payloads[0]) },
             tokens: tokens, entry: lexicon.expulsion)
-        actors = PairedTroops.add(to: lexicon.actorMatches(in: words, conflict: conflict), tokens: tokens,
-                                  government: lexicon.governmentForces(conflict: conflict))
         var cues: [CueMatch] = []
         var cueAt = CuesByToken(count: tokens.count)
         // Cues: every phrase at every position (kinds overlap: "over" is a qualifier, "north" a direction
@@ -46,6 +44,8 @@ struct SentenceAnalysis {
         }
         self.cues = cues
         self.cueAt = cueAt
+        actors = PairedTroops.add(to: lexicon.actorMatches(in: words, conflict: conflict), tokens: tokens, cueAt: cueAt,
+                                  government: lexicon.governmentForces(conflict: conflict))
         // Names: the gazetteer's matcher reads the same words (one tokenization); punctuation is left out, so
         // its word indices map back to tokens.
         var wordTokens: [Int] = [], spans: [NameKey.WordSpan] = []
@@ -66,7 +66,7 @@ struct SentenceAnalysis {
     /// Takes the actor entries of `conflict` (once the report's home region is known).
     mutating func pickActors(lexicon: Lexicon, conflict: String?) {
         actors = PairedTroops.add(to: lexicon.actorMatches(in: lexicon.vocabulary.numbers(of: tokens), conflict: conflict),
-                                  tokens: tokens, government: lexicon.governmentForces(conflict: conflict))
+                                  tokens: tokens, cueAt: cueAt, government: lexicon.governmentForces(conflict: conflict))
     }
 
     /// Gazetteer names that stand side by side with only a space between ("Tal Melh" found as "Tal" and "Melh",

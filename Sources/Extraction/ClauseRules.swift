@@ -254,8 +254,8 @@ struct ClauseRules {
                                                "troops", "fighters", "units", "factions", "army", "rebels", "insurgents"]
 
     /// Words of the day a statement was made, between "said" and what was said ("said on Monday that").
-    static let dayOfSaying: Set<String> = ["on", "late", "early", "today", "yesterday", "monday", "tuesday", "wednesday",
-                                           "thursday", "friday", "saturday", "sunday"]
+    /// (Weekdays are the lexicon's `weekday` cues.)
+    static let dayOfSaying: Set<String> = ["on", "late", "early", "today", "yesterday"]
 
     /// Words after a trigger noun that give it an object or an agent of its own.
     static let nounObjects: Set<String> = ["of", "by", "on"]
@@ -271,7 +271,8 @@ struct ClauseRules {
             var end = verb.range.upperBound
             // "said on Monday (that) they had …": the day of the saying stands between.
             var said = end
-            while said < range.upperBound, said - end < 3, ClauseRules.dayOfSaying.contains(analysis.tokens[said].text) { said += 1 }
+            while said < range.upperBound, said - end < 3,
+                  ClauseRules.dayOfSaying.contains(analysis.tokens[said].text) || analysis.has(.weekday, at: said) != nil { said += 1 }
             if said > end, said < range.upperBound, analysis.tokens[said].text == "that" || analysis.has(.claimPronoun, at: said) != nil {
                 end = said
             }

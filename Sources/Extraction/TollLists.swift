@@ -12,8 +12,8 @@ struct TollList {
 }
 
 extension ReportRun {
-    /// Words that make a list of figures and places a toll.
-    static let deathWords: Set<String> = ["dead", "killed", "died", "deaths", "victims", "bodies", "fatalities"]
+    /// Nouns of the dead that make a list of figures and places a toll, besides the lexicon's `kill` cues.
+    static let deathNouns: Set<String> = ["deaths", "victims", "bodies", "fatalities"]
     /// Words between a figure and its place ("six dead in the town of A").
     static let tollFillers: Set<String> = ["dead", "killed", "people", "civilians", "in", "at", "the", "town", "village",
                                            "city", "of"]
@@ -23,7 +23,8 @@ extension ReportRun {
     /// Bidama" for Bdama); nil otherwise.
     mutating func tollList(sentence k: Int) -> TollList? {
         let a = analyses[k]
-        guard a.triggers.isEmpty, a.tokens.contains(where: { ReportRun.deathWords.contains($0.text) }),
+        guard a.triggers.isEmpty,
+              a.cues.contains(where: { $0.entry.kind == .kill }) || a.tokens.contains(where: { ReportRun.deathNouns.contains($0.text) }),
               a.tokens.indices.filter({ NumberRules.number(at: $0, tokens: a.tokens, cueAt: a.cueAt, allowArticle: false) != nil }).count >= 2
         else { return nil }
         let mentions = named[k] + spelledNearly(otherPlaces(a, named: named[k]), in: a)
